@@ -1,0 +1,31 @@
+package com.loanflow.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface ApplicationMapper {
+
+    void insert(LoanApplication application);
+
+    Optional<LoanApplication> findById(String id);
+
+    Optional<LoanApplication> findByIdempotencyKey(@Param("borrowerId") String borrowerId, @Param("key") String key);
+
+    boolean hasOpenApplication(String borrowerId);
+
+    int countSince(@Param("borrowerId") String borrowerId, @Param("since") LocalDateTime since);
+
+    /** Moves the status only from the version that was read; 0 rows means someone else moved it first. */
+    int updateStatus(@Param("id") String id, @Param("status") ApplicationStatus status, @Param("open") boolean open,
+                     @Param("reasonCodes") String reasonCodes, @Param("version") int version,
+                     @Param("now") LocalDateTime now);
+
+    int updateTerms(@Param("id") String id, @Param("creditLimit") BigDecimal creditLimit,
+                    @Param("aprPercent") BigDecimal aprPercent, @Param("approvedAmount") BigDecimal approvedAmount);
+
+    int updateLoanId(@Param("id") String id, @Param("loanId") String loanId);
+}

@@ -1,0 +1,19 @@
+package com.loanflow.application;
+
+import com.loanflow.shared.ValidBankCard;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** POST /api/v1/applications. Amount and term bounds are those of a first micro-loan. */
+record ApplicationRequest(
+        @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}", message = "must be a decimal string with two decimals, e.g. \"1000.00\"")
+        String amount,
+        @NotNull @Min(value = 1, message = "must be between 1 and 12") @Max(value = 12, message = "must be between 1 and 12")
+        Integer termMonths,
+        @NotBlank @ValidBankCard String bankCardNumber,
+        @NotBlank @Pattern(regexp = "CONSUMPTION|EDUCATION|MEDICAL|RENT|TRAVEL|OTHER",
+                message = "must be one of CONSUMPTION, EDUCATION, MEDICAL, RENT, TRAVEL, OTHER") String purpose) {
+}

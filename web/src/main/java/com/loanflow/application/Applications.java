@@ -1,0 +1,183 @@
+package com.loanflow.application;
+
+import com.loanflow.borrower.Borrower;
+import com.loanflow.borrower.Borrowers;
+import com.loanflow.borrower.OpenApplications;
+import com.loanflow.borrower.VerificationStatus;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.BlindIndex;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Masking;
+import com.loanflow.shared.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Submitting an application, reading it back, and moving it through its state machine. */
+@Service
+public class Applications implements OpenApplications {
+
+    public static final String PROCESS_KEY = "Process_LoanApplication";
+    public static final String BANK_CARD_DOMAIN = "bank-card";
+
+    private final ApplicationMapper mapper;
+    private final Borrowers borrowers;
+    private final FieldCipher cipher;
+    private final BlindIndex blindIndex;
+    private final RuntimeService runtime;
+    private final RabbitTemplate rabbit;
+    private final Clock clock;
+    private final BigDecimal minAmount;
+    private final BigDecimal maxAmount;
+
+    Applications(ApplicationMapper mapper, Borrowers borrowers, FieldCipher cipher, BlindIndex blindIndex,
+                 RuntimeService runtime, RabbitTemplate rabbit, Clock clock,
+                 @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
+                 @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
+        this.mapper = mapper;
+        this.borrowers = borrowers;
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.runtime = runtime;
+        this.rabbit = rabbit;
+        this.clock = clock;
+        this.minAmount = minAmount;
+        this.maxAmount = maxAmount;
+    }
+
+    /** Same (borrower, Idempotency-Key) → the same application; a second open application → 409. */
+    @Transactional
+    public LoanApplication submit(String borrowerId, String idempotencyKey, ApplicationRequest request, String clientIp) {
+        BigDecimal amount = Money.parse(request.amount());
+        if (amount.compareTo(minAmount) < 0 || amount.compareTo(maxAmount) > 0) {
+            throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount);
+        }
+        var existing = mapper.findByIdempotencyKey(borrowerId, idempotencyKey);
+        if (existing.isPresent()) {
+            return sameRequestOrConflict(existing.get(), amount, request);
+        }
+        Borrower borrower = borrowers.get(borrowerId);
+        if (borrower.verificationStatus() == VerificationStatus.NOT_SUBMITTED
+                || borrower.verificationStatus() == VerificationStatus.FAILED) {
+            throw ApiException.conflict("IDENTITY_REQUIRED", "Submit your identity before applying");
+        }
+        if (mapper.hasOpenApplication(borrowerId)) {
+            throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "You already have an open application or loan");
+        }
+        String id = Ids.newId();
+        LocalDateTime now = LocalDateTime.now(clock);
+        LoanApplication application = new LoanApplication(id, borrowerId, idempotencyKey, amount, request.termMonths(),
+                cipher.encrypt(request.bankCardNumber(), FieldCipher.context(LoanApplication.TABLE, "bank_card", id)),
+                blindIndex.of(BANK_CARD_DOMAIN, request.bankCardNumber()), Masking.bankCard(request.bankCardNumber()),
+                request.purpose(), ApplicationStatus.SUBMITTED, null, null, null, null, null, clientIp, now, now, 0);
+        try {
+            mapper.insert(application);
+        } catch (DuplicateKeyException e) {
+            // A concurrent request won the race: same key → its application, otherwise the open-slot key fired.
+            return mapper.findByIdempotencyKey(borrowerId, idempotencyKey)
+                    .map(won -> sameRequestOrConflict(won, amount, request))
+                    .orElseThrow(() -> ApiException.conflict("APPLICATION_ALREADY_OPEN",
+                            "You already have an open application or loan"));
+        }
+        runtime.startProcessInstanceByKey(PROCESS_KEY, id, startVariables(application, borrower));
+        return application;
+    }
+
+    private static LoanApplication sameRequestOrConflict(LoanApplication existing, BigDecimal amount, ApplicationRequest request) {
+        if (existing.requestedAmount().compareTo(amount) != 0 || existing.termMonths() != request.termMonths()) {
+            throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for a different request");
+        }
+        return existing;
+    }
+
+    /** Only ids, masked values and amounts go into the engine. */
+    private static Map<String, Object> startVariables(LoanApplication application, Borrower borrower) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicationId", application.id());
+        variables.put("borrowerId", borrower.id());
+        variables.put("maskedName", borrower.nameMasked());
+        variables.put("maskedPhone", borrower.phoneMasked());
+        variables.put("maskedIdNumber", borrower.idNumberMasked());
+        variables.put("requestedAmount", Money.format(application.requestedAmount()));
+        variables.put("termMonths", application.termMonths());
+        return variables;
+    }
+
+    public LoanApplication get(String id) {
+        return mapper.findById(id).orElseThrow(() -> ApiException.notFound("Application"));
+    }
+
+    /** A borrower sees only their own applications: someone else's is indistinguishable from a missing one. */
+    public LoanApplication getOwned(String borrowerId, String id) {
+        LoanApplication application = get(id);
+        if (!application.borrowerId().equals(borrowerId)) {
+            throw ApiException.notFound("Application");
+        }
+        return application;
+    }
+
+    @Override
+    public boolean hasOpenApplication(String borrowerId) {
+        return mapper.hasOpenApplication(borrowerId);
+    }
+
+    public int applicationsSince(String borrowerId, LocalDateTime since) {
+        return mapper.countSince(borrowerId, since);
+    }
+
+    /** Moves the application with a version check and announces the change after commit. */
+    @Transactional
+    public LoanApplication moveTo(String id, ApplicationStatus next, String reasonCodes) {
+        LoanApplication current = get(id);
+        LoanApplication moved = current.withStatus(next);
+        int rows = mapper.updateStatus(id, next, next.isOpen(), reasonCodes, current.version(), LocalDateTime.now(clock));
+        if (rows != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "Application " + id + " changed concurrently");
+        }
+        publishAfterCommit(new ApplicationStatusChanged(id, current.borrowerId(), next, reasonCodes, Instant.now(clock)));
+        return moved;
+    }
+
+    @Transactional
+    public void recordTerms(String id, BigDecimal creditLimit, BigDecimal aprPercent, BigDecimal approvedAmount) {
+        mapper.updateTerms(id, creditLimit, aprPercent, approvedAmount);
+    }
+
+    @Transactional
+    public void recordLoan(String id, String loanId) {
+        mapper.updateLoanId(id, loanId);
+    }
+
+    public String bankCardNumber(LoanApplication application) {
+        return cipher.decrypt(application.bankCardEnc(),
+                FieldCipher.context(LoanApplication.TABLE, "bank_card", application.id()));
+    }
+
+    private void publishAfterCommit(ApplicationStatusChanged event) {
+        Runnable send = () -> rabbit.convertAndSend(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+}

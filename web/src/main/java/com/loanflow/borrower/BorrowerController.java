@@ -1,0 +1,70 @@
+package com.loanflow.borrower;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.Map;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.Money;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class BorrowerController {
+
+    record Profile(String borrowerId, String phone, String name, String idNumber,
+                   VerificationStatus verificationStatus, String creditLimit) {
+    }
+
+    private final Borrowers borrowers;
+    private final SessionTokens sessions;
+    private final OpenApplications openApplications;
+
+    BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications) {
+        this.borrowers = borrowers;
+        this.sessions = sessions;
+        this.openApplications = openApplications;
+    }
+
+    @PostMapping("/api/v1/borrowers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> register(@Valid @RequestBody BorrowerRequests.Registration request, HttpServletRequest http) {
+        String id = borrowers.register(request, http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        return Map.of("borrowerId", id);
+    }
+
+    @PostMapping("/api/v1/sessions")
+    Map<String, String> login(@Valid @RequestBody BorrowerRequests.Login request) {
+        String borrowerId = borrowers.authenticate(request.phone(), request.password())
+                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS",
+                        "Phone number or password is wrong"));
+        return Map.of("token", sessions.issue(borrowerId));
+    }
+
+    @PostMapping("/api/v1/sessions/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(BorrowerPrincipal principal) {
+        sessions.revoke(principal.token());
+    }
+
+    @GetMapping("/api/v1/borrowers/me")
+    Profile me(BorrowerPrincipal principal) {
+        Borrower b = borrowers.get(principal.borrowerId());
+        BigDecimal limit = b.creditLimit();
+        return new Profile(b.id(), b.phoneMasked(), b.nameMasked(), b.idNumberMasked(), b.verificationStatus(),
+                Money.format(limit));
+    }
+
+    @PutMapping("/api/v1/borrowers/me/identity")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> submitIdentity(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.Identity request) {
+        borrowers.submitIdentity(principal.borrowerId(), request, openApplications.hasOpenApplication(principal.borrowerId()));
+        return Map.of("verificationStatus", VerificationStatus.SUBMITTED.name());
+    }
+}

@@ -1,0 +1,36 @@
+package com.loanflow.borrower;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface BorrowerMapper {
+
+    void insert(Borrower borrower);
+
+    void insertConsent(Consent consent);
+
+    Optional<Borrower> findById(String id);
+
+    Optional<Borrower> findByPhoneIdx(String phoneIdx);
+
+    boolean existsByIdNumberIdxOtherThan(@Param("idNumberIdx") String idNumberIdx, @Param("borrowerId") String borrowerId);
+
+    int updateIdentity(@Param("id") String id, @Param("nameEnc") String nameEnc, @Param("nameMasked") String nameMasked,
+                       @Param("idNumberEnc") String idNumberEnc, @Param("idNumberIdx") String idNumberIdx,
+                       @Param("idNumberMasked") String idNumberMasked, @Param("version") int version);
+
+    int updateVerificationStatus(@Param("id") String id, @Param("status") VerificationStatus status);
+
+    int updateCreditLimit(@Param("id") String id, @Param("creditLimit") BigDecimal creditLimit);
+
+    void deleteIdentityDocument(String borrowerId);
+
+    void insertIdentityDocument(IdentityDocument document);
+
+    Optional<IdentityDocument> findIdentityDocument(String borrowerId);
+
+    int countConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
+}

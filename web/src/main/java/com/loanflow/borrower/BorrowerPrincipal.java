@@ -1,0 +1,5 @@
+package com.loanflow.borrower;
+
+/** The authenticated borrower of a request; controllers take it as a parameter. */
+public record BorrowerPrincipal(String borrowerId, String token) {
+}

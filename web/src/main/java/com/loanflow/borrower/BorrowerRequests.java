@@ -1,0 +1,39 @@
+package com.loanflow.borrower;
+
+import com.loanflow.shared.MobilePhone;
+import com.loanflow.shared.ValidIdNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Request bodies of the borrower endpoints, with their field rules. */
+final class BorrowerRequests {
+
+    private BorrowerRequests() {
+    }
+
+    record ConsentGiven(@NotBlank String type, @NotBlank String version) {
+    }
+
+    record Registration(
+            @NotBlank @MobilePhone String phone,
+            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters")
+            @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String password,
+            @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION and SERVICE_AGREEMENT")
+            List<@Valid @NotNull ConsentGiven> consents) {
+    }
+
+    record Login(@NotBlank String phone, @NotBlank String password) {
+    }
+
+    record Identity(
+            @NotBlank @Pattern(regexp = "[\\p{IsHan}·]{2,20}", message = "must be 2 to 20 Chinese characters") String name,
+            @NotBlank @ValidIdNumber String idNumber,
+            @NotBlank String idCardFrontImage,
+            @NotBlank String selfieImage) {
+    }
+}

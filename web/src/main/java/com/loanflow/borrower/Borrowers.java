@@ -1,0 +1,218 @@
+package com.loanflow.borrower;
+
+import com.loanflow.agreement.Agreement;
+import com.loanflow.agreement.AgreementCatalog;
+import com.loanflow.agreement.AgreementType;
+import com.loanflow.shared.ApiError;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.BlindIndex;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Masking;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration with consents, login, identity submission: the borrower's own lifecycle. */
+@Service
+public class Borrowers {
+
+    static final String PHONE_DOMAIN = "phone";
+    public static final String ID_NUMBER_DOMAIN = "id-number";
+    private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+    private final BorrowerMapper mapper;
+    private final AgreementCatalog agreements;
+    private final FieldCipher cipher;
+    private final BlindIndex blindIndex;
+    private final Clock clock;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
+
+    Borrowers(BorrowerMapper mapper, AgreementCatalog agreements, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+        this.mapper = mapper;
+        this.agreements = agreements;
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public String register(BorrowerRequests.Registration request, String clientIp, String userAgent) {
+        List<Agreement> consented = consentedAgreements(request.consents());
+        String phoneIdx = blindIndex.of(PHONE_DOMAIN, request.phone());
+        if (mapper.findByPhoneIdx(phoneIdx).isPresent()) {
+            throw ApiException.conflict("PHONE_ALREADY_REGISTERED", "This phone number is already registered");
+        }
+        String id = Ids.newId();
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            mapper.insert(new Borrower(id, cipher.encrypt(request.phone(), FieldCipher.context(Borrower.TABLE, "phone", id)),
+                    phoneIdx, Masking.phone(request.phone()), passwords.encode(request.password()), null, null, null,
+                    null, null, VerificationStatus.NOT_SUBMITTED, null, now, 0));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("PHONE_ALREADY_REGISTERED", "This phone number is already registered");
+        }
+        for (Agreement agreement : consented) {
+            mapper.insertConsent(new Consent(Ids.newId(), id, agreement.type().name(), agreement.version(),
+                    agreement.sha256(), clientIp, truncate(userAgent), null, now));
+        }
+        return id;
+    }
+
+    /** Every current agreement must be consented to, in its current version; anything else is a field error. */
+    private List<Agreement> consentedAgreements(List<BorrowerRequests.ConsentGiven> given) {
+        Map<AgreementType, String> byType = new HashMap<>();
+        for (BorrowerRequests.ConsentGiven consent : given) {
+            try {
+                byType.put(AgreementType.valueOf(consent.type()), consent.version());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("consents", "unknown consent type " + consent.type());
+            }
+        }
+        List<Agreement> result = new ArrayList<>();
+        List<ApiError.FieldError> missing = new ArrayList<>();
+        for (Agreement current : agreements.current()) {
+            String version = byType.get(current.type());
+            if (!current.version().equals(version)) {
+                missing.add(new ApiError.FieldError("consents",
+                        "consent to " + current.type() + " version " + current.version() + " is required"));
+            } else {
+                result.add(current);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "CONSENT_REQUIRED", "Required consents are missing", missing);
+        }
+        return result;
+    }
+
+    public Optional<String> authenticate(String phone, String password) {
+        return mapper.findByPhoneIdx(blindIndex.of(PHONE_DOMAIN, phone))
+                .filter(b -> passwords.matches(password, b.passwordHash()))
+                .map(Borrower::id);
+    }
+
+    public Borrower get(String borrowerId) {
+        return mapper.findById(borrowerId).orElseThrow(() -> ApiException.notFound("Borrower"));
+    }
+
+    @Transactional
+    public void submitIdentity(String borrowerId, BorrowerRequests.Identity request, boolean applicationOpen) {
+        byte[] front = image("idCardFrontImage", request.idCardFrontImage());
+        byte[] selfie = image("selfieImage", request.selfieImage());
+        Borrower borrower = get(borrowerId);
+        if (borrower.verificationStatus() == VerificationStatus.VERIFIED) {
+            throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity is verified and cannot be changed");
+        }
+        if (applicationOpen) {
+            throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "Identity cannot change while an application is open");
+        }
+        String idNumberIdx = blindIndex.of(ID_NUMBER_DOMAIN, request.idNumber());
+        if (mapper.existsByIdNumberIdxOtherThan(idNumberIdx, borrowerId)) {
+            throw ApiException.conflict("IDENTITY_ALREADY_REGISTERED", "This ID number belongs to another account");
+        }
+        int updated = mapper.updateIdentity(borrowerId,
+                cipher.encrypt(request.name(), FieldCipher.context(Borrower.TABLE, "name", borrowerId)),
+                Masking.name(request.name()),
+                cipher.encrypt(request.idNumber(), FieldCipher.context(Borrower.TABLE, "id_number", borrowerId)),
+                idNumberIdx, Masking.idNumber(request.idNumber()), borrower.version());
+        if (updated != 1) {
+            throw ApiException.conflict("CONCURRENT_UPDATE", "The profile changed concurrently; retry");
+        }
+        mapper.deleteIdentityDocument(borrowerId);
+        mapper.insertIdentityDocument(new IdentityDocument(borrowerId,
+                sealImage(front, "id_card_front", borrowerId), sealImage(selfie, "selfie", borrowerId),
+                LocalDateTime.now(clock)));
+    }
+
+    /** Plaintext identity of a borrower, for the internal worker API and the contract; never logged. */
+    public record Applicant(String name, String idNumber, String phone, String idCardFrontImage, String selfieImage) {
+    }
+
+    public Applicant applicant(String borrowerId) {
+        Borrower b = get(borrowerId);
+        IdentityDocument document = mapper.findIdentityDocument(borrowerId)
+                .orElseThrow(() -> ApiException.notFound("Identity document"));
+        return new Applicant(name(b), idNumber(b), phone(b),
+                openImage(document.idCardFrontEnc(), "id_card_front", borrowerId),
+                openImage(document.selfieEnc(), "selfie", borrowerId));
+    }
+
+    public String name(Borrower b) {
+        return cipher.decrypt(b.nameEnc(), FieldCipher.context(Borrower.TABLE, "name", b.id()));
+    }
+
+    public String idNumber(Borrower b) {
+        return cipher.decrypt(b.idNumberEnc(), FieldCipher.context(Borrower.TABLE, "id_number", b.id()));
+    }
+
+    public String phone(Borrower b) {
+        return cipher.decrypt(b.phoneEnc(), FieldCipher.context(Borrower.TABLE, "phone", b.id()));
+    }
+
+    @Transactional
+    public void markIdentityVerified(String borrowerId) {
+        mapper.updateVerificationStatus(borrowerId, VerificationStatus.VERIFIED);
+    }
+
+    @Transactional
+    public void markIdentityFailed(String borrowerId) {
+        mapper.updateVerificationStatus(borrowerId, VerificationStatus.FAILED);
+    }
+
+    @Transactional
+    public void recordCreditLimit(String borrowerId, java.math.BigDecimal creditLimit) {
+        mapper.updateCreditLimit(borrowerId, creditLimit);
+    }
+
+    @Transactional
+    public void recordConsent(String borrowerId, String consentType, String version, String documentSha256,
+                              String clientIp, String userAgent, String applicationId) {
+        mapper.insertConsent(new Consent(Ids.newId(), borrowerId, consentType, version, documentSha256, clientIp,
+                truncate(userAgent), applicationId, LocalDateTime.now(clock)));
+    }
+
+    private String openImage(String sealed, String column, String borrowerId) {
+        byte[] image = cipher.decryptBytes(Base64.getDecoder().decode(sealed),
+                FieldCipher.context(IdentityDocument.TABLE, column, borrowerId));
+        return Base64.getEncoder().encodeToString(image);
+    }
+
+    private String sealImage(byte[] image, String column, String borrowerId) {
+        return Base64.getEncoder().encodeToString(
+                cipher.encryptBytes(image, FieldCipher.context(IdentityDocument.TABLE, column, borrowerId)));
+    }
+
+    /** Base64 PNG or JPEG of at most 2 MiB: anything else is rejected before it is stored. */
+    static byte[] image(String field, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, "must be base64");
+        }
+        if (bytes.length > MAX_IMAGE_BYTES) {
+            throw ApiException.invalidField(field, "must be at most 2 MiB");
+        }
+        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
+        if (!png && !jpeg) {
+            throw ApiException.invalidField(field, "must be a PNG or JPEG image");
+        }
+        return bytes;
+    }
+
+    private static String truncate(String userAgent) {
+        return userAgent == null || userAgent.length() <= 255 ? userAgent : userAgent.substring(0, 255);
+    }
+}

@@ -1,0 +1,57 @@
+package com.loanflow.borrower;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bearer session tokens in Redis with expiry, so every platform node sees the same sessions and a logout
+ * revokes everywhere. Redis holds only the token's SHA-256, never the token itself.
+ */
+@Component
+public class SessionTokens {
+
+    private static final String PREFIX = "loanflow:session:";
+
+    private final StringRedisTemplate redis;
+    private final Duration ttl;
+    private final SecureRandom random = new SecureRandom();
+
+    SessionTokens(StringRedisTemplate redis, @Value("${loanflow.session.ttl:PT2H}") Duration ttl) {
+        this.redis = redis;
+        this.ttl = ttl;
+    }
+
+    public String issue(String borrowerId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        redis.opsForValue().set(PREFIX + hash(token), borrowerId, ttl);
+        return token;
+    }
+
+    public Optional<String> borrowerFor(String token) {
+        return Optional.ofNullable(redis.opsForValue().get(PREFIX + hash(token)));
+    }
+
+    public void revoke(String token) {
+        redis.delete(PREFIX + hash(token));
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.loanflow.borrower;
+
+public enum VerificationStatus {
+    NOT_SUBMITTED, SUBMITTED, VERIFIED, FAILED
+}

@@ -1,0 +1,28 @@
+package com.loanflow.contract;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface ContractMapper {
+
+    void insert(LoanContract contract);
+
+    Optional<LoanContract> findByApplicationId(String applicationId);
+
+    int markSigned(@Param("id") String id, @Param("signedAt") LocalDateTime signedAt, @Param("signedIp") String signedIp,
+                   @Param("version") int version);
+
+    void deleteSigningCode(String applicationId);
+
+    void insertSigningCode(SigningCode code);
+
+    Optional<SigningCode> findSigningCode(String applicationId);
+
+    int countAttempt(@Param("applicationId") String applicationId, @Param("version") int version);
+
+    int consume(@Param("applicationId") String applicationId, @Param("consumedAt") LocalDateTime consumedAt,
+                @Param("version") int version);
+}

@@ -1,0 +1,145 @@
+package com.loanflow.contract;
+
+import com.loanflow.agreement.AgreementCatalog;
+import com.loanflow.application.ApplicationStatus;
+import com.loanflow.application.Applications;
+import com.loanflow.application.LoanApplication;
+import com.loanflow.borrower.Borrower;
+import com.loanflow.borrower.Borrowers;
+import com.loanflow.contract.template.AgreementRef;
+import com.loanflow.contract.template.ContractContent;
+import com.loanflow.contract.template.ContractRenderer;
+import com.loanflow.contract.template.ScheduleLine;
+import com.loanflow.loan.RepaymentSchedule;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Renders the loan contract, lets the borrower read it, and records the OTP-confirmed signature. */
+@Service
+public class Contracts {
+
+    private final ContractMapper mapper;
+    private final ContractRenderer renderer;
+    private final Applications applications;
+    private final Borrowers borrowers;
+    private final AgreementCatalog agreements;
+    private final SigningCodes signingCodes;
+    private final FieldCipher cipher;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final String lenderName;
+
+    Contracts(ContractMapper mapper, ContractRenderer renderer, Applications applications, Borrowers borrowers,
+              AgreementCatalog agreements, SigningCodes signingCodes, FieldCipher cipher, RuntimeService runtime,
+              Clock clock, @Value("${loanflow.lending.lender-name}") String lenderName) {
+        this.mapper = mapper;
+        this.renderer = renderer;
+        this.applications = applications;
+        this.borrowers = borrowers;
+        this.agreements = agreements;
+        this.signingCodes = signingCodes;
+        this.cipher = cipher;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.lenderName = lenderName;
+    }
+
+    /** Idempotent: a retried job finds the contract it already rendered (unique key per application). */
+    @Transactional
+    public LoanContract prepare(String applicationId) {
+        var existing = mapper.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LoanApplication application = applications.get(applicationId);
+        Borrower borrower = borrowers.get(application.borrowerId());
+        LocalDate today = LocalDate.now(clock);
+        List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
+                application.aprPercent(), application.termMonths(), today);
+        BigDecimal totalInterest = RepaymentSchedule.totalInterest(schedule);
+        String id = Ids.newId();
+        String number = "LF" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + id.substring(0, 8).toUpperCase();
+        byte[] pdf = renderer.render(new ContractContent(number, today, lenderName, borrowers.name(borrower),
+                borrowers.idNumber(borrower), borrower.phoneMasked(), application.bankCardMasked(),
+                application.approvedAmount(), application.termMonths(), application.aprPercent(), totalInterest,
+                application.approvedAmount().add(totalInterest),
+                schedule.stream().map(l -> new ScheduleLine(l.seq(), l.dueDate(), l.principal(), l.interest(), l.total()))
+                        .toList(),
+                agreements.current().stream().map(a -> new AgreementRef(a.type().name(), a.version(), a.type().title()))
+                        .toList()));
+        LoanContract contract = new LoanContract(id, applicationId, number, renderer.templateVersion(),
+                Base64.getEncoder().encodeToString(cipher.encryptBytes(pdf, FieldCipher.context(LoanContract.TABLE, "pdf", id))),
+                sha256(pdf), LoanContract.ContractStatus.PENDING_SIGNATURE, LocalDateTime.now(clock), null, null, 0);
+        mapper.insert(contract);
+        signingCodes.issue(applicationId, borrowers.phone(borrower));
+        return contract;
+    }
+
+    public byte[] pdf(String borrowerId, String applicationId) {
+        applications.getOwned(borrowerId, applicationId);
+        LoanContract contract = mapper.findByApplicationId(applicationId)
+                .orElseThrow(() -> ApiException.notFound("Contract"));
+        return cipher.decryptBytes(Base64.getDecoder().decode(contract.pdfEnc()),
+                FieldCipher.context(LoanContract.TABLE, "pdf", contract.id()));
+    }
+
+    public void resendCode(String borrowerId, String applicationId) {
+        LoanApplication application = applications.getOwned(borrowerId, applicationId);
+        LoanContract contract = mapper.findByApplicationId(applicationId)
+                .orElseThrow(() -> ApiException.notFound("Contract"));
+        if (contract.status() != LoanContract.ContractStatus.PENDING_SIGNATURE) {
+            throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
+        }
+        signingCodes.issue(applicationId, borrowers.phone(borrowers.get(application.borrowerId())));
+    }
+
+    /** Verifies the OTP, then in one transaction: contract SIGNED, consent recorded, status, process moves on. */
+    @Transactional
+    public void sign(String borrowerId, String applicationId, String otp, String clientIp, String userAgent) {
+        LoanApplication application = applications.getOwned(borrowerId, applicationId);
+        LoanContract contract = mapper.findByApplicationId(applicationId)
+                .orElseThrow(() -> ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet"));
+        if (contract.status() == LoanContract.ContractStatus.SIGNED || application.status() != ApplicationStatus.APPROVED) {
+            throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
+        }
+        switch (signingCodes.check(applicationId, otp)) {
+            case ACCEPTED -> { }
+            case EXPIRED -> throw ApiException.invalidField("otp", "has expired; request a new code");
+            case EXHAUSTED -> throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "OTP_ATTEMPTS_EXHAUSTED",
+                    "Too many wrong codes; request a new code");
+            case NONE -> throw ApiException.invalidField("otp", "no code is pending; request a new code");
+            default -> throw ApiException.invalidField("otp", "is incorrect");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!signingCodes.consume(applicationId) || mapper.markSigned(contract.id(), now, clientIp, contract.version()) != 1) {
+            throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
+        }
+        borrowers.recordConsent(borrowerId, "LOAN_CONTRACT", contract.templateVersion(), contract.pdfSha256(), clientIp,
+                userAgent, applicationId);
+        applications.moveTo(applicationId, ApplicationStatus.CONTRACT_SIGNED, null);
+        runtime.createMessageCorrelation("ContractSigned").processInstanceBusinessKey(applicationId).correlate();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

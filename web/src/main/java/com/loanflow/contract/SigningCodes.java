@@ -1,0 +1,81 @@
+package com.loanflow.contract;
+
+import com.loanflow.notification.SmsGateway;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One-time signing codes: 6 digits, valid 5 minutes, at most 5 attempts; only a hash is stored. */
+@Component
+class SigningCodes {
+
+    static final Duration VALIDITY = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 5;
+
+    enum Check { ACCEPTED, WRONG, EXPIRED, EXHAUSTED, NONE }
+
+    private final ContractMapper mapper;
+    private final SmsGateway sms;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SigningCodes(ContractMapper mapper, SmsGateway sms, Clock clock) {
+        this.mapper = mapper;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void issue(String applicationId, String phone) {
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        mapper.deleteSigningCode(applicationId);
+        mapper.insertSigningCode(new SigningCode(applicationId, hash(applicationId, code),
+                LocalDateTime.now(clock).plus(VALIDITY), 0, null, 0));
+        sms.send(phone, "【Loanflow】您的借款合同签署验证码为 " + code + "，5分钟内有效，请勿告诉他人。");
+    }
+
+    /** Counts the attempt in its own transaction, so a wrong code is remembered even though the request fails. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Check check(String applicationId, String code) {
+        var stored = mapper.findSigningCode(applicationId);
+        if (stored.isEmpty() || stored.get().consumedAt() != null) {
+            return Check.NONE;
+        }
+        SigningCode signingCode = stored.get();
+        if (signingCode.attempts() >= MAX_ATTEMPTS) {
+            return Check.EXHAUSTED;
+        }
+        if (LocalDateTime.now(clock).isAfter(signingCode.expiresAt())) {
+            return Check.EXPIRED;
+        }
+        if (mapper.countAttempt(applicationId, signingCode.version()) != 1) {
+            return Check.WRONG;
+        }
+        boolean matches = MessageDigest.isEqual(hash(applicationId, code).getBytes(StandardCharsets.US_ASCII),
+                signingCode.codeHash().getBytes(StandardCharsets.US_ASCII));
+        return matches ? Check.ACCEPTED : Check.WRONG;
+    }
+
+    /** Marks the code used; false if another request used it first. */
+    boolean consume(String applicationId) {
+        SigningCode code = mapper.findSigningCode(applicationId).orElseThrow();
+        return mapper.consume(applicationId, LocalDateTime.now(clock), code.version()) == 1;
+    }
+
+    private static String hash(String applicationId, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((applicationId + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.loanflow.loan;
+
+import com.loanflow.application.ApplicationStatus;
+import com.loanflow.application.Applications;
+import com.loanflow.application.LoanApplication;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loan activation after a successful disbursement, and reading a loan with its schedule. */
+@Service
+public class Loans {
+
+    private final LoanMapper mapper;
+    private final Applications applications;
+    private final Clock clock;
+
+    Loans(LoanMapper mapper, Applications applications, Clock clock) {
+        this.mapper = mapper;
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    /** Idempotent: the unique key on loan.application_id means a retried activation finds the loan it made. */
+    @Transactional
+    public Loan activate(String applicationId) {
+        var existing = mapper.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LoanApplication application = applications.get(applicationId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
+                application.aprPercent(), application.termMonths(), LocalDate.now(clock));
+        String loanId = Ids.newId();
+        BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
+        Loan loan = new Loan(loanId, applicationId, application.borrowerId(), application.approvedAmount(),
+                application.aprPercent(), application.termMonths(), application.approvedAmount(), interest,
+                LoanStatus.ACTIVE, now, null, 0);
+        mapper.insertLoan(loan);
+        for (RepaymentSchedule.Line line : schedule) {
+            mapper.insertInstallment(new Installment(Ids.newId(), loanId, line.seq(), line.dueDate(), line.principal(),
+                    line.interest(), Money.ZERO, Money.ZERO, Installment.InstallmentStatus.PENDING, 0));
+        }
+        applications.recordLoan(applicationId, loanId);
+        applications.moveTo(applicationId, ApplicationStatus.ACTIVE, null);
+        return loan;
+    }
+
+    public Loan getOwned(String borrowerId, String loanId) {
+        Loan loan = mapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
+        if (!loan.borrowerId().equals(borrowerId)) {
+            throw ApiException.notFound("Loan");
+        }
+        return loan;
+    }
+
+    public List<Installment> installments(String loanId) {
+        return mapper.findInstallments(loanId);
+    }
+}

@@ -1,0 +1,12 @@
+package com.loanflow.payment;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** One payout per application (unique key), identified to the channel by its request id. */
+public record Disbursement(String id, String applicationId, String requestId, String channel, BigDecimal amount,
+                           String bankCardEnc, DisbursementStatus status, String channelTxnId, String failureCode,
+                           LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
+
+    public static final String TABLE = "disbursement";
+}

@@ -1,0 +1,26 @@
+package com.loanflow.payment;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface DisbursementMapper {
+
+    void insert(Disbursement disbursement);
+
+    Optional<Disbursement> findById(String id);
+
+    Optional<Disbursement> findByApplicationId(String applicationId);
+
+    Optional<Disbursement> findByRequestId(String requestId);
+
+    int updateStatus(@Param("id") String id, @Param("status") DisbursementStatus status,
+                     @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
+                     @Param("version") int version, @Param("now") LocalDateTime now);
+
+    void insertCallback(@Param("id") String id, @Param("channel") String channel, @Param("requestId") String requestId,
+                        @Param("status") String status, @Param("channelTxnId") String channelTxnId,
+                        @Param("failureCode") String failureCode, @Param("receivedAt") LocalDateTime receivedAt);
+}

@@ -1,0 +1,136 @@
+package com.loanflow.payment;
+
+import com.loanflow.application.ApplicationStatus;
+import com.loanflow.application.Applications;
+import com.loanflow.application.LoanApplication;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exactly one payout per loan application: the unique keys on disbursement(application_id, request_id) and
+ * payment_callback(channel, request_id), plus version-checked transitions, hold under concurrent triggers,
+ * worker retries and repeated callbacks.
+ */
+@Service
+public class Disbursements {
+
+    private static final Logger log = LoggerFactory.getLogger(Disbursements.class);
+
+    public record PayoutOrder(String disbursementId, String requestId, String amount, String bankCardNumber,
+                              DisbursementStatus status) {
+    }
+
+    public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode) {
+    }
+
+    public enum CallbackOutcome { APPLIED, DUPLICATE }
+
+    private final DisbursementMapper mapper;
+    private final Applications applications;
+    private final FieldCipher cipher;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    Disbursements(DisbursementMapper mapper, Applications applications, FieldCipher cipher, RuntimeService runtime,
+                  Clock clock) {
+        this.mapper = mapper;
+        this.applications = applications;
+        this.cipher = cipher;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Creates the disbursement on the first call and returns the same one on every later call. */
+    @Transactional
+    public PayoutOrder request(String applicationId) {
+        var existing = mapper.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return order(existing.get());
+        }
+        LoanApplication application = applications.get(applicationId);
+        if (application.status() != ApplicationStatus.DISBURSING) {
+            throw ApiException.conflict("NOT_DISBURSING", "Application is " + application.status());
+        }
+        String id = Ids.newId();
+        LocalDateTime now = LocalDateTime.now(clock);
+        String card = applications.bankCardNumber(application);
+        Disbursement disbursement = new Disbursement(id, applicationId, "PO" + id.replace("-", "").toUpperCase(),
+                "sandbox", application.approvedAmount(),
+                cipher.encrypt(card, FieldCipher.context(Disbursement.TABLE, "bank_card", id)),
+                DisbursementStatus.REQUESTED, null, null, now, now, 0);
+        try {
+            mapper.insert(disbursement);
+        } catch (DuplicateKeyException concurrentTrigger) {
+            return order(mapper.findByApplicationId(applicationId).orElseThrow());
+        }
+        return order(disbursement);
+    }
+
+    @Transactional
+    public void markSent(String disbursementId) {
+        Disbursement d = mapper.findById(disbursementId).orElseThrow(() -> ApiException.notFound("Disbursement"));
+        if (d.status() != DisbursementStatus.REQUESTED) {
+            return; // already sent or settled by a callback that overtook the worker
+        }
+        move(d, DisbursementStatus.SENT, null, null);
+    }
+
+    /** Applies a verified channel callback once; a repeat is acknowledged without any change. */
+    @Transactional
+    public CallbackOutcome applyCallback(String channel, ChannelResult result) {
+        DisbursementStatus next = switch (result.status()) {
+            case "SUCCEEDED" -> DisbursementStatus.SUCCEEDED;
+            case "FAILED" -> DisbursementStatus.FAILED;
+            default -> throw ApiException.invalidField("status", "must be SUCCEEDED or FAILED");
+        };
+        Disbursement d = mapper.findByRequestId(result.requestId())
+                .orElseThrow(() -> ApiException.notFound("Payout request"));
+        try {
+            mapper.insertCallback(Ids.newId(), channel, result.requestId(), result.status(),
+                    result.channelTransactionId(), result.failureCode(), LocalDateTime.now(clock));
+        } catch (DuplicateKeyException repeated) {
+            log.info("Duplicate {} callback for payout {} acknowledged", channel, result.requestId());
+            return CallbackOutcome.DUPLICATE;
+        }
+        move(d, next, result.channelTransactionId(), result.failureCode());
+        try {
+            var correlation = runtime.createMessageCorrelation(next == DisbursementStatus.SUCCEEDED
+                    ? "PayoutSucceeded" : "PayoutFailed").processInstanceBusinessKey(d.applicationId());
+            if (result.failureCode() != null) {
+                correlation.setVariable("payoutFailureCode", result.failureCode());
+            }
+            correlation.correlate();
+        } catch (MismatchingMessageCorrelationException notWaitingYet) {
+            // The callback overtook the worker's completion of send-payout: refuse it (rolls back) so the channel
+            // delivers it again once the process waits for it.
+            throw new ApiException(HttpStatus.CONFLICT, "PAYOUT_NOT_AWAITED", "Payout result not expected yet; retry");
+        }
+        return CallbackOutcome.APPLIED;
+    }
+
+    private void move(Disbursement d, DisbursementStatus next, String channelTxnId, String failureCode) {
+        if (!d.status().canMoveTo(next)) {
+            throw new IllegalStateException("Disbursement " + d.id() + " cannot move from " + d.status() + " to " + next);
+        }
+        if (mapper.updateStatus(d.id(), next, channelTxnId, failureCode, d.version(), LocalDateTime.now(clock)) != 1) {
+            throw new OptimisticLockingFailureException("Disbursement " + d.id() + " changed concurrently");
+        }
+    }
+
+    private PayoutOrder order(Disbursement d) {
+        return new PayoutOrder(d.id(), d.requestId(), d.amount().toPlainString(),
+                cipher.decrypt(d.bankCardEnc(), FieldCipher.context(Disbursement.TABLE, "bank_card", d.id())), d.status());
+    }
+}

@@ -1,0 +1,23 @@
+package com.loanflow.risk;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface RiskMapper {
+
+    void insertDecision(DecisionRecord record);
+
+    Optional<DecisionRecord> findDecision(String applicationId);
+
+    void insertReviewDecision(@Param("id") String id, @Param("applicationId") String applicationId,
+                              @Param("reviewer") String reviewer, @Param("decision") String decision,
+                              @Param("comment") String comment, @Param("decidedAt") LocalDateTime decidedAt);
+
+    void insertBlacklistEntry(BlacklistEntry entry);
+
+    boolean isBlacklisted(@Param("entryType") String entryType, @Param("valueIdx") String valueIdx,
+                          @Param("now") LocalDateTime now);
+}

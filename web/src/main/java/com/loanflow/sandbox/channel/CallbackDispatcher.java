@@ -1,0 +1,101 @@
+package com.loanflow.sandbox.channel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.shared.Pem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Delivers the channel's signed result to the merchant's notify URL after a delay, and again with backoff until
+ * the merchant answers 2xx — as real channels do, which is why the platform must treat callbacks idempotently.
+ */
+@Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "loanflow.sandbox.enabled", havingValue = "true")
+class CallbackDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
+    private static final int MAX_DELIVERIES = 10;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "sandbox-channel-callback");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json;
+    private final PrivateKey channelKey;
+    private final Duration delay;
+    private final Clock clock;
+
+    CallbackDispatcher(ObjectMapper json, Clock clock,
+                       @Value("${loanflow.sandbox.channel.private-key-resource}") String channelKey,
+                       @Value("${loanflow.sandbox.channel.callback-delay:PT1S}") Duration delay) {
+        this.json = json;
+        this.clock = clock;
+        this.channelKey = Pem.privateKey(Pem.classpath(channelKey));
+        this.delay = delay;
+    }
+
+    /** Scheduled after the acceptance commits, so a callback never describes a payout the channel did not keep. */
+    void schedule(SandboxPayout payout) {
+        Runnable start = () -> scheduler.schedule(() -> deliver(payout, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    start.run();
+                }
+            });
+        } else {
+            start.run();
+        }
+    }
+
+    private void deliver(SandboxPayout payout, int delivery) {
+        boolean failed = payout.behaviour() == SandboxPayout.Behaviour.FAIL_CARD_INVALID;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", payout.requestId());
+        body.put("channelTransactionId", payout.channelTxnId());
+        body.put("status", failed ? "FAILED" : "SUCCEEDED");
+        body.put("failureCode", failed ? "CARD_INVALID" : null);
+        body.put("timestamp", clock.instant().toString());
+        try {
+            byte[] bytes = json.writeValueAsBytes(body);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(payout.notifyUrl()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("X-Signature", Pem.sign(channelKey, bytes))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 == 2) {
+                log.info("Sandbox channel delivered callback for {} (delivery {})", payout.requestId(), delivery);
+                return;
+            }
+            log.info("Merchant answered {} to callback for {}; will retry", response.statusCode(), payout.requestId());
+        } catch (Exception e) {
+            log.info("Callback for {} not delivered: {}", payout.requestId(), e.toString());
+        }
+        if (delivery < MAX_DELIVERIES) {
+            long backoff = Math.min(30_000, 500L << Math.min(delivery, 6));
+            scheduler.schedule(() -> deliver(payout, delivery + 1), backoff, TimeUnit.MILLISECONDS);
+        }
+    }
+}

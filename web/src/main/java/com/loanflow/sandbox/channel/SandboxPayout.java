@@ -1,0 +1,25 @@
+package com.loanflow.sandbox.channel;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** The sandbox channel's own record of a payout request (a real channel keeps this on its side). */
+record SandboxPayout(String requestId, String merchantId, BigDecimal amount, String cardEnc, String cardLast4,
+                     Behaviour behaviour, int attempts, String status, String channelTxnId, String notifyUrl,
+                     LocalDateTime createdAt, int version) {
+
+    static final String TABLE = "sandbox_channel_payout";
+
+    /** Documented test cards decide how the sandbox behaves, like a real provider's test card numbers. */
+    enum Behaviour {
+        SUCCEED, BUSY_TWICE_THEN_SUCCEED, FAIL_CARD_INVALID;
+
+        static Behaviour forCard(String card) {
+            return switch (card) {
+                case "6217000000000006" -> BUSY_TWICE_THEN_SUCCEED;
+                case "6228480000000007" -> FAIL_CARD_INVALID;
+                default -> SUCCEED;
+            };
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.loanflow.sandbox.channel;
+
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface SandboxPayoutMapper {
+
+    void insert(SandboxPayout payout);
+
+    Optional<SandboxPayout> find(String requestId);
+
+    int recordAttempt(@Param("requestId") String requestId, @Param("status") String status, @Param("version") int version);
+}

@@ -1,0 +1,184 @@
+package com.loanflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loanflow.shared.ChineseIdNumber;
+import com.loanflow.workers.identity.sandbox.SandboxIdCard;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Bad input on every borrower endpoint: a 4xx with the error shape and a field-level message, and no write. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
+                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    String phone;
+    String token;
+
+    @BeforeAll
+    void borrowerWithIdentity() {
+        api = new Api(port);
+        phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        assertThat(api.post("/api/v1/borrowers", null, registration(phone, LoanFlowEndToEndTest.consents())).status())
+                .isEqualTo(201);
+        token = api.post("/api/v1/sessions", null, Map.of("phone", phone, "password", "Passw0rd!x")).text("token");
+        String idNumber = randomIdNumber();
+        assertThat(api.put("/api/v1/borrowers/me/identity", token, identity("测试", idNumber)).status()).isEqualTo(202);
+    }
+
+    @Test
+    void registrationWithMalformedPhoneIsRejectedAndNothingIsStored() {
+        int before = count("borrower");
+        Api.Response response = api.post("/api/v1/borrowers", null, registration("2380000000", LoanFlowEndToEndTest.consents()));
+        assertFieldError(response, 400, "phone");
+        assertThat(count("borrower")).isEqualTo(before);
+    }
+
+    @Test
+    void registrationWithoutEveryConsentIsRejectedAndNothingIsStored() {
+        int before = count("borrower");
+        int consents = count("consent");
+        Api.Response response = api.post("/api/v1/borrowers", null, registration("13712345678",
+                List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"))));
+        assertFieldError(response, 400, "consents");
+        assertThat(response.text("code")).isEqualTo("CONSENT_REQUIRED");
+        assertThat(count("borrower")).isEqualTo(before);
+        assertThat(count("consent")).isEqualTo(consents);
+    }
+
+    @Test
+    void identityWithBadCheckDigitIsRejectedAndTheProfileIsUnchanged() {
+        String before = jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7));
+        Api.Response response = api.put("/api/v1/borrowers/me/identity", token, identity("张三", "110101199003070012"));
+        assertFieldError(response, 400, "idNumber");
+        assertThat(jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7))).isEqualTo(before);
+    }
+
+    @Test
+    void identityImageThatIsNotAnImageIsRejected() {
+        Map<String, Object> body = new HashMap<>(identity("测试", randomIdNumber()));
+        body.put("selfieImage", Base64.getEncoder().encodeToString("not an image".getBytes()));
+        assertFieldError(api.put("/api/v1/borrowers/me/identity", token, body), 400, "selfieImage");
+    }
+
+    @Test
+    void applicationWithCardFailingLuhnIsRejectedAndNothingIsStored() {
+        assertApplicationRejected(application("1000.00", 6, "6222020000000008"), "bankCardNumber");
+    }
+
+    @Test
+    void applicationAmountOutOfRangeIsRejected() {
+        assertApplicationRejected(application("2500.00", 6, "6222020000000007"), "amount");
+        assertApplicationRejected(application("499.99", 6, "6222020000000007"), "amount");
+        assertApplicationRejected(application("1000.001", 6, "6222020000000007"), "amount");
+    }
+
+    @Test
+    void applicationTermOutOfRangeIsRejected() {
+        assertApplicationRejected(application("1000.00", 0, "6222020000000007"), "termMonths");
+        assertApplicationRejected(application("1000.00", 13, "6222020000000007"), "termMonths");
+    }
+
+    @Test
+    void applicationWithoutIdempotencyKeyIsRejected() {
+        int before = count("loan_application");
+        Api.Response response = api.post("/api/v1/applications", token, application("1000.00", 6, "6222020000000007"));
+        assertFieldError(response, 400, "Idempotency-Key");
+        assertThat(count("loan_application")).isEqualTo(before);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthorized() {
+        Api.Response response = api.get("/api/v1/borrowers/me", "not-a-real-token-1234567890");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(api.get("/api/v1/applications/" + UUID.randomUUID(), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void engineRestRequiresAuthentication() {
+        Api.Response anonymous = api.get("/engine-rest/process-definition", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(api.get("/engine-rest/process-definition", token).status()).as("a borrower token is no engine login")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void forgedPaymentCallbackIsRefusedAndChangesNothing() {
+        int before = count("payment_callback");
+        Api.Response response = api.post("/api/v1/payment-callbacks/sandbox", null,
+                Map.of("requestId", "PO123", "status", "SUCCEEDED"), Map.of("X-Signature", "Zm9yZ2Vk"));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text("code")).isEqualTo("INVALID_SIGNATURE");
+        assertThat(count("payment_callback")).isEqualTo(before);
+    }
+
+    @Test
+    void internalApiRequiresTheWorkerToken() {
+        assertThat(api.get("/internal/v1/applications/x/applicant", null).status()).isEqualTo(401);
+        assertThat(api.get("/internal/v1/applications/x/applicant", token).status()).isEqualTo(401);
+    }
+
+    private void assertApplicationRejected(Map<String, Object> body, String field) {
+        int before = count("loan_application");
+        Api.Response response = api.post("/api/v1/applications", token, body,
+                Map.of("Idempotency-Key", "bad-" + UUID.randomUUID()));
+        assertFieldError(response, 400, field);
+        assertThat(count("loan_application")).isEqualTo(before);
+    }
+
+    private static void assertFieldError(Api.Response response, int status, String field) {
+        assertThat(response.status()).as(String.valueOf(response.json())).isEqualTo(status);
+        assertThat(response.text("code")).isNotBlank();
+        assertThat(response.text("message")).isNotBlank();
+        assertThat(response.json().path("fieldErrors").findValuesAsText("field")).contains(field);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    private static Map<String, Object> registration(String phone, Object consents) {
+        return Map.of("phone", phone, "password", "Passw0rd!x", "consents", consents);
+    }
+
+    private static Map<String, Object> application(String amount, int term, String card) {
+        return Map.of("amount", amount, "termMonths", term, "bankCardNumber", card, "purpose", "CONSUMPTION");
+    }
+
+    private static Map<String, Object> identity(String name, String idNumber) {
+        return Map.of("name", name, "idNumber", idNumber,
+                "idCardFrontImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderFront(name, idNumber, "上海市")),
+                "selfieImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderSelfie(7)));
+    }
+
+    /** A valid identity number (region 110105, born 1985-1999) with a correct check digit. */
+    static String randomIdNumber() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = String.format("110105%04d%02d%02d%03d", 1985 + r.nextInt(15), 1 + r.nextInt(12),
+                1 + r.nextInt(28), r.nextInt(1000));
+        return first17 + ChineseIdNumber.checkCharacter(first17);
+    }
+}

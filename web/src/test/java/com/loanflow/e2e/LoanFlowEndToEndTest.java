@@ -1,0 +1,328 @@
+package com.loanflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.loanflow.workers.identity.sandbox.SandboxIdCard;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole loan flow over HTTP against a running platform with in-process workers: registration to a settled
+ * loan, manual review through the engine REST API (what Tasklist calls), the three rejections, and the sandbox
+ * test cards. On the embedded default it runs on H2 + embedded Redis + Qpid; with -Pintegration on MariaDB, Redis
+ * and RabbitMQ.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
+                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoanFlowEndToEndTest {
+
+    record Identity(String name, String idNumber, String phone, String card) {
+    }
+
+    static final Identity ZHANG_SAN = new Identity("张三", "110101199003070011", "13800000001", "6222020000000007");
+    static final Identity LI_SI = new Identity("李四", "440306199208150030", "13800000002", "6228480000000015");
+    static final Identity WANG_WU = new Identity("王五", "310115198801010049", "13800000003", "6217000000000022");
+    static final Identity ZHAO_LIU = new Identity("赵六", "510107199506200052", "13800000004", "6225880000000035");
+    static final Identity QIAN_QI = new Identity("钱七", "330106197909090063", "13800000005", "6222020000000049");
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    String zhangSanToken;
+
+    @BeforeAll
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    @Order(1)
+    void zhangSanIsAutoApprovedSignsIsDisbursedAndRepaysToSettled() {
+        zhangSanToken = onboard(ZHANG_SAN);
+        String applicationId = apply(zhangSanToken, "1000.00", 6, ZHANG_SAN.card());
+
+        JsonNode approved = awaitStatus(zhangSanToken, applicationId, "APPROVED");
+        assertThat(approved.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(new BigDecimal(approved.path("decision").path("approvedAmount").asText()))
+                .isEqualByComparingTo("1000.00");
+
+        Api.Response contract = api.get("/api/v1/applications/" + applicationId + "/contract", zhangSanToken);
+        assertThat(contract.status()).isEqualTo(200);
+        assertThat(new String(contract.body(), 0, 5)).isEqualTo("%PDF-");
+
+        signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
+        JsonNode active = awaitStatus(zhangSanToken, applicationId, "ACTIVE");
+        String loanId = active.path("loanId").asText();
+
+        JsonNode loan = api.get("/api/v1/loans/" + loanId, zhangSanToken).json();
+        assertThat(loan.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(loan.path("principal").asText()).isEqualTo("1000.00");
+        assertThat(loan.path("schedule")).hasSize(6);
+        BigDecimal scheduledPrincipal = BigDecimal.ZERO;
+        for (JsonNode line : loan.path("schedule")) {
+            scheduledPrincipal = scheduledPrincipal.add(new BigDecimal(line.path("principal").asText()));
+        }
+        assertThat(scheduledPrincipal).isEqualByComparingTo("1000.00");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE application_id = ?", Integer.class,
+                applicationId)).isEqualTo(1);
+
+        String firstInstallment = loan.path("schedule").get(0).path("total").asText();
+        String key = "repay-" + UUID.randomUUID();
+        Api.Response repaid = api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken,
+                Map.of("amount", firstInstallment), Map.of("Idempotency-Key", key));
+        assertThat(repaid.status()).isEqualTo(202);
+        Api.Response again = api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken,
+                Map.of("amount", firstInstallment), Map.of("Idempotency-Key", key));
+        assertThat(again.text("repaymentId")).as("same key, same repayment").isEqualTo(repaid.text("repaymentId"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class, loanId))
+                .isEqualTo(1);
+
+        String rest = api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("outstanding").asText();
+        assertThat(api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken, Map.of("amount", rest),
+                Map.of("Idempotency-Key", "repay-" + UUID.randomUUID())).status()).isEqualTo(202);
+
+        assertThat(api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("status").asText()).isEqualTo("SETTLED");
+        awaitStatus(zhangSanToken, applicationId, "SETTLED");
+        assertThat(processState(applicationId)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(2)
+    void liSiGoesToManualReviewAndIsApprovedInTasklistThenDisbursed() {
+        String token = onboard(LI_SI);
+        String applicationId = apply(token, "800.00", 3, LI_SI.card());
+        JsonNode inReview = awaitStatus(token, applicationId, "IN_REVIEW");
+        assertThat(inReview.path("decision").path("outcome").asText()).isEqualTo("REVIEW");
+
+        JsonNode tasks = api.engine("GET", "/task?processInstanceBusinessKey=" + applicationId
+                + "&candidateGroup=reviewers", "reviewer1", null).json();
+        assertThat(tasks).hasSize(1);
+        String taskId = tasks.get(0).path("id").asText();
+        JsonNode form = api.engine("GET", "/task/" + taskId + "/form-variables", "reviewer1", null).json();
+        assertThat(form.path("maskedIdNumber").path("value").asText()).isEqualTo("4403**********0030");
+        assertThat(form.toString()).doesNotContain(LI_SI.idNumber()).doesNotContain(LI_SI.phone());
+
+        assertThat(api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"))
+                .status()).isEqualTo(204);
+        assertThat(api.engine("POST", "/task/" + taskId + "/complete", "reviewer1", Map.of("variables", Map.of(
+                "reviewDecision", Map.of("value", "APPROVE", "type", "String"),
+                "reviewComment", Map.of("value", "Income verified by phone", "type", "String")))).status())
+                .isEqualTo(204);
+
+        awaitStatus(token, applicationId, "APPROVED");
+        assertThat(jdbc.queryForObject("SELECT reviewer FROM review_decision WHERE application_id = ?", String.class,
+                applicationId)).isEqualTo("reviewer1");
+        signContract(token, applicationId, LI_SI.phone());
+        awaitStatus(token, applicationId, "ACTIVE");
+    }
+
+    @Test
+    @Order(3)
+    void wangWuIsRejectedForMultiLending() {
+        assertRejected(WANG_WU, "R_MULTI_LENDING");
+    }
+
+    @Test
+    @Order(4)
+    void zhaoLiuIsRejectedForBlacklist() {
+        assertRejected(ZHAO_LIU, "R_BLACKLIST");
+    }
+
+    @Test
+    @Order(5)
+    void qianQiIsRejectedForCourtEnforcement() {
+        assertRejected(QIAN_QI, "R_COURT_ENFORCEMENT");
+    }
+
+    @Test
+    @Order(6)
+    void cardThatFailsTwiceIsRetriedAndDisbursedOnce() {
+        String applicationId = apply(zhangSanToken, "600.00", 3, "6217000000000006");
+        awaitStatus(zhangSanToken, applicationId, "APPROVED");
+        signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
+        JsonNode active = awaitStatus(zhangSanToken, applicationId, "ACTIVE");
+        assertThat(active.path("loanId").asText()).isNotBlank();
+        String requestId = jdbc.queryForObject("SELECT request_id FROM disbursement WHERE application_id = ?",
+                String.class, applicationId);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM sandbox_channel_payout WHERE request_id = ?",
+                Integer.class, requestId)).as("two busy answers, then accepted").isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_callback WHERE request_id = ?", Integer.class,
+                requestId)).isEqualTo(1);
+
+        // settle it so the next test can apply again
+        String loanId = active.path("loanId").asText();
+        String outstanding = api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("outstanding").asText();
+        api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken, Map.of("amount", outstanding),
+                Map.of("Idempotency-Key", "repay-" + UUID.randomUUID()));
+        awaitStatus(zhangSanToken, applicationId, "SETTLED");
+    }
+
+    @Test
+    @Order(7)
+    void cardThatFailsPermanentlyEndsInDisbursementFailedAndTheBorrowerIsTold() {
+        String applicationId = apply(zhangSanToken, "700.00", 3, "6228480000000007");
+        awaitStatus(zhangSanToken, applicationId, "APPROVED");
+        signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
+        JsonNode failed = awaitStatus(zhangSanToken, applicationId, "DISBURSEMENT_FAILED");
+        assertThat(failed.path("loanId").isMissingNode() || failed.path("loanId").isNull()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Integer.class,
+                applicationId)).isZero();
+        awaitSms(ZHANG_SAN.phone(), body -> body.contains("放款失败"));
+        assertThat(processState(applicationId)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(8)
+    void aBorrowerCannotSeeOrRepayAnotherBorrowersLoan() {
+        String liSi = login(LI_SI);
+        String liSiApplication = jdbc.queryForObject("SELECT a.id FROM loan_application a JOIN borrower b ON b.id = a.borrower_id"
+                + " WHERE b.phone_masked = '138****0002' AND a.status = 'ACTIVE'", String.class);
+        String liSiLoan = api.get("/api/v1/applications/" + liSiApplication, liSi).text("loanId");
+        int repayments = jdbc.queryForObject("SELECT COUNT(*) FROM repayment", Integer.class);
+
+        assertThat(api.get("/api/v1/applications/" + liSiApplication, zhangSanToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/applications/" + liSiApplication + "/contract", zhangSanToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/loans/" + liSiLoan, zhangSanToken).status()).isEqualTo(404);
+        Api.Response repay = api.post("/api/v1/loans/" + liSiLoan + "/repayments", zhangSanToken,
+                Map.of("amount", "10.00"), Map.of("Idempotency-Key", "steal-" + UUID.randomUUID()));
+        assertThat(repay.status()).isEqualTo(404);
+        assertThat(repay.text("code")).isEqualTo("NOT_FOUND");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment", Integer.class)).isEqualTo(repayments);
+    }
+
+    private void assertRejected(Identity identity, String reasonCode) {
+        String token = onboard(identity);
+        String applicationId = apply(token, "1000.00", 6, identity.card());
+        JsonNode rejected = awaitStatus(token, applicationId, "REJECTED");
+        assertThat(rejected.path("decision").path("outcome").asText()).isEqualTo("REJECTED");
+        List<String> codes = new java.util.ArrayList<>();
+        rejected.path("decision").path("reasonCodes").forEach(c -> codes.add(c.asText()));
+        assertThat(codes).contains(reasonCode);
+        assertThat(rejected.path("decision").path("reasons").get(0).path("description").asText()).isNotBlank();
+        assertThat(processState(applicationId)).isEqualTo("COMPLETED");
+        awaitSms(identity.phone(), body -> body.contains("未通过"));
+    }
+
+    String onboard(Identity identity) {
+        Api.Response registered = api.post("/api/v1/borrowers", null, Map.of("phone", identity.phone(),
+                "password", "Passw0rd!" + identity.phone().substring(7), "consents", consents()));
+        assertThat(registered.status()).as(registered.json() == null ? "" : registered.json().toString()).isEqualTo(201);
+        String token = login(identity);
+        Api.Response submitted = api.put("/api/v1/borrowers/me/identity", token, Map.of(
+                "name", identity.name(), "idNumber", identity.idNumber(),
+                "idCardFrontImage", Base64.getEncoder().encodeToString(
+                        SandboxIdCard.renderFront(identity.name(), identity.idNumber(), "北京市东城区示例路1号")),
+                "selfieImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderSelfie(identity.idNumber().hashCode()))));
+        assertThat(submitted.status()).as(String.valueOf(submitted.json())).isEqualTo(202);
+        JsonNode me = api.get("/api/v1/borrowers/me", token).json();
+        assertThat(me.path("phone").asText()).isEqualTo(identity.phone().substring(0, 3) + "****" + identity.phone().substring(7));
+        return token;
+    }
+
+    String login(Identity identity) {
+        Api.Response session = api.post("/api/v1/sessions", null, Map.of("phone", identity.phone(),
+                "password", "Passw0rd!" + identity.phone().substring(7)));
+        assertThat(session.status()).isEqualTo(200);
+        return session.text("token");
+    }
+
+    static List<Map<String, String>> consents() {
+        return List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
+                Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
+                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
+    }
+
+    String apply(String token, String amount, int termMonths, String card) {
+        Api.Response response = api.post("/api/v1/applications", token, Map.of("amount", amount,
+                "termMonths", termMonths, "bankCardNumber", card, "purpose", "CONSUMPTION"),
+                Map.of("Idempotency-Key", "app-" + UUID.randomUUID()));
+        assertThat(response.status()).as(String.valueOf(response.json())).isEqualTo(202);
+        return response.text("applicationId");
+    }
+
+    void signContract(String token, String applicationId, String phone) {
+        String otp = awaitOtp(phone);
+        Api.Response wrong = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
+                Map.of("otp", otp.equals("000000") ? "111111" : "000000"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("otp");
+        Api.Response signed = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
+                Map.of("otp", otp));
+        assertThat(signed.status()).as(String.valueOf(signed.json())).isEqualTo(202);
+    }
+
+    String awaitOtp(String phone) {
+        String body = awaitSms(phone, b -> b.contains("验证码"));
+        Matcher m = Pattern.compile("(\\d{6})").matcher(body);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    String awaitSms(String phone, Predicate<String> wanted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode outbox = api.get("/sandbox/sms-outbox?phone=" + phone, null).json();
+            if (outbox != null && outbox.size() > 0 && wanted.test(outbox.get(0).path("body").asText())) {
+                return outbox.get(0).path("body").asText();
+            }
+            sleep();
+        }
+        throw new AssertionError("No matching SMS to " + phone.substring(0, 3) + "****");
+    }
+
+    JsonNode awaitStatus(String token, String applicationId, String status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/api/v1/applications/" + applicationId, token).json();
+            if (status.equals(last.path("status").asText())) {
+                return last;
+            }
+            sleep();
+        }
+        throw new AssertionError("Application " + applicationId + " did not reach " + status + "; last: " + last
+                + "; incidents: " + api.engine("GET", "/incident", "admin", null).json());
+    }
+
+    String processState(String applicationId) {
+        JsonNode instances = api.engine("GET", "/history/process-instance?processInstanceBusinessKey=" + applicationId,
+                "admin", null).json();
+        return instances.get(0).path("state").asText();
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
