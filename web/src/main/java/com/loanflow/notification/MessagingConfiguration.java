@@ -20,13 +20,13 @@ class MessagingConfiguration {
     }
 
     @Bean
-    Queue borrowerNotifications() {
+    Queue borrowerNotificationsQueue() {
         return QueueBuilder.durable(BorrowerNotifications.QUEUE).build();
     }
 
     @Bean
-    Binding borrowerNotificationsBinding(Queue borrowerNotifications, TopicExchange loanflowEvents) {
-        return BindingBuilder.bind(borrowerNotifications).to(loanflowEvents).with("application.status.*");
+    Binding borrowerNotificationsBinding(Queue borrowerNotificationsQueue, TopicExchange loanflowEvents) {
+        return BindingBuilder.bind(borrowerNotificationsQueue).to(loanflowEvents).with("application.status.*");
     }
 
     @Bean
