@@ -2,6 +2,7 @@ package com.loanflow.shared;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,6 +11,7 @@ import java.lang.annotation.Target;
 
 /** A mainland China mobile number: 11 digits starting 13–19. */
 @Pattern(regexp = "1[3-9]\\d{9}")
+@ReportAsSingleViolation
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {})

@@ -217,6 +217,44 @@ class LoanFlowEndToEndTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment", Integer.class)).isEqualTo(repayments);
     }
 
+    @Test
+    @Order(9)
+    void noPersonalDataIsStoredInPlainTextInAnyTableIncludingCamundas() throws Exception {
+        List<String> secrets = new java.util.ArrayList<>();
+        for (Identity identity : List.of(ZHANG_SAN, LI_SI, WANG_WU, ZHAO_LIU, QIAN_QI)) {
+            secrets.addAll(List.of(identity.name(), identity.idNumber(), identity.phone(), identity.card()));
+        }
+        List<String> leaks = new java.util.ArrayList<>();
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            var meta = connection.getMetaData();
+            try (var columns = meta.getColumns(connection.getCatalog(), null, "%", "%")) {
+                while (columns.next()) {
+                    String schema = columns.getString("TABLE_SCHEM");
+                    if (schema != null && schema.equalsIgnoreCase("INFORMATION_SCHEMA")) {
+                        continue;
+                    }
+                    int type = columns.getInt("DATA_TYPE");
+                    if (type != java.sql.Types.VARCHAR && type != java.sql.Types.CHAR && type != java.sql.Types.CLOB
+                            && type != java.sql.Types.LONGVARCHAR && type != java.sql.Types.NVARCHAR) {
+                        continue;
+                    }
+                    String table = columns.getString("TABLE_NAME");
+                    String column = columns.getString("COLUMN_NAME");
+                    for (String secret : secrets) {
+                        Integer hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column
+                                + " LIKE ?", Integer.class, "%" + secret + "%");
+                        if (hits != null && hits > 0) {
+                            leaks.add(table + "." + column);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(leaks).as("columns holding plaintext personal data").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'maskedPhone'",
+                Integer.class)).as("the check saw Camunda's history").isPositive();
+    }
+
     private void assertRejected(Identity identity, String reasonCode) {
         String token = onboard(identity);
         String applicationId = apply(token, "1000.00", 6, identity.card());
