@@ -1,0 +1,374 @@
+package com.loanflow.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.fetchAndLock;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path through Process_LoanApplication (docs/architecture.md). The platform's beans are replaced
+ * by test doubles; external tasks are completed the way the workers would complete them.
+ */
+@Deployment(resources = "bpmn/loan-application.bpmn")
+class LoanApplicationProcessTest {
+
+  /** The build fails unless these tests together pass every flow node and sequence flow. */
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  private static final String PROCESS = "Process_LoanApplication";
+  private static final String APPLICATION_ID = "APP-20250101-0001";
+  private static final String WORKER = "process-test-worker";
+  private static final Instant SUBMITTED_AT = Instant.parse("2025-01-01T09:00:00Z");
+
+  private final RecordingApplicationStatus applicationStatus = new RecordingApplicationStatus();
+  private final StubDelegate assessRisk = new StubDelegate();
+  private final StubDelegate recordReviewDecision = new StubDelegate().doing(execution -> {
+    if ("REJECT".equals(execution.getVariable("reviewDecision"))) {
+      execution.setVariable("reasonCodes", "R_REVIEW_REJECTED");
+    }
+  });
+  private final StubDelegate rejectApplication = new StubDelegate();
+  private final StubDelegate setCreditTerms = new StubDelegate()
+      .setting("creditLimit", "1000.00")
+      .setting("aprPercent", "18.25")
+      .setting("approvedAmount", "1000.00");
+  private final StubDelegate prepareContract = new StubDelegate().setting("contractId", "CT-0001");
+  private final StubDelegate cancelApplication = new StubDelegate();
+  private final StubDelegate activateLoan = new StubDelegate().setting("loanId", "LN-0001");
+  private final StubDelegate recordDisbursementFailure = new StubDelegate();
+
+  @BeforeEach
+  void registerPlatformBeans() {
+    ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
+    Mocks.register("applicationStatus", applicationStatus);
+    Mocks.register("assessRiskDelegate", assessRisk);
+    Mocks.register("recordReviewDecisionDelegate", recordReviewDecision);
+    Mocks.register("rejectApplicationDelegate", rejectApplication);
+    Mocks.register("setCreditTermsDelegate", setCreditTerms);
+    Mocks.register("prepareContractDelegate", prepareContract);
+    Mocks.register("cancelApplicationDelegate", cancelApplication);
+    Mocks.register("activateLoanDelegate", activateLoan);
+    Mocks.register("recordDisbursementFailureDelegate", recordDisbursementFailure);
+  }
+
+  @AfterEach
+  void resetPlatformBeans() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void approvedApplicationIsDisbursedAndSettled() {
+    riskAssessmentWillBe("APPROVE", "", null);
+    ProcessInstance application = submitApplication();
+
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    prepareAndSignContract(application);
+    sendPayout(application);
+
+    correlate("PayoutSucceeded");
+    assertThat(application).isWaitingAt("Task_ActivateLoan");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_AwaitSettlement")
+        .variables().containsEntry("loanId", "LN-0001").containsEntry("contractId", "CT-0001")
+        .containsEntry("approvedAmount", "1000.00");
+
+    correlate("LoanSettled");
+    assertThat(application).isEnded().hasPassedInOrder(
+        "SubProcess_VerifyIdentity", "Task_QueryCreditBureau", "Task_AssessRisk", "Task_SetCreditTerms",
+        "Task_PrepareContract", "Task_AwaitContractSignature", "Task_SendPayout", "Event_PayoutSucceeded",
+        "Task_ActivateLoan", "Task_AwaitSettlement", "End_LoanSettled");
+    assertThat(application).hasNotPassed("Task_ReviewApplication", "Task_RejectApplication");
+    assertThat(applicationStatus.statuses())
+        .containsExactly("VERIFYING", "ASSESSING", "DISBURSING");
+    assertThat(activateLoan.calls()).isEqualTo(1);
+  }
+
+  @Test
+  void applicationApprovedByReviewerIsDisbursed() {
+    riskAssessmentWillBe("REVIEW", "", "senior-reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+
+    assertThat(application).isWaitingAt("Task_ReviewApplication").task()
+        .hasCandidateGroup("senior-reviewers").hasName("Review application");
+    submitReview("APPROVE", "Stable income, utilisation explained");
+
+    assertThat(application).hasPassedInOrder("Task_RecordReviewDecision", "Task_SetCreditTerms")
+        .isWaitingAt("Task_PrepareContract");
+    assertThat(recordReviewDecision.variablesSeen())
+        .contains(entry("reviewDecision", "APPROVE"), entry("reviewComment", "Stable income, utilisation explained"));
+    prepareAndSignContract(application);
+    sendPayout(application);
+    assertThat(applicationStatus.statuses())
+        .containsExactly("VERIFYING", "ASSESSING", "IN_REVIEW", "DISBURSING");
+  }
+
+  @Test
+  void applicationRejectedByReviewerIsRejectedWithReviewReasonCode() {
+    riskAssessmentWillBe("REVIEW", "", "reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+
+    assertThat(application).isWaitingAt("Task_ReviewApplication").task().hasCandidateGroup("reviewers");
+    submitReview("REJECT", "Income could not be confirmed");
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Task_RecordReviewDecision", "Gateway_JoinRejection", "Task_RejectApplication",
+            "End_ApplicationRejected")
+        .hasNotPassed("Task_SetCreditTerms");
+    assertThat(rejectApplication.variablesSeen())
+        .containsEntry("reasonCodes", "R_REVIEW_REJECTED");
+  }
+
+  @Test
+  void reviewTaskShowsOnlyMaskedDataAndTheRiskAssessmentReadOnly() {
+    riskAssessmentWillBe("REVIEW", "", "reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+
+    List<FormField> fields = formService().getTaskFormData(task().getId()).getFormFields();
+
+    assertThat(fields).extracting(FormField::getId).containsExactly(
+        "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
+        "defaultProbability", "riskTier", "reasonCodes", "reviewDecision", "reviewComment");
+    assertThat(fields).filteredOn(field -> constraints(field).contains("readonly"))
+        .extracting(FormField::getId).containsExactly(
+            "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
+            "defaultProbability", "riskTier", "reasonCodes");
+    assertThat(fields).filteredOn(field -> field.getId().equals("reviewDecision"))
+        .singleElement().satisfies(decision -> {
+          assertThat(decision.getTypeName()).isEqualTo("enum");
+          assertThat(constraints(decision)).containsExactly("required");
+        });
+    assertThat(fields).filteredOn(field -> field.getId().equals("maskedIdNumber"))
+        .singleElement().extracting(field -> field.getValue().getValue()).isEqualTo("1101**********0011");
+  }
+
+  @Test
+  void reviewCannotBeCompletedWithoutADecision() {
+    riskAssessmentWillBe("REVIEW", "", "reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+    String reviewTaskId = task().getId();
+
+    assertThatThrownBy(() -> formService().submitTaskForm(reviewTaskId, withVariables("reviewComment", "Looks fine")))
+        .isInstanceOf(FormFieldValidatorException.class)
+        .hasMessageContaining("reviewDecision");
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+  }
+
+  @Test
+  void applicationWithoutReviewDecisionIsCancelledAfterFiveDays() {
+    riskAssessmentWillBe("REVIEW", "", "reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+
+    Job reviewTimeout = job("Event_ReviewTimeout");
+    assertThat(reviewTimeout).hasDueDate(daysAfterSubmission(5));
+    ClockUtil.setCurrentTime(daysAfterSubmission(5));
+    execute(reviewTimeout);
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_ReviewTimeout", "Gateway_JoinCancellation", "Task_CancelApplication",
+            "End_ApplicationCancelled")
+        .hasNotPassed("Task_RecordReviewDecision");
+    assertThat(cancelApplication.variablesSeen())
+        .containsEntry("cancellationReason", "R_REVIEW_TIMEOUT");
+  }
+
+  @Test
+  void applicationRejectedByRiskAssessmentIsRejectedWithoutReview() {
+    riskAssessmentWillBe("REJECT", "R_MULTI_LENDING", null);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Task_AssessRisk", "Gateway_RiskRoute", "Gateway_JoinRejection", "Task_RejectApplication",
+            "End_ApplicationRejected")
+        .hasNotPassed("Task_ReviewApplication", "Task_SetCreditTerms");
+    assertThat(rejectApplication.variablesSeen())
+        .containsEntry("reasonCodes", "R_MULTI_LENDING");
+  }
+
+  @Test
+  void applicantWhoseIdentityDoesNotMatchIsRejectedBeforeTheBureauIsQueried() {
+    ProcessInstance application = submitApplication();
+    assertThat(application).isWaitingAt("SubProcess_VerifyIdentity");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_OcrIdCard");
+    complete(externalTask());
+    assertThat(application).isWaitingAt("Task_VerifyIdTwoFactor");
+
+    LockedExternalTask twoFactorCheck = fetchAndLock("verify-id-two-factor", WORKER, 1).get(0);
+    externalTaskService().handleBpmnError(twoFactorCheck.getId(), WORKER, "IDENTITY_MISMATCH",
+        "Name does not match ID number", withVariables("reasonCodes", "R_IDENTITY"));
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_IdentityMismatch", "Gateway_JoinRejection", "Task_RejectApplication",
+            "End_ApplicationRejected")
+        .hasNotPassed("Task_VerifyCarrierThreeFactor", "Task_QueryCreditBureau", "Task_AssessRisk");
+    assertThat(rejectApplication.variablesSeen())
+        .containsEntry("reasonCodes", "R_IDENTITY");
+    assertThat(applicationStatus.statuses()).containsExactly("VERIFYING");
+  }
+
+  @Test
+  void approvedApplicationIsCancelledWhenContractIsNotSignedWithinSevenDays() {
+    riskAssessmentWillBe("APPROVE", "", null);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    assertThat(application).isWaitingAt("Task_PrepareContract");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_AwaitContractSignature");
+
+    Job signatureTimeout = job("Event_SignatureTimeout");
+    assertThat(signatureTimeout).hasDueDate(daysAfterSubmission(7));
+    ClockUtil.setCurrentTime(daysAfterSubmission(7));
+    execute(signatureTimeout);
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_SignatureTimeout", "Gateway_JoinCancellation", "Task_CancelApplication",
+            "End_ApplicationCancelled")
+        .hasNotPassed("Task_SendPayout");
+    assertThat(cancelApplication.variablesSeen())
+        .containsEntry("cancellationReason", "R_CONTRACT_NOT_SIGNED");
+  }
+
+  @Test
+  void failedPayoutEndsInDisbursementFailureWithoutActivatingTheLoan() {
+    riskAssessmentWillBe("APPROVE", "", null);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    prepareAndSignContract(application);
+    sendPayout(application);
+
+    correlate("PayoutFailed");
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_PayoutFailed", "Task_RecordDisbursementFailure", "End_DisbursementFailed")
+        .hasNotPassed("Event_PayoutSucceeded", "Task_ActivateLoan");
+    assertThat(recordDisbursementFailure.calls()).isEqualTo(1);
+    assertThat(activateLoan.calls()).isZero();
+  }
+
+  // --- steps, in the order the process takes them ---
+
+  private ProcessInstance submitApplication() {
+    ProcessInstance application = runtimeService().startProcessInstanceByKey(PROCESS, APPLICATION_ID, withVariables(
+        "applicationId", APPLICATION_ID,
+        "borrowerId", "BRW-0001",
+        "maskedName", "张*",
+        "maskedPhone", "138****0001",
+        "maskedIdNumber", "1101**********0011",
+        "requestedAmount", "1000.00",
+        "termMonths", 6));
+    assertThat(application).isStarted().hasBusinessKey(APPLICATION_ID);
+    return application;
+  }
+
+  private void riskAssessmentWillBe(String outcome, String reasonCodes, String reviewGroup) {
+    assessRisk.setting("riskOutcome", outcome)
+        .setting("reasonCodes", reasonCodes)
+        .setting("defaultProbability", "0.0312")
+        .setting("riskTier", "B")
+        .setting("reviewGroup", reviewGroup);
+  }
+
+  private void passIdentityVerification(ProcessInstance application) {
+    assertThat(application).isWaitingAt("SubProcess_VerifyIdentity");
+    execute(job());
+    completeExternalTask(application, "Task_OcrIdCard", "ocr-id-card");
+    completeExternalTask(application, "Task_VerifyIdTwoFactor", "verify-id-two-factor");
+    completeExternalTask(application, "Task_VerifyCarrierThreeFactor", "verify-carrier-three-factor");
+    completeExternalTask(application, "Task_CheckLiveness", "check-liveness");
+  }
+
+  private void queryCreditBureauAndAssessRisk(ProcessInstance application) {
+    assertThat(application).isWaitingAt("Task_QueryCreditBureau").externalTask().hasTopicName("query-credit-bureau");
+    complete(externalTask(), withVariables("creditReport", "{\"applicationsLast7Days\":0,\"currentLoans\":1}"));
+    assertThat(application).isWaitingAt("Task_AssessRisk");
+    execute(job());
+  }
+
+  private void submitReview(String decision, String comment) {
+    formService().submitTaskForm(task().getId(), withVariables("reviewDecision", decision, "reviewComment", comment));
+  }
+
+  private void prepareAndSignContract(ProcessInstance application) {
+    assertThat(application).isWaitingAt("Task_PrepareContract");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_AwaitContractSignature");
+    correlate("ContractSigned");
+  }
+
+  private void sendPayout(ProcessInstance application) {
+    assertThat(application).isWaitingAt("Task_SendPayout");
+    execute(job());
+    completeExternalTask(application, "Task_SendPayout", "send-payout");
+    assertThat(application).isWaitingAt("Gateway_AwaitPayoutResult");
+  }
+
+  private void completeExternalTask(ProcessInstance application, String activityId, String topic) {
+    assertThat(application).isWaitingAt(activityId).externalTask().hasTopicName(topic);
+    complete(externalTask());
+  }
+
+  private void correlate(String messageName) {
+    runtimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(APPLICATION_ID).correlate();
+  }
+
+  private static Date daysAfterSubmission(int days) {
+    return Date.from(SUBMITTED_AT.plus(Duration.ofDays(days)));
+  }
+
+  private static List<String> constraints(FormField field) {
+    return field.getValidationConstraints().stream().map(FormFieldValidationConstraint::getName).toList();
+  }
+}
