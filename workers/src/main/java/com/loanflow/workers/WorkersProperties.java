@@ -1,0 +1,44 @@
+package com.loanflow.workers;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code loanflow.*} settings the workers read. In-process they share the platform's application.yml, so
+ * unknown keys under {@code loanflow} (the platform's own) are ignored.
+ */
+@ConfigurationProperties(prefix = "loanflow")
+public record WorkersProperties(@DefaultValue Engine engine, @DefaultValue Platform platform,
+                                @DefaultValue Internal internal, @DefaultValue Channel channel,
+                                @DefaultValue Workers workers) {
+
+    public record Engine(@DefaultValue("http://localhost:8080/engine-rest") String baseUrl,
+                         @DefaultValue("loanflow-worker") String username,
+                         @DefaultValue("loanflow-worker") String password) {
+    }
+
+    public record Platform(@DefaultValue("http://localhost:8080") String baseUrl) {
+    }
+
+    public record Internal(String token) {
+    }
+
+    public record Channel(@DefaultValue("http://localhost:8080") String baseUrl,
+                          @DefaultValue("http://localhost:8080/api/v1/payment-callbacks/sandbox") String notifyUrl,
+                          @DefaultValue("loanflow-sandbox-merchant") String merchantId,
+                          @DefaultValue("sandbox/keys/merchant-private.pem") String merchantPrivateKeyResource) {
+    }
+
+    /** sandbox*Latency bound the simulated provider latency (0 in tests). */
+    public record Workers(@DefaultValue("true") boolean enabled,
+                          @DefaultValue("PT5S") Duration retryBackoff,
+                          @DefaultValue("3") int maxRetries,
+                          @DefaultValue("loanflow-workers") String workerId,
+                          @DefaultValue("PT60S") Duration lockDuration,
+                          @DefaultValue("PT0.02S") Duration sandboxMinLatency,
+                          @DefaultValue("PT0.08S") Duration sandboxMaxLatency,
+                          @DefaultValue("0.80") BigDecimal livenessPassScore) {
+    }
+}

@@ -1,0 +1,81 @@
+package com.loanflow.workers.platform;
+
+import com.loanflow.workers.WorkersProperties;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens one subscription per topic handler. Started on ApplicationReadyEvent because, in-process, the engine's REST
+ * API only answers once the platform is up; stopped when the context closes, before the web server goes away.
+ */
+@Component
+@ConditionalOnProperty(name = "loanflow.workers.enabled", havingValue = "true", matchIfMissing = true)
+class ExternalTaskSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalTaskSubscriptions.class);
+    private static final long LONG_POLL_MILLIS = 10_000;
+
+    private final WorkersProperties properties;
+    private final List<TopicHandler> handlers;
+    private final ApplicationContext context;
+    private ExternalTaskClient client;
+
+    ExternalTaskSubscriptions(WorkersProperties properties, List<TopicHandler> handlers, ApplicationContext context) {
+        this.properties = properties;
+        this.handlers = handlers;
+        this.context = context;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (client != null) {
+            return;
+        }
+        WorkersProperties.Engine engine = properties.engine();
+        if (engine.password() == null || engine.password().startsWith("${")) {
+            throw new IllegalStateException("loanflow.engine.password is not set");
+        }
+        client = ExternalTaskClient.create()
+                .baseUrl(engine.baseUrl())
+                .addInterceptor(new BasicAuthProvider(engine.username(), engine.password()))
+                .workerId(properties.workers().workerId())
+                .maxTasks(10)
+                .asyncResponseTimeout(LONG_POLL_MILLIS)
+                .disableAutoFetching()
+                .build();
+        for (TopicHandler handler : handlers) {
+            client.subscribe(handler.topic())
+                    .lockDuration(properties.workers().lockDuration().toMillis())
+                    .handler(handler)
+                    .open();
+        }
+        client.start();
+        log.info("External task workers subscribed to {} at {}", handlers.stream().map(TopicHandler::topic).toList(),
+                engine.baseUrl());
+    }
+
+    @EventListener
+    void onClose(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) { // a closing child context is not ours to stop for
+            stop();
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+    }
+}

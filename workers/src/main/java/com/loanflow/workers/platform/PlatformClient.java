@@ -1,0 +1,62 @@
+package com.loanflow.workers.platform;
+
+import com.loanflow.workers.WorkersProperties;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The platform's internal API (/internal/v1), the workers' only way to the platform's data. */
+@Component
+public class PlatformClient {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+    private final RestClient http;
+
+    @Autowired
+    public PlatformClient(WorkersProperties properties) {
+        this(properties, RestClient.builder().requestFactory(requestFactory()));
+    }
+
+    /** For tests: a builder that a MockRestServiceServer is bound to. */
+    public PlatformClient(WorkersProperties properties, RestClient.Builder builder) {
+        String token = properties.internal().token();
+        if (token == null || token.isBlank() || token.startsWith("${")) {
+            throw new IllegalStateException("loanflow.internal.token is not set");
+        }
+        this.http = builder.baseUrl(properties.platform().baseUrl())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.internal().token())
+                .build();
+    }
+
+    public static JdkClientHttpRequestFactory requestFactory() {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+        factory.setReadTimeout(READ_TIMEOUT);
+        return factory;
+    }
+
+    public Applicant applicant(String applicationId) {
+        return RetryableFailure.translating("GET applicant", () -> http.get()
+                .uri("/internal/v1/applications/{id}/applicant", applicationId)
+                .retrieve().body(Applicant.class));
+    }
+
+    /** Creates the disbursement on the first call and returns the same one afterwards. */
+    public PayoutOrder requestDisbursement(String applicationId) {
+        return RetryableFailure.translating("POST disbursement", () -> http.post()
+                .uri("/internal/v1/applications/{id}/disbursement", applicationId)
+                .retrieve().body(PayoutOrder.class));
+    }
+
+    public void markSent(String disbursementId) {
+        RetryableFailure.translating("POST disbursement sent", () -> http.post()
+                .uri("/internal/v1/disbursements/{id}/sent", disbursementId)
+                .retrieve().toBodilessEntity());
+    }
+}

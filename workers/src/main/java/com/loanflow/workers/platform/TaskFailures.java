@@ -1,0 +1,48 @@
+package com.loanflow.workers.platform;
+
+import com.loanflow.workers.WorkersProperties;
+import java.time.Duration;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * How technical failures reach the engine: retryable ones count down from {@code loanflow.workers.max-retries}
+ * with {@code retry-backoff} between attempts; the last one, or any non-retryable one, leaves retries at 0, which
+ * the engine turns into an incident for ops.
+ */
+@Component
+public class TaskFailures {
+
+    private final int maxRetries;
+    private final Duration backoff;
+
+    @Autowired
+    public TaskFailures(WorkersProperties properties) {
+        this(properties.workers().maxRetries(), properties.workers().retryBackoff());
+    }
+
+    public TaskFailures(int maxRetries, Duration backoff) {
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+    }
+
+    /** The engine reports no retries for a task that never failed; that is where the count starts. */
+    public int retriesLeftAfterThisFailure(ExternalTask task) {
+        int current = task.getRetries() == null ? maxRetries : task.getRetries();
+        return Math.max(0, current - 1);
+    }
+
+    public void retry(ExternalTask task, ExternalTaskService service, String message, Throwable cause) {
+        service.handleFailure(task, message, details(cause), retriesLeftAfterThisFailure(task), backoff.toMillis());
+    }
+
+    public void incident(ExternalTask task, ExternalTaskService service, String message, Throwable cause) {
+        service.handleFailure(task, message, details(cause), 0, 0L);
+    }
+
+    private static String details(Throwable cause) {
+        return cause == null ? null : cause.getClass().getName() + ": " + cause.getMessage();
+    }
+}

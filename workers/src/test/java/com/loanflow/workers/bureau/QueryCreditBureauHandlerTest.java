@@ -1,0 +1,42 @@
+package com.loanflow.workers.bureau;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.workers.TestProperties;
+import com.loanflow.workers.identity.sandbox.SandboxLatency;
+import com.loanflow.workers.platform.FakePlatform;
+import com.loanflow.workers.platform.TaskFailures;
+import java.util.Map;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class QueryCreditBureauHandlerTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void completesWithTheReportAsJsonAndNoPersonalData() throws Exception {
+        FakePlatform platform = new FakePlatform();
+        ExternalTaskService service = mock(ExternalTaskService.class);
+        QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
+                platform.client, new SandboxCreditBureau(SandboxLatency.none()));
+        platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
+        ExternalTask task = FakePlatform.task(null);
+
+        handler.execute(task, service);
+
+        ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
+        verify(service).complete(eq(task), variables.capture());
+        assertThat(variables.getValue()).containsOnlyKeys("creditReport");
+        String json = (String) variables.getValue().get("creditReport");
+        assertThat(json).doesNotContain("310115198801010049").doesNotContain("王五");
+        CreditReport report = new ObjectMapper().readValue(json, CreditReport.class);
+        assertThat(report).isEqualTo(SandboxCreditBureau.SANDBOX_REPORTS.get("310115198801010049"));
+        platform.server.verify();
+    }
+}
