@@ -1,0 +1,3 @@
+package com.loanflow.risk;
+
+public enum RiskOutcome { APPROVE, REVIEW, REJECT }

@@ -1,0 +1,85 @@
+package com.loanflow.risk.rules;
+
+import com.loanflow.risk.RiskInput;
+import org.kie.api.KieBase;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.utils.KieHelper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Drools hard rules. The KieBase is built once from the DRL text (not a file path, so it works from a nested
+ * jar); each evaluation gets its own stateless session, which makes {@link #evaluate} safe to call concurrently.
+ */
+public final class HardRules {
+
+    public static final String RESOURCE = "/com/loanflow/risk/rules/hard-rules.drl";
+    private static final String PACKAGE = "com.loanflow.risk.rules";
+
+    private final KieBase kieBase;
+    private final String version;
+
+    private HardRules(KieBase kieBase) {
+        this.kieBase = kieBase;
+        this.version = limit("ruleSetVersion").toString();
+    }
+
+    public static HardRules loadDefault() {
+        try (InputStream in = HardRules.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("rule file missing: " + RESOURCE);
+            }
+            return fromDrl(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static HardRules fromDrl(String drl) {
+        Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                .setResourceType(ResourceType.DRL);
+        resource.setSourcePath("src/main/resources" + RESOURCE); // path matches the package, as Drools expects
+        try {
+            return new HardRules(new KieHelper().addResource(resource).build());
+        } catch (RuntimeException e) { // KieHelper reports compile errors as a RuntimeException listing them
+            throw new IllegalStateException("hard-rules.drl does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Reason codes of every rule that fired, sorted; empty when none did. */
+    public List<String> evaluate(RiskInput input) {
+        HardRuleHits hits = new HardRuleHits();
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.setGlobal("hits", hits);
+        List<Object> facts = new ArrayList<>();
+        facts.add(input);
+        if (input.report() != null) {
+            facts.add(input.report());
+        }
+        session.execute(facts);
+        return hits.codes();
+    }
+
+    /** A threshold as declared in the DRL, so tests probe both sides of the value the rules really use. */
+    public Object limit(String name) {
+        FactType limits = kieBase.getFactType(PACKAGE, "HardRuleLimits");
+        try {
+            return limits.get(limits.newInstance(), name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("HardRuleLimits not declared in hard-rules.drl", e);
+        }
+    }
+}

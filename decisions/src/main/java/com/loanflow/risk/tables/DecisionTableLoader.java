@@ -1,0 +1,45 @@
+package com.loanflow.risk.tables;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Parses DMN tables from the classpath (works inside nested jars) with one shared, thread-safe DMN engine. */
+final class DecisionTableLoader {
+
+    static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    /** A parsed decision and its version, e.g. "risk-route-1.0" from the file name and camunda:versionTag. */
+    record LoadedDecision(DmnDecision decision, String version) {
+    }
+
+    private DecisionTableLoader() {
+    }
+
+    static LoadedDecision fromClasspath(String resource, String decisionId, String versionPrefix) {
+        try (InputStream in = DecisionTableLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("decision table missing: " + resource);
+            }
+            return parse(in, decisionId, versionPrefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LoadedDecision parse(InputStream dmn, String decisionId, String versionPrefix) {
+        DmnModelInstance model = Dmn.readModelFromStream(dmn);
+        Decision element = model.getModelElementById(decisionId);
+        if (element == null || element.getVersionTag() == null) {
+            throw new IllegalStateException("decision " + decisionId + " missing or without camunda:versionTag");
+        }
+        return new LoadedDecision(ENGINE.parseDecision(decisionId, model), versionPrefix + "-" + element.getVersionTag());
+    }
+}

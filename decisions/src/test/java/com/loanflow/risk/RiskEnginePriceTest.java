@@ -1,0 +1,67 @@
+package com.loanflow.risk;
+
+import com.loanflow.risk.model.DefaultProbabilityModel;
+import com.loanflow.risk.rules.HardRules;
+import com.loanflow.risk.tables.CreditTermsTable;
+import com.loanflow.risk.tables.RiskRouteTable;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+
+import static com.loanflow.risk.SandboxIdentities.input;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RiskEnginePriceTest {
+
+    private static final RiskEngine ENGINE = RiskEngine.loadDefault();
+    private static final BigDecimal AMOUNT = new BigDecimal("1000.00");
+
+    @Test
+    void pricesAnApprovedApplicantWithinLimitAndCap() {
+        RiskDecision approved = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
+        for (int months : new int[] {1, 3, 6, 9, 12}) {
+            CreditTerms terms = ENGINE.price(approved, AMOUNT, months);
+            assertThat(terms.aprPercent()).isLessThanOrEqualTo(new BigDecimal("24.00"));
+            assertThat(terms.aprPercent().scale()).isEqualTo(2);
+            assertThat(terms.creditLimit()).isBetween(new BigDecimal("500.00"), new BigDecimal("2000.00"));
+            assertThat(terms.creditLimit().scale()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void pricesAReviewedApplicantByTheirTier() {
+        RiskDecision review = ENGINE.assess(input("APP-LI", SandboxIdentities.LI_SI, false));
+        assertThat(ENGINE.price(review, AMOUNT, 6))
+                .isEqualTo(new CreditTerms(new BigDecimal("1000.00"), new BigDecimal("22.00")));
+    }
+
+    @Test
+    void refusesToPriceARejection() {
+        RiskDecision rejected = ENGINE.assess(input("APP-WANG", SandboxIdentities.WANG_WU, false));
+        assertThatThrownBy(() -> ENGINE.price(rejected, AMOUNT, 6)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesANonPositiveAmountOrTerm() {
+        RiskDecision approved = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
+        assertThatThrownBy(() -> ENGINE.price(approved, BigDecimal.ZERO, 6))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ENGINE.price(approved, AMOUNT, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesATableThatPricesAboveTheAprCap() throws Exception {
+        CreditTermsTable aboveCap;
+        try (InputStream in = getClass().getResourceAsStream("/com/loanflow/risk/tables/credit-terms-above-cap.dmn")) {
+            aboveCap = CreditTermsTable.load(in);
+        }
+        RiskEngine engine = new RiskEngine(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
+                RiskRouteTable.loadDefault(), aboveCap);
+        RiskDecision review = engine.assess(input("APP-LI", SandboxIdentities.LI_SI, false)); // tier C
+        assertThat(engine.price(review, AMOUNT, 6).aprPercent()).isEqualByComparingTo("22.00");
+        assertThatThrownBy(() -> engine.price(review, AMOUNT, 12))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cap");
+    }
+}

@@ -1,0 +1,36 @@
+package com.loanflow.risk.tables;
+
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tables are also auto-deployed into the process engine: valid DMN 1.3, unique ids, versioned. */
+class DecisionTableFilesTest {
+
+    @Test
+    void tablesAreSchemaValidDmn13WithUniqueVersionedDecisions() throws Exception {
+        List<String> decisionIds = new ArrayList<>();
+        for (String resource : List.of(RiskRouteTable.RESOURCE, CreditTermsTable.RESOURCE)) {
+            try (InputStream in = getClass().getResourceAsStream(resource)) {
+                DmnModelInstance model = Dmn.readModelFromStream(in);
+                Dmn.validateModel(model);
+                Definitions definitions = model.getDefinitions();
+                assertThat(definitions.getDomElement().getNamespaceURI())
+                        .isEqualTo("https://www.omg.org/spec/DMN/20191111/MODEL/");
+                for (Decision decision : model.getModelElementsByType(Decision.class)) {
+                    decisionIds.add(decision.getId());
+                    assertThat(decision.getVersionTag()).as(decision.getId()).isNotBlank();
+                }
+            }
+        }
+        assertThat(decisionIds).containsExactly("RiskRoute", "CreditTerms");
+    }
+}
