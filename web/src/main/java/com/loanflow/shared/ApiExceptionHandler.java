@@ -78,4 +78,19 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(new ApiError("CONCURRENT_UPDATE", "The resource changed concurrently; retry", List.of()));
     }
+
+    /** Anything unexpected: a stable code and an incident id for support, never a stack trace or personal data. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // Spring's own 4xx (type mismatch, missing parameter, ...) keep their status in our error format
+            var status = known.getStatusCode();
+            return ResponseEntity.status(status).body(new ApiError(status.is4xxClientError() ? "BAD_REQUEST"
+                    : "SERVER_ERROR", "Request could not be processed", List.of()));
+        }
+        String incident = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(new ApiError("INTERNAL_ERROR", "Unexpected error; incident " + incident, List.of()));
+    }
 }

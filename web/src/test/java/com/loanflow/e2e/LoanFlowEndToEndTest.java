@@ -73,8 +73,7 @@ class LoanFlowEndToEndTest {
         assertThat(new BigDecimal(approved.path("decision").path("approvedAmount").asText()))
                 .isEqualByComparingTo("1000.00");
 
-        Api.Response contract = api.get("/api/v1/applications/" + applicationId + "/contract", zhangSanToken);
-        assertThat(contract.status()).isEqualTo(200);
+        Api.Response contract = awaitContract(zhangSanToken, applicationId);
         assertThat(new String(contract.body(), 0, 5)).isEqualTo("%PDF-");
 
         signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
@@ -227,6 +226,7 @@ class LoanFlowEndToEndTest {
         List<String> leaks = new java.util.ArrayList<>();
         try (var connection = jdbc.getDataSource().getConnection()) {
             var meta = connection.getMetaData();
+            String quote = meta.getIdentifierQuoteString();
             try (var columns = meta.getColumns(connection.getCatalog(), null, "%", "%")) {
                 while (columns.next()) {
                     String schema = columns.getString("TABLE_SCHEM");
@@ -241,8 +241,8 @@ class LoanFlowEndToEndTest {
                     String table = columns.getString("TABLE_NAME");
                     String column = columns.getString("COLUMN_NAME");
                     for (String secret : secrets) {
-                        Integer hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column
-                                + " LIKE ?", Integer.class, "%" + secret + "%");
+                        Integer hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote + table + quote
+                                + " WHERE " + quote + column + quote + " LIKE ?", Integer.class, "%" + secret + "%");
                         if (hits != null && hits > 0) {
                             leaks.add(table + "." + column);
                         }
@@ -314,6 +314,20 @@ class LoanFlowEndToEndTest {
         Api.Response signed = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
                 Map.of("otp", otp));
         assertThat(signed.status()).as(String.valueOf(signed.json())).isEqualTo(202);
+    }
+
+    /** The contract is rendered asynchronously after approval (Task_PrepareContract is asyncBefore). */
+    Api.Response awaitContract(String token, String applicationId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Response contract = api.get("/api/v1/applications/" + applicationId + "/contract", token);
+            if (contract.status() == 200) {
+                return contract;
+            }
+            assertThat(contract.status()).as("contract not ready yet").isEqualTo(404);
+            sleep();
+        }
+        throw new AssertionError("No contract for " + applicationId);
     }
 
     String awaitOtp(String phone) {
