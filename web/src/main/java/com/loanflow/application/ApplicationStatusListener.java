@@ -18,7 +18,9 @@ public class ApplicationStatusListener {
 
     public void change(DelegateExecution execution, String status) {
         ApplicationStatus next = ApplicationStatus.valueOf(status);
-        LoanApplication application = applications.moveTo(execution.getProcessBusinessKey(), next, null);
+        // a review shows the borrower why a person looks at it (e.g. R_BORDERLINE_SCORE)
+        String reasonCodes = next == ApplicationStatus.IN_REVIEW ? (String) execution.getVariable("reasonCodes") : null;
+        LoanApplication application = applications.moveTo(execution.getProcessBusinessKey(), next, reasonCodes);
         if (next == ApplicationStatus.ASSESSING) {
             // the process reaches assessment only after every identity check passed
             borrowers.markIdentityVerified(application.borrowerId());

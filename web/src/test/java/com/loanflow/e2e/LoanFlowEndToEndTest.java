@@ -119,6 +119,7 @@ class LoanFlowEndToEndTest {
         String applicationId = apply(token, "800.00", 3, LI_SI.card());
         JsonNode inReview = awaitStatus(token, applicationId, "IN_REVIEW");
         assertThat(inReview.path("decision").path("outcome").asText()).isEqualTo("REVIEW");
+        assertThat(inReview.path("decision").path("reasonCodes").toString()).contains("R_BORDERLINE_SCORE");
 
         JsonNode tasks = api.engine("GET", "/task?processInstanceBusinessKey=" + applicationId
                 + "&candidateGroup=reviewers", "reviewer1", null).json();

@@ -51,6 +51,9 @@ class ExternalTaskSubscriptions {
                 .workerId(properties.workers().workerId())
                 .maxTasks(10)
                 .asyncResponseTimeout(LONG_POLL_MILLIS)
+                // Long polling already waits for work; the default exponential back-off would add up to a minute
+                // of idle delay after a quiet period before a new task is fetched.
+                .disableBackoffStrategy()
                 .disableAutoFetching()
                 .build();
         for (TopicHandler handler : handlers) {
