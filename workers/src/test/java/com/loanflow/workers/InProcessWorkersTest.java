@@ -43,7 +43,7 @@ class InProcessWorkersTest {
         SpringApplication app = new SpringApplication(WorkersApplication.class);
         app.setDefaultProperties(Map.of("spring.config.name", "workers"));
         try (ConfigurableApplicationContext context = app.run("--loanflow.workers.enabled=false",
-                "--LOANFLOW_INTERNAL_TOKEN=t", "--LOANFLOW_WORKER_PASSWORD=p")) {
+                "--LOANFLOW_INTERNAL_TOKEN=t", "--LOANFLOW_ENGINE_PASSWORD=p")) {
             assertThat(context.getEnvironment().getProperty("spring.application.name")).isEqualTo("loanflow-workers");
             assertThat(context.getBean(WorkersProperties.class).engine().baseUrl())
                     .isEqualTo("http://localhost:8080/engine-rest");
