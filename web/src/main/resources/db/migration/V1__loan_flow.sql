@@ -222,7 +222,9 @@ CREATE TABLE sandbox_sms_outbox (
   phone_idx   CHAR(64)      NOT NULL,
   phone_enc   VARCHAR(255)  NOT NULL,
   body        VARCHAR(500)  NOT NULL,
-  sent_at     DATETIME      NOT NULL
+  sent_at     DATETIME      NOT NULL,
+  -- orders messages sent within the same second (DATETIME keeps no fractions)
+  seq         BIGINT        NOT NULL AUTO_INCREMENT UNIQUE
 );
 CREATE INDEX ix_sandbox_sms_phone ON sandbox_sms_outbox (phone_idx, sent_at);
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "loanflow.sandbox.enabled", havingValue = "true")
 class SmsOutboxController {
 
-    record Message(String phone, String body, LocalDateTime sentAt) {
+    record Message(String messageId, String phone, String body, LocalDateTime sentAt) {
     }
 
     private final SandboxSmsMapper mapper;
@@ -28,7 +28,7 @@ class SmsOutboxController {
     @GetMapping("/sandbox/sms-outbox")
     List<Message> outbox(@RequestParam String phone) {
         return mapper.findByPhoneIdx(blindIndex.of("phone", phone)).stream()
-                .map(m -> new Message(Masking.phone(phone), m.body(), m.sentAt()))
+                .map(m -> new Message(m.id(), Masking.phone(phone), m.body(), m.sentAt()))
                 .toList();
     }
 }

@@ -56,6 +56,7 @@ class LoanFlowEndToEndTest {
 
     Api api;
     String zhangSanToken;
+    final java.util.Set<String> consumedSms = new java.util.HashSet<>();
 
     @BeforeAll
     void connect() {
@@ -338,12 +339,16 @@ class LoanFlowEndToEndTest {
         return m.group(1);
     }
 
+    /** Newest message to the phone that matches and was not returned before (events may arrive out of order). */
     String awaitSms(String phone, Predicate<String> wanted) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode outbox = api.get("/sandbox/sms-outbox?phone=" + phone, null).json();
-            if (outbox != null && outbox.size() > 0 && wanted.test(outbox.get(0).path("body").asText())) {
-                return outbox.get(0).path("body").asText();
+            for (JsonNode message : outbox == null ? List.<JsonNode>of() : (Iterable<JsonNode>) outbox::elements) {
+                String body = message.path("body").asText();
+                if (wanted.test(body) && consumedSms.add(message.path("messageId").asText())) {
+                    return body;
+                }
             }
             sleep();
         }
