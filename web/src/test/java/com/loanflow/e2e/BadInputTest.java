@@ -14,14 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input on every borrower endpoint: a 4xx with the error shape and a field-level message, and no write. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
-                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 

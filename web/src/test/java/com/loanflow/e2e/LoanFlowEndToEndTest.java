@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,9 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * test cards. On the embedded default it runs on H2 + embedded Redis + Qpid; with -Pintegration on MariaDB, Redis
  * and RabbitMQ.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
-                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoanFlowEndToEndTest {
@@ -58,9 +55,27 @@ class LoanFlowEndToEndTest {
     String zhangSanToken;
     final java.util.Set<String> consumedSms = new java.util.HashSet<>();
 
+    @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Autowired
+    org.springframework.amqp.rabbit.core.RabbitTemplate rabbit;
+
+    @Autowired
+    org.springframework.amqp.core.AmqpAdmin amqpAdmin;
+
+    static final String EVENT_TAP = "e2e.event-tap";
+
     @BeforeAll
     void connect() {
         api = new Api(port);
+        // a tap on every platform event, to check later that no message carried personal data
+        amqpAdmin.deleteQueue(EVENT_TAP);
+        var tap = new org.springframework.amqp.core.Queue(EVENT_TAP, false, false, false);
+        amqpAdmin.declareQueue(tap);
+        amqpAdmin.declareBinding(org.springframework.amqp.core.BindingBuilder.bind(tap)
+                .to(new org.springframework.amqp.core.TopicExchange(
+                        com.loanflow.application.ApplicationStatusChanged.EXCHANGE)).with("#"));
     }
 
     @Test
@@ -253,8 +268,41 @@ class LoanFlowEndToEndTest {
             }
         }
         assertThat(leaks).as("columns holding plaintext personal data").isEmpty();
+
+        List<String> redisValues = new java.util.ArrayList<>();
+        try (var keys = redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions().count(500).build())) {
+            keys.forEachRemaining(key -> {
+                redisValues.add(key);
+                switch (redis.type(key)) {
+                    case STRING -> redisValues.add(String.valueOf(redis.opsForValue().get(key)));
+                    case HASH -> redisValues.add(String.valueOf(redis.opsForHash().entries(key)));
+                    case SET -> redisValues.add(String.valueOf(redis.opsForSet().members(key)));
+                    case LIST -> redisValues.add(String.valueOf(redis.opsForList().range(key, 0, -1)));
+                    default -> { }
+                }
+            });
+        }
+        assertThat(redisValues).as("Redis keys and values").isNotEmpty();
+        assertNoSecrets("Redis", String.join("\n", redisValues), secrets);
+
+        List<String> events = new java.util.ArrayList<>();
+        for (var message = rabbit.receive(EVENT_TAP); message != null; message = rabbit.receive(EVENT_TAP)) {
+            events.add(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(events).as("status events captured from RabbitMQ").hasSizeGreaterThan(10);
+        assertNoSecrets("RabbitMQ messages", String.join("\n", events), secrets);
+
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/e2e-platform.log"));
+        assertThat(log).as("the log file was written").contains("Started LoanFlowEndToEndTest");
+        assertNoSecrets("log file", log, secrets);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'maskedPhone'",
                 Integer.class)).as("the check saw Camunda's history").isPositive();
+    }
+
+    private static void assertNoSecrets(String where, String text, List<String> secrets) {
+        for (String secret : secrets) {
+            assertThat(text).as(where + " must not contain personal data in plain text").doesNotContain(secret);
+        }
     }
 
     private void assertRejected(Identity identity, String reasonCode) {

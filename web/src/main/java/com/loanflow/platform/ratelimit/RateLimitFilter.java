@@ -1,0 +1,99 @@
+package com.loanflow.platform.ratelimit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits the borrower API per client IP and per caller before any controller runs, so a refused request changes
+ * nothing. Over the limit: 429 with Retry-After and the usual error body.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final RedisRateLimiter limiter;
+    private final RateLimitProperties properties;
+
+    RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties) {
+        this.limiter = limiter;
+        this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !properties.enabled() || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        EndpointClass endpoint = EndpointClass.of(request);
+        RedisRateLimiter.Decision refused;
+        try {
+            refused = check(endpoint, request);
+        } catch (RuntimeException redisDown) {
+            if (endpoint.failClosed()) {
+                log.error("Rate limit store unavailable; refusing {} request", endpoint, redisDown);
+                write(response, 503, Duration.ofSeconds(5), "RATE_LIMIT_UNAVAILABLE", "Please retry shortly");
+                return;
+            }
+            log.warn("Rate limit store unavailable; {} request let through", endpoint);
+            refused = null;
+        }
+        if (refused != null) {
+            write(response, 429, refused.retryAfter(), "RATE_LIMITED", "Too many requests; retry later");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The first limit exceeded, or null when the request may go on. */
+    private RedisRateLimiter.Decision check(EndpointClass endpoint, HttpServletRequest request) {
+        Integer ipLimit = properties.perIp().get(endpoint);
+        if (ipLimit != null) {
+            var decision = limiter.acquire(key(endpoint, "ip", request.getRemoteAddr()), ipLimit, properties.window());
+            if (!decision.allowed()) {
+                return decision;
+            }
+        }
+        String authorization = request.getHeader("Authorization");
+        Integer callerLimit = properties.perCaller().get(endpoint);
+        if (callerLimit != null && authorization != null) {
+            var decision = limiter.acquire(key(endpoint, "caller", authorization), callerLimit, properties.window());
+            if (!decision.allowed()) {
+                return decision;
+            }
+        }
+        return null;
+    }
+
+    /** Keys hold a digest, not the IP or token itself. */
+    static String key(EndpointClass endpoint, String kind, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return "rl:" + endpoint.name().toLowerCase() + ":" + kind + ":" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, Duration retryAfter, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"fieldErrors\":[]}");
+    }
+}

@@ -1,0 +1,20 @@
+package com.loanflow.e2e;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The running platform on port 18080 with in-process workers and fast sandbox timings. Every test class that needs
+ * the whole platform uses exactly this, so they share one Spring context (one engine, one embedded Redis/broker).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
+                "logging.file.name=target/e2e-platform.log",
+                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+public @interface PlatformTest {
+}

@@ -1,0 +1,126 @@
+package com.loanflow.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import redis.embedded.RedisServer;
+
+/**
+ * Two platform nodes (each with its own Redis connection and filter) in front of one Redis: the login limit is
+ * one shared count, a refused request never reaches the controller, and the answer is 429 with Retry-After.
+ */
+class SharedRateLimitTest {
+
+    static RedisServer redisServer;
+    static int redisPort;
+    static LettuceConnectionFactory nodeAConnection;
+    static LettuceConnectionFactory nodeBConnection;
+
+    final AtomicInteger logins = new AtomicInteger();
+    MockMvc nodeA;
+    MockMvc nodeB;
+
+    @RestController
+    class FakeSessions {
+        @PostMapping("/api/v1/sessions")
+        String login() {
+            logins.incrementAndGet();
+            return "{}";
+        }
+    }
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            redisPort = socket.getLocalPort();
+        }
+        redisServer = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
+        redisServer.start();
+        nodeAConnection = connect();
+        nodeBConnection = connect();
+    }
+
+    static LettuceConnectionFactory connect() {
+        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+        factory.afterPropertiesSet();
+        factory.start();
+        return factory;
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        nodeAConnection.destroy();
+        nodeBConnection.destroy();
+        redisServer.stop();
+    }
+
+    @BeforeEach
+    void nodes() {
+        new StringRedisTemplate(nodeAConnection).getConnectionFactory().getConnection().serverCommands().flushAll();
+        var properties = new RateLimitProperties(true, Duration.ofMinutes(1), Map.of(EndpointClass.LOGIN, 5), Map.of());
+        nodeA = node(nodeAConnection, properties);
+        nodeB = node(nodeBConnection, properties);
+    }
+
+    MockMvc node(LettuceConnectionFactory connection, RateLimitProperties properties) {
+        var filter = new RateLimitFilter(new RedisRateLimiter(new StringRedisTemplate(connection)), properties);
+        return MockMvcBuilders.standaloneSetup(new FakeSessions()).addFilters(filter).build();
+    }
+
+    @Test
+    void loginLimitIsSharedByTwoNodesAndRefusedRequestsChangeNothing() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            nodeA.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
+                    .andExpect(status().isOk());
+        }
+        for (int i = 0; i < 2; i++) {
+            nodeB.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
+                    .andExpect(status().isOk());
+        }
+        nodeB.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
+        nodeA.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
+                .andExpect(status().isTooManyRequests());
+        assertThat(logins).as("refused requests never reached the controller").hasValue(5);
+
+        nodeA.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("198.51.100.9"); return r; }))
+                .andExpect(status().isOk());
+        assertThat(logins).as("another client has its own count").hasValue(6);
+    }
+
+    @Test
+    void retryAfterIsTheTimeLeftInTheWindow() throws Exception {
+        var limiter = new RedisRateLimiter(new StringRedisTemplate(nodeAConnection));
+        limiter.acquire("rl:test", 1, Duration.ofSeconds(30));
+        var refused = limiter.acquire("rl:test", 1, Duration.ofSeconds(30));
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.count()).isEqualTo(2);
+        assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void keysHoldDigestsNotAddressesOrTokens() {
+        String key = RateLimitFilter.key(EndpointClass.OTP, "caller", "Bearer secret-token");
+        assertThat(key).startsWith("rl:otp:caller:").doesNotContain("secret");
+    }
+}

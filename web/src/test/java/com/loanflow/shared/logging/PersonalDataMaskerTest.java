@@ -1,0 +1,28 @@
+package com.loanflow.shared.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataMaskerTest {
+
+    @Test
+    void masksIdNumbersPhonesAndCardsWhereverTheyAppear() {
+        String line = "borrower 110101199003070011 phone 13800000001 card 6222020000000007 id 44030619920815003X";
+        assertThat(PersonalDataMasker.mask(line)).isEqualTo(
+                "borrower 1101**********0011 phone 138****0001 card ****0007 id 4403**********003X");
+    }
+
+    @Test
+    void masksInsideJsonAndSqlParameterLists() {
+        assertThat(PersonalDataMasker.mask("{\"phone\":\"13912345678\"}")).isEqualTo("{\"phone\":\"139****5678\"}");
+        assertThat(PersonalDataMasker.mask("Parameters: 6228480000000015(String)"))
+                .isEqualTo("Parameters: ****0015(String)");
+    }
+
+    @Test
+    void leavesIdsTimestampsAndAmountsAlone() {
+        String line = "application 3d886a3e-e2d8-4235-94dc-0cf52755014a at 1764085797338 amount 1000.00 seq 12";
+        assertThat(PersonalDataMasker.mask(line)).isEqualTo(line);
+    }
+}
