@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
-                "logging.file.name=target/e2e-platform.log",
+                "logging.file.name=target/e2e-platform.log", "loanflow.safety.allow-test-defaults=true",
                 "loanflow.sandbox.channel.callback-delay=PT0.3S"})
 public @interface PlatformTest {
 }
