@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
                 "logging.file.name=target/e2e-platform.log", "loanflow.safety.allow-test-defaults=true",
+                "server.ssl.enabled=false", "loanflow.internal-port=18080",
                 "loanflow.sandbox.channel.callback-delay=PT0.3S"})
 public @interface PlatformTest {
 }

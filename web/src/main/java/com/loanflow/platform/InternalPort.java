@@ -1,0 +1,54 @@
+package com.loanflow.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.apache.catalina.connector.Connector;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A second, plain-HTTP connector for service-to-service calls inside the private network (workers, payment channel
+ * callbacks), so the public port can be HTTPS only. It serves only the paths those callers need.
+ */
+@Configuration
+@ConditionalOnExpression("'${loanflow.internal-port:}' != '' && '${loanflow.internal-port:}' != '${server.port:8080}'")
+class InternalPort {
+
+    static final List<String> INTERNAL_PATHS = List.of("/engine-rest/", "/internal/", "/api/v1/payment-callbacks/",
+            "/sandbox/channel/", "/actuator/health");
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalConnector(
+            @Value("${loanflow.internal-port}") int port) {
+        return factory -> {
+            Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+            connector.setPort(port);
+            factory.addAdditionalTomcatConnectors(connector);
+        };
+    }
+
+    @Bean
+    OncePerRequestFilter internalPortPaths(@Value("${loanflow.internal-port}") int port) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                if (request.getLocalPort() == port
+                        && INTERNAL_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+}
