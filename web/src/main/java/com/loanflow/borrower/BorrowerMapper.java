@@ -33,4 +33,7 @@ public interface BorrowerMapper {
     Optional<IdentityDocument> findIdentityDocument(String borrowerId);
 
     int countConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
+
+    /** The borrower's consents of one type, newest first. */
+    java.util.List<Consent> findConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 }

@@ -1,26 +1,33 @@
 package com.loanflow.risk;
 
+import com.loanflow.audit.AuditLog;
 import com.loanflow.shared.Ids;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
-/** Records who decided a manual review, what and why; a rejection becomes reason code R_REVIEW_REJECTED. */
+/**
+ * Records who decided a manual review, what and why, and appends it to the audit log (without the free-text
+ * comment, which may name the applicant); a rejection becomes reason code R_REVIEW_REJECTED.
+ */
 @Component("recordReviewDecisionDelegate")
 class RecordReviewDecisionDelegate implements JavaDelegate {
 
     private final RiskMapper mapper;
     private final HistoryService history;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    RecordReviewDecisionDelegate(RiskMapper mapper, HistoryService history, Clock clock) {
+    RecordReviewDecisionDelegate(RiskMapper mapper, HistoryService history, Clock clock, AuditLog auditLog) {
         this.mapper = mapper;
         this.history = history;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -30,8 +37,13 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
             throw new IllegalStateException("reviewDecision must be APPROVE or REJECT, was " + decision);
         }
         String comment = (String) execution.getVariable("reviewComment");
-        mapper.insertReviewDecision(Ids.newId(), execution.getProcessBusinessKey(), reviewer(execution), decision,
-                comment, LocalDateTime.now(clock));
+        String reviewer = reviewer(execution);
+        String id = Ids.newId();
+        mapper.insertReviewDecision(id, execution.getProcessBusinessKey(), reviewer, decision, comment,
+                LocalDateTime.now(clock));
+        auditLog.record(reviewer, "REVIEW_DECISION", "LOAN_APPLICATION", execution.getProcessBusinessKey(),
+                Map.of("decision", decision, "reviewDecisionId", id,
+                        "processInstanceId", execution.getProcessInstanceId()));
         if ("REJECT".equals(decision)) {
             execution.setVariable("reasonCodes", "R_REVIEW_REJECTED");
         }

@@ -18,6 +18,10 @@ public interface RiskMapper {
 
     void insertBlacklistEntry(BlacklistEntry entry);
 
+    String findBlacklistEntryId(@Param("entryType") String entryType, @Param("valueIdx") String valueIdx);
+
+    int deleteBlacklistEntry(String id);
+
     boolean isBlacklisted(@Param("entryType") String entryType, @Param("valueIdx") String valueIdx,
                           @Param("now") LocalDateTime now);
 }

@@ -36,6 +36,11 @@ public class QueryCreditBureauHandler extends TopicHandler {
 
     @Override
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
+        if (!platform.hasCreditAuthorization(applicationId)) {
+            // no retries: an incident for ops, and the bureau is never asked without the borrower's authorization
+            throw new IllegalStateException("No valid credit authorization for application " + applicationId
+                    + "; credit bureau not queried");
+        }
         Applicant applicant = platform.applicant(applicationId);
         CreditReport report = bureau.report(applicant.idNumber());
         log.info("query-credit-bureau for application {}: report with {} applications in 90 days", applicationId,

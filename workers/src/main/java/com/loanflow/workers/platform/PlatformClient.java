@@ -47,6 +47,21 @@ public class PlatformClient {
                 .retrieve().body(Applicant.class));
     }
 
+    /**
+     * Whether the borrower consented to the current credit authorization; the bureau may not be queried otherwise.
+     * Answers false on the platform's 404, throws on anything else.
+     */
+    public boolean hasCreditAuthorization(String applicationId) {
+        try {
+            RetryableFailure.translating("GET credit authorization", () -> http.get()
+                    .uri("/internal/v1/applications/{id}/credit-authorization", applicationId)
+                    .retrieve().toBodilessEntity());
+            return true;
+        } catch (org.springframework.web.client.HttpClientErrorException.NotFound missing) {
+            return false;
+        }
+    }
+
     /** Creates the disbursement on the first call and returns the same one afterwards. */
     public PayoutOrder requestDisbursement(String applicationId) {
         return RetryableFailure.translating("POST disbursement", () -> http.post()

@@ -25,6 +25,7 @@ class QueryCreditBureauHandlerTest {
         ExternalTaskService service = mock(ExternalTaskService.class);
         QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
                 platform.client, new SandboxCreditBureau(SandboxLatency.none()));
+        platform.answersCreditAuthorization(org.springframework.http.HttpStatus.OK);
         platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
         ExternalTask task = FakePlatform.task(null);
 
@@ -38,5 +39,22 @@ class QueryCreditBureauHandlerTest {
         CreditReport report = new ObjectMapper().readValue(json, CreditReport.class);
         assertThat(report).isEqualTo(SandboxCreditBureau.SANDBOX_REPORTS.get("310115198801010049"));
         platform.server.verify();
+    }
+
+    @Test
+    void withoutCreditAuthorizationTheBureauIsNotQueriedAndOpsGetAnIncident() {
+        FakePlatform platform = new FakePlatform();
+        ExternalTaskService service = mock(ExternalTaskService.class);
+        QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
+                platform.client, new SandboxCreditBureau(SandboxLatency.none()));
+        platform.answersCreditAuthorization(org.springframework.http.HttpStatus.NOT_FOUND);
+        ExternalTask task = FakePlatform.task(null);
+
+        handler.execute(task, service);
+
+        verify(service).handleFailure(eq(task), org.mockito.ArgumentMatchers.contains("credit bureau not queried"),
+                org.mockito.ArgumentMatchers.any(), eq(0), org.mockito.ArgumentMatchers.anyLong());
+        verify(service, org.mockito.Mockito.never()).complete(eq(task), org.mockito.ArgumentMatchers.anyMap());
+        platform.server.verify(); // the applicant (personal data) was never fetched
     }
 }

@@ -61,6 +61,13 @@ public final class FakePlatform {
                 .andRespond(withStatus(status));
     }
 
+    public void answersCreditAuthorization(HttpStatus status) {
+        server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/applications/" + APPLICATION_ID
+                        + "/credit-authorization"))
+                .andRespond(withStatus(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .body("{}"));
+    }
+
     public static String json(Object body) {
         try {
             return new ObjectMapper().writeValueAsString(body);

@@ -1,0 +1,78 @@
+package com.loanflow.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * /ops/** answers engine users in group ops or camunda-admin only, by HTTP basic against Camunda's identity service
+ * (the same accounts as Cockpit; Camunda's login throttling applies). The user id is left in the request attribute
+ * {@value #OPS_USER} for the audit trail.
+ */
+@Configuration
+public class OpsApiSecurity {
+
+    public static final String OPS_USER = "loanflow.opsUser";
+    static final Set<String> OPS_GROUPS = Set.of("ops", "camunda-admin");
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> opsApiAuthentication(IdentityService identity) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+                if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loanflow-ops\"");
+                    refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
+                    return;
+                }
+                boolean ops = identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+                        .map(Group::getId).anyMatch(OPS_GROUPS::contains);
+                if (!ops) {
+                    refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Ops group membership required");
+                    return;
+                }
+                request.setAttribute(OPS_USER, credentials[0]);
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/ops/*");
+        registration.setName("opsApiAuthentication");
+        return registration;
+    }
+
+    static String[] basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"fieldErrors\":[]}");
+    }
+}
