@@ -25,8 +25,11 @@ class BorrowerController {
     private final Borrowers borrowers;
     private final SessionTokens sessions;
     private final OpenApplications openApplications;
+    private final LoginThrottle throttle;
 
-    BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications) {
+    BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications,
+                       LoginThrottle throttle) {
+        this.throttle = throttle;
         this.borrowers = borrowers;
         this.sessions = sessions;
         this.openApplications = openApplications;
@@ -41,10 +44,25 @@ class BorrowerController {
 
     @PostMapping("/api/v1/sessions")
     Map<String, String> login(@Valid @RequestBody BorrowerRequests.Login request) {
-        String borrowerId = borrowers.authenticate(request.phone(), request.password())
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS",
-                        "Phone number or password is wrong"));
+        if (throttle.locked(request.phone())) {
+            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
+                    "Too many wrong passwords; try again in 15 minutes");
+        }
+        String borrowerId = borrowers.authenticate(request.phone(), request.password()).orElse(null);
+        if (borrowerId == null) {
+            throttle.failed(request.phone());
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Phone number or password is wrong");
+        }
+        throttle.succeeded(request.phone());
         return Map.of("token", sessions.issue(borrowerId));
+    }
+
+    /** A new password ends every session of the borrower, on every node. */
+    @PutMapping("/api/v1/borrowers/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.PasswordChange request) {
+        borrowers.changePassword(principal.borrowerId(), request.currentPassword(), request.newPassword());
+        sessions.revokeAll(principal.borrowerId());
     }
 
     @PostMapping("/api/v1/sessions/logout")

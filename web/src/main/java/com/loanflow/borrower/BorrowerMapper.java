@@ -34,6 +34,9 @@ public interface BorrowerMapper {
 
     int countConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 
+    int updatePasswordHash(@Param("id") String id, @Param("passwordHash") String passwordHash,
+                           @Param("version") int version);
+
     /** The borrower's consents of one type, newest first. */
     java.util.List<Consent> findConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 }

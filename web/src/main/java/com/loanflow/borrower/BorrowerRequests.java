@@ -30,6 +30,12 @@ final class BorrowerRequests {
     record Login(@NotBlank String phone, @NotBlank String password) {
     }
 
+    record PasswordChange(
+            @NotBlank String currentPassword,
+            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters")
+            @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String newPassword) {
+    }
+
     record Identity(
             @NotBlank @Pattern(regexp = "[\\p{IsHan}·]{2,20}", message = "must be 2 to 20 Chinese characters") String name,
             @NotBlank @ValidIdNumber String idNumber,

@@ -102,6 +102,17 @@ public class Borrowers {
                 .map(Borrower::id);
     }
 
+    @Transactional
+    public void changePassword(String borrowerId, String currentPassword, String newPassword) {
+        Borrower borrower = get(borrowerId);
+        if (!passwords.matches(currentPassword, borrower.passwordHash())) {
+            throw ApiException.invalidField("currentPassword", "is wrong");
+        }
+        if (mapper.updatePasswordHash(borrowerId, passwords.encode(newPassword), borrower.version()) != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("Borrower " + borrowerId + " changed");
+        }
+    }
+
     public Borrower get(String borrowerId) {
         return mapper.findById(borrowerId).orElseThrow(() -> ApiException.notFound("Borrower"));
     }

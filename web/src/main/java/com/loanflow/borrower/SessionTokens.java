@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class SessionTokens {
 
     private static final String PREFIX = "loanflow:session:";
+    private static final String BY_BORROWER = "loanflow:sessions-of:";
 
     private final StringRedisTemplate redis;
     private final Duration ttl;
@@ -34,7 +35,11 @@ public class SessionTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.opsForValue().set(PREFIX + hash(token), borrowerId, ttl);
+        String tokenHash = hash(token);
+        redis.opsForValue().set(PREFIX + tokenHash, borrowerId, ttl);
+        // per-borrower index of live sessions, so a password change can end them all
+        redis.opsForSet().add(BY_BORROWER + borrowerId, tokenHash);
+        redis.expire(BY_BORROWER + borrowerId, ttl);
         return token;
     }
 
@@ -44,6 +49,14 @@ public class SessionTokens {
 
     public void revoke(String token) {
         redis.delete(PREFIX + hash(token));
+    }
+
+    public void revokeAll(String borrowerId) {
+        var tokenHashes = redis.opsForSet().members(BY_BORROWER + borrowerId);
+        if (tokenHashes != null) {
+            tokenHashes.forEach(tokenHash -> redis.delete(PREFIX + tokenHash));
+        }
+        redis.delete(BY_BORROWER + borrowerId);
     }
 
     private static String hash(String token) {

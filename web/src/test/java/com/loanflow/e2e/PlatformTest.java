@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
                 "logging.file.name=target/e2e-platform.log", "loanflow.safety.allow-test-defaults=true",
                 "server.ssl.enabled=false", "loanflow.internal-port=18080",
+                // every test client is 127.0.0.1: per-IP limits sized for the suite, not for one phone
+                "loanflow.rate-limit.per-ip.login=300", "loanflow.rate-limit.per-ip.registration=300",
                 "loanflow.sandbox.channel.callback-delay=PT0.3S"})
 public @interface PlatformTest {
 }

@@ -1,0 +1,61 @@
+package com.loanflow.borrower;
+
+import com.loanflow.audit.AuditLog;
+import com.loanflow.platform.OpsApiSecurity;
+import com.loanflow.shared.Masking;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The one way an operator sees a borrower's plaintext personal data: one field at a time, with a stated reason,
+ * only for group ops/camunda-admin (OpsApiSecurity), and every reveal in the audit log before the value leaves.
+ */
+@RestController
+class RevealController {
+
+    enum Field { NAME, ID_NUMBER, PHONE }
+
+    record RevealRequest(@NotNull Field field,
+                         @NotNull @Size(min = 10, max = 200, message = "must say why, 10 to 200 characters") String reason) {
+    }
+
+    record Revealed(String borrowerId, Field field, String value) {
+    }
+
+    private final Borrowers borrowers;
+    private final AuditLog audit;
+
+    RevealController(Borrowers borrowers, AuditLog audit) {
+        this.borrowers = borrowers;
+        this.audit = audit;
+    }
+
+    @PostMapping("/ops/v1/borrowers/{borrowerId}/reveal")
+    Revealed reveal(@PathVariable String borrowerId, @Valid @RequestBody RevealRequest request,
+                    HttpServletRequest http) {
+        Borrower borrower = borrowers.get(borrowerId);
+        String value = switch (request.field()) {
+            case NAME -> borrowers.name(borrower);
+            case ID_NUMBER -> borrowers.idNumber(borrower);
+            case PHONE -> borrowers.phone(borrower);
+        };
+        if (value == null) {
+            throw com.loanflow.shared.ApiException.notFound("Borrower " + request.field().name().toLowerCase());
+        }
+        String masked = switch (request.field()) {
+            case NAME -> Masking.name(value);
+            case ID_NUMBER -> Masking.idNumber(value);
+            case PHONE -> Masking.phone(value);
+        };
+        audit.record((String) http.getAttribute(OpsApiSecurity.OPS_USER), "PII_REVEAL", "BORROWER", borrowerId,
+                Map.of("field", request.field().name(), "reason", request.reason(), "masked", masked));
+        return new Revealed(borrowerId, request.field(), value);
+    }
+}
