@@ -313,7 +313,8 @@ class LoanFlowEndToEndTest {
         List<String> codes = new java.util.ArrayList<>();
         rejected.path("decision").path("reasonCodes").forEach(c -> codes.add(c.asText()));
         assertThat(codes).contains(reasonCode);
-        assertThat(rejected.path("decision").path("reasons").get(0).path("description").asText()).isNotBlank();
+        assertThat(rejected.path("decision").path("reasons").get(0).path("description").asText()).isNotBlank()
+                .as("a plain-language text, not the code").isNotEqualTo(reasonCode);
         assertThat(processState(applicationId)).isEqualTo("COMPLETED");
         awaitSms(identity.phone(), body -> body.contains("未通过"));
     }
