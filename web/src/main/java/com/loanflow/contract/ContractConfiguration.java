@@ -1,6 +1,12 @@
 package com.loanflow.contract;
 
+import com.loanflow.contract.signing.ContractSigner;
+import com.loanflow.contract.signing.Pkcs12SigningKeys;
+import com.loanflow.contract.signing.SigningKeys;
 import com.loanflow.contract.template.ContractRenderer;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +16,17 @@ class ContractConfiguration {
     @Bean
     ContractRenderer contractRenderer() {
         return ContractRenderer.loadDefault();
+    }
+
+    /** Sandbox default: a PKCS#12 file created on first start. An HSM-backed SigningKeys bean would replace it. */
+    @Bean
+    SigningKeys contractSigningKeys(@Value("${loanflow.esign.keystore:./var/keys/esign.p12}") Path keystore,
+                                    @Value("${loanflow.esign.keystore-password:loanflow-sandbox}") String password) {
+        return Pkcs12SigningKeys.openOrCreate(keystore, password.toCharArray());
+    }
+
+    @Bean
+    ContractSigner contractSigner(SigningKeys contractSigningKeys, Clock clock) {
+        return new ContractSigner(contractSigningKeys, clock);
     }
 }

@@ -15,6 +15,11 @@ public interface ContractMapper {
     int markSigned(@Param("id") String id, @Param("signedAt") LocalDateTime signedAt, @Param("signedIp") String signedIp,
                    @Param("version") int version);
 
+    /** @return 0 if the contract already holds signed bytes: they are immutable */
+    int storeSignedPdf(@Param("id") String id, @Param("signedPdfEnc") String signedPdfEnc,
+                       @Param("signedPdfSha256") String signedPdfSha256,
+                       @Param("borrowerCertSerial") String borrowerCertSerial);
+
     void deleteSigningCode(String applicationId);
 
     void insertSigningCode(SigningCode code);

@@ -6,6 +6,7 @@ import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
 import com.loanflow.borrower.Borrower;
 import com.loanflow.borrower.Borrowers;
+import com.loanflow.contract.signing.ContractSigner;
 import com.loanflow.contract.template.AgreementRef;
 import com.loanflow.contract.template.ContractContent;
 import com.loanflow.contract.template.ContractRenderer;
@@ -29,12 +30,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Renders the loan contract, lets the borrower read it, and records the OTP-confirmed signature. */
+/** Renders the loan contract, lets the borrower read it, and signs it (borrower + platform seal) once the OTP checks. */
 @Service
 public class Contracts {
 
+    /** Encryption context column of signed_pdf_enc (rotation lists it as loan_contract / signed_pdf). */
+    static final String SIGNED_PDF = "signed_pdf";
+
     private final ContractMapper mapper;
     private final ContractRenderer renderer;
+    private final ContractSigner signer;
     private final Applications applications;
     private final Borrowers borrowers;
     private final AgreementCatalog agreements;
@@ -44,11 +49,12 @@ public class Contracts {
     private final Clock clock;
     private final String lenderName;
 
-    Contracts(ContractMapper mapper, ContractRenderer renderer, Applications applications, Borrowers borrowers,
+    Contracts(ContractMapper mapper, ContractRenderer renderer, ContractSigner signer, Applications applications, Borrowers borrowers,
               AgreementCatalog agreements, SigningCodes signingCodes, FieldCipher cipher, RuntimeService runtime,
               Clock clock, @Value("${loanflow.lending.lender-name}") String lenderName) {
         this.mapper = mapper;
         this.renderer = renderer;
+        this.signer = signer;
         this.applications = applications;
         this.borrowers = borrowers;
         this.agreements = agreements;
@@ -84,18 +90,20 @@ public class Contracts {
                         .toList()));
         LoanContract contract = new LoanContract(id, applicationId, number, renderer.templateVersion(),
                 Base64.getEncoder().encodeToString(cipher.encryptBytes(pdf, FieldCipher.context(LoanContract.TABLE, "pdf", id))),
-                sha256(pdf), LoanContract.ContractStatus.PENDING_SIGNATURE, LocalDateTime.now(clock), null, null, 0);
+                sha256(pdf), LoanContract.ContractStatus.PENDING_SIGNATURE, LocalDateTime.now(clock), null, null, null, null,
+                null, 0);
         mapper.insert(contract);
         signingCodes.issue(applicationId, borrowers.phone(borrower));
         return contract;
     }
 
+    /** The signed PDF once the borrower has signed, the rendered one before. */
     public byte[] pdf(String borrowerId, String applicationId) {
         applications.getOwned(borrowerId, applicationId);
         LoanContract contract = mapper.findByApplicationId(applicationId)
                 .orElseThrow(() -> ApiException.notFound("Contract"));
-        return cipher.decryptBytes(Base64.getDecoder().decode(contract.pdfEnc()),
-                FieldCipher.context(LoanContract.TABLE, "pdf", contract.id()));
+        return contract.isSigned() ? decrypt(contract.signedPdfEnc(), SIGNED_PDF, contract.id())
+                : decrypt(contract.pdfEnc(), "pdf", contract.id());
     }
 
     public void resendCode(String borrowerId, String applicationId) {
@@ -126,13 +134,29 @@ public class Contracts {
             default -> throw ApiException.invalidField("otp", "is incorrect");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (!signingCodes.consume(applicationId) || mapper.markSigned(contract.id(), now, clientIp, contract.version()) != 1) {
+        if (!signingCodes.consume(applicationId) || !storeSigned(contract, application.borrowerId())
+                || mapper.markSigned(contract.id(), now, clientIp, contract.version()) != 1) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
         }
         borrowers.recordConsent(borrowerId, "LOAN_CONTRACT", contract.templateVersion(), contract.pdfSha256(), clientIp,
                 userAgent, applicationId);
         applications.moveTo(applicationId, ApplicationStatus.CONTRACT_SIGNED, null);
         runtime.createMessageCorrelation("ContractSigned").processInstanceBusinessKey(applicationId).correlate();
+    }
+
+    /** Signs as the borrower (certificate CN: masked name + id), seals, and stores the bytes once. */
+    private boolean storeSigned(LoanContract contract, String borrowerId) {
+        Borrower borrower = borrowers.get(borrowerId);
+        byte[] rendered = decrypt(contract.pdfEnc(), "pdf", contract.id());
+        ContractSigner.SignedContract signed = signer.sign(rendered, borrower.nameMasked(), borrower.id());
+        String encrypted = Base64.getEncoder().encodeToString(
+                cipher.encryptBytes(signed.pdf(), FieldCipher.context(LoanContract.TABLE, SIGNED_PDF, contract.id())));
+        return mapper.storeSignedPdf(contract.id(), encrypted, sha256(signed.pdf()), signed.borrowerCertificateSerial()) == 1;
+    }
+
+    private byte[] decrypt(String stored, String contextColumn, String contractId) {
+        return cipher.decryptBytes(Base64.getDecoder().decode(stored),
+                FieldCipher.context(LoanContract.TABLE, contextColumn, contractId));
     }
 
     static String sha256(byte[] bytes) {

@@ -95,6 +95,10 @@ class LoanFlowEndToEndTest {
         signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
         JsonNode active = awaitStatus(zhangSanToken, applicationId, "ACTIVE");
         String loanId = active.path("loanId").asText();
+        String signedPdf = new String(api.get("/api/v1/applications/" + applicationId + "/contract", zhangSanToken)
+                .body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(signedPdf.split("ETSI\\.CAdES\\.detached", -1)).as("borrower signature and platform seal")
+                .hasSize(3);
 
         JsonNode loan = api.get("/api/v1/loans/" + loanId, zhangSanToken).json();
         assertThat(loan.path("status").asText()).isEqualTo("ACTIVE");

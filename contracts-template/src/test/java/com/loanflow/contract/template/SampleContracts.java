@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A 1,000.00 CNY, 6-month, 18% APR equal-installment loan, as the platform would hand it to the renderer. */
-final class SampleContracts {
+public final class SampleContracts {
 
     static final List<ScheduleLine> SIX_INSTALLMENTS = List.of(
             line(1, "2025-02-15", "160.53", "15.00", "175.53"),
@@ -23,7 +23,7 @@ final class SampleContracts {
     private SampleContracts() {
     }
 
-    static ContractContent sixMonthLoan() {
+    public static ContractContent sixMonthLoan() {
         return new ContractContent("LF20250115000123", LocalDate.parse("2025-01-15"), "乐融小额贷款有限公司",
                 "张伟", "110101199003078515", "138****5678", "6222 **** **** 1234", new BigDecimal("1000.00"), 6,
                 new BigDecimal("18.00"), new BigDecimal("53.15"), new BigDecimal("1053.15"), SIX_INSTALLMENTS,

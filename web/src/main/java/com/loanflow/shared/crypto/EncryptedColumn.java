@@ -13,6 +13,7 @@ public enum EncryptedColumn {
     SELFIE("identity_document", "selfie_enc", "selfie", "borrower_id", true),
     APPLICATION_BANK_CARD("loan_application", "bank_card_enc", "bank_card", "id", false),
     CONTRACT_PDF("loan_contract", "pdf_enc", "pdf", "id", true),
+    CONTRACT_SIGNED_PDF("loan_contract", "signed_pdf_enc", "signed_pdf", "id", true),
     DISBURSEMENT_BANK_CARD("disbursement", "bank_card_enc", "bank_card", "id", false),
     SANDBOX_SMS_PHONE("sandbox_sms_outbox", "phone_enc", "phone", "id", false),
     SANDBOX_PAYOUT_CARD("sandbox_channel_payout", "card_enc", "card", "request_id", false);

@@ -102,8 +102,9 @@ class DataKeyRotationTest {
                             + " VALUES (?, ?, 'k', 1000, 6, ?, 'idx', '****0007', 'DAILY', 'APPROVED', NOW(), NOW())",
                     a, b, text("loan_application", "bank_card", a, "622202000000000" + i));
             jdbc.update("INSERT INTO loan_contract (id, application_id, contract_number, template_version, pdf_enc, pdf_sha256,"
-                    + " status, created_at) VALUES (?, ?, ?, 't1', ?, 'sha', 'SIGNED', NOW())", "c-" + i, a, "LC-" + i,
-                    bytes("loan_contract", "pdf", "c-" + i, "%PDF-" + i));
+                    + " status, created_at, signed_pdf_enc) VALUES (?, ?, ?, 't1', ?, 'sha', 'SIGNED', NOW(), ?)", "c-" + i, a,
+                    "LC-" + i, bytes("loan_contract", "pdf", "c-" + i, "%PDF-" + i),
+                    bytes("loan_contract", "signed_pdf", "c-" + i, "%PDF-signed-" + i));
             jdbc.update("INSERT INTO disbursement (id, application_id, request_id, channel, amount, bank_card_enc, status,"
                     + " created_at, updated_at) VALUES (?, ?, ?, 'sandbox', 1000, ?, 'SENT', NOW(), NOW())", "d-" + i, a, "r-" + i,
                     text("disbursement", "bank_card", "d-" + i, "622202000000000" + i));

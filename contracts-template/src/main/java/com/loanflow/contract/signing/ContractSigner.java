@@ -1,0 +1,36 @@
+package com.loanflow.contract.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Signs a rendered contract: first the borrower (certificate issued for this signing), then the platform's seal. */
+public final class ContractSigner {
+
+    public static final String BORROWER_FIELD = "BorrowerSignature";
+    public static final String SEAL_FIELD = "PlatformSeal";
+
+    /** The signed PDF and the serial number of the borrower's certificate, for the record. */
+    public record SignedContract(byte[] pdf, String borrowerCertificateSerial) {
+    }
+
+    private final SigningKeys keys;
+    private final BorrowerCertificates borrowerCertificates;
+    private final Clock clock;
+
+    public ContractSigner(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.borrowerCertificates = new BorrowerCertificates(keys, clock);
+        this.clock = clock;
+    }
+
+    /** @param borrowerMaskedName e.g. 张*; the plaintext name and ID number never enter a certificate */
+    public SignedContract sign(byte[] pdf, String borrowerMaskedName, String borrowerId) {
+        Instant now = clock.instant();
+        SigningCredential borrower = borrowerCertificates.issue(borrowerMaskedName, borrowerId);
+        byte[] signedByBorrower = PadesSigner.sign(pdf, borrower,
+                new PadesSigner.Signature(BORROWER_FIELD, "借款人确认并签署本合同（短信验证码已验证）", "Loanflow", now));
+        byte[] sealed = PadesSigner.sign(signedByBorrower, keys.platformSeal(),
+                new PadesSigner.Signature(SEAL_FIELD, "平台电子签章", "Loanflow", now));
+        return new SignedContract(sealed, borrower.certificate().getSerialNumber().toString(16));
+    }
+}

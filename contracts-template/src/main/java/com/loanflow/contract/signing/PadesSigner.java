@@ -1,0 +1,51 @@
+package com.loanflow.contract.signing;
+
+import com.itextpdf.kernel.crypto.DigestAlgorithms;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.StampingProperties;
+import com.itextpdf.signatures.BouncyCastleDigest;
+import com.itextpdf.signatures.PdfSigner;
+import com.itextpdf.signatures.PrivateKeySignature;
+import com.itextpdf.signatures.SignerProperties;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+
+/** One PAdES baseline-B signature (SHA-256, ETSI.CAdES.detached), appended as an incremental update. */
+final class PadesSigner {
+
+    record Signature(String fieldName, String reason, String location, Instant signedAt) {
+    }
+
+    private PadesSigner() {
+    }
+
+    static byte[] sign(byte[] pdf, SigningCredential signer, Signature signature) {
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 32_768);
+        try {
+            // append mode: earlier signatures keep covering exactly the bytes they signed
+            PdfSigner pdfSigner = new PdfSigner(new PdfReader(new ByteArrayInputStream(pdf)), signed,
+                    new StampingProperties().useAppendMode());
+            pdfSigner.setSignerProperties(new SignerProperties().setFieldName(signature.fieldName())
+                    .setReason(signature.reason()).setLocation(signature.location())
+                    .setClaimedSignDate(calendar(signature.signedAt())));
+            pdfSigner.signDetached(new BouncyCastleDigest(),
+                    new PrivateKeySignature(signer.key(), DigestAlgorithms.SHA256, null), signer.chain(), null, null,
+                    null, 0, PdfSigner.CryptoStandard.CADES);
+            return signed.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign field " + signature.fieldName(), e);
+        }
+    }
+
+    private static Calendar calendar(Instant instant) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
+    }
+}
