@@ -3,6 +3,8 @@ package com.loanflow.payment;
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
+import com.loanflow.ledger.JournalEntry;
+import com.loanflow.ledger.Ledger;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exactly one payout per loan application: the unique keys on disbursement(application_id, request_id) and
  * payment_callback(channel, request_id), plus version-checked transitions, hold under concurrent triggers,
- * worker retries and repeated callbacks.
+ * worker retries and repeated callbacks. The ledger entry for a succeeded payout commits with its state change.
  */
 @Service
 public class Disbursements {
@@ -41,14 +43,16 @@ public class Disbursements {
     private final Applications applications;
     private final FieldCipher cipher;
     private final RuntimeService runtime;
+    private final Ledger ledger;
     private final Clock clock;
 
     Disbursements(DisbursementMapper mapper, Applications applications, FieldCipher cipher, RuntimeService runtime,
-                  Clock clock) {
+                  Ledger ledger, Clock clock) {
         this.mapper = mapper;
         this.applications = applications;
         this.cipher = cipher;
         this.runtime = runtime;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -105,6 +109,9 @@ public class Disbursements {
             return CallbackOutcome.DUPLICATE;
         }
         move(d, next, result.channelTransactionId(), result.failureCode());
+        if (next == DisbursementStatus.SUCCEEDED) {
+            ledger.post(JournalEntry.disbursement(d.id(), d.applicationId(), d.amount(), LocalDateTime.now(clock)));
+        }
         try {
             var correlation = runtime.createMessageCorrelation(next == DisbursementStatus.SUCCEEDED
                     ? "PayoutSucceeded" : "PayoutFailed").processInstanceBusinessKey(d.applicationId());

@@ -2,6 +2,8 @@ package com.loanflow.repayment;
 
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
+import com.loanflow.ledger.JournalEntry;
+import com.loanflow.ledger.Ledger;
 import com.loanflow.loan.Installment;
 import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a repayment to the installments in order, interest before principal. The (borrower, Idempotency-Key)
- * unique key and the version-checked loan update make a repeated or concurrent request count once.
+ * unique key and the version-checked loan update make a repeated or concurrent request count once, and so is its
+ * ledger entry, posted in the same transaction.
  */
 @Service
 public class Repayments {
@@ -31,15 +34,17 @@ public class Repayments {
     private final Loans loans;
     private final Applications applications;
     private final RuntimeService runtime;
+    private final Ledger ledger;
     private final Clock clock;
 
     Repayments(RepaymentMapper mapper, LoanMapper loanMapper, Loans loans, Applications applications,
-               RuntimeService runtime, Clock clock) {
+               RuntimeService runtime, Ledger ledger, Clock clock) {
         this.mapper = mapper;
         this.loanMapper = loanMapper;
         this.loans = loans;
         this.applications = applications;
         this.runtime = runtime;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -103,6 +108,7 @@ public class Repayments {
         } catch (DuplicateKeyException concurrentSameKey) {
             throw new OptimisticLockingFailureException("Repayment with this Idempotency-Key is in progress");
         }
+        ledger.post(JournalEntry.repayment(repayment.id(), loan.applicationId(), principalPart, interestPart, now));
         if (settled) {
             applications.moveTo(loan.applicationId(), ApplicationStatus.SETTLED, null);
             runtime.createMessageCorrelation("LoanSettled").processInstanceBusinessKey(loan.applicationId()).correlate();

@@ -1,0 +1,95 @@
+package com.loanflow.payment;
+
+import com.loanflow.application.Applications;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Pem;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Test fixture: a signed, approved application in DISBURSING whose process waits for the payout result, made
+ * with rows and a process instance started at the gateway rather than the whole borrower journey (the e2e suite
+ * covers that). Callbacks are signed with the sandbox channel's key, as the channel signs them.
+ */
+public final class DisbursingApplication {
+
+    public final String borrowerId = Ids.newId();
+    public final String applicationId = Ids.newId();
+    public final BigDecimal amount;
+
+    private final JdbcTemplate jdbc;
+
+    public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount) {
+        this.jdbc = jdbc;
+        this.amount = new BigDecimal(amount);
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        String phone = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        jdbc.update("INSERT INTO borrower (id, phone_enc, phone_idx, phone_masked, password_hash, verification_status,"
+                        + " created_at) VALUES (?, ?, ?, ?, 'not-a-login', 'VERIFIED', ?)", borrowerId,
+                cipher.encrypt(phone, FieldCipher.context("borrower", "phone", borrowerId)), randomHex(),
+                phone.substring(0, 3) + "****" + phone.substring(7), now);
+        String card = "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
+                        + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, credit_limit,"
+                        + " apr_percent, approved_amount, created_at, updated_at, version)"
+                        + " VALUES (?, ?, ?, ?, 6, ?, ?, ?, 'CONSUMPTION', 'DISBURSING', 1, ?, 18.00, ?, ?, ?, 0)",
+                applicationId, borrowerId, "fixture-" + applicationId, this.amount,
+                cipher.encrypt(card, FieldCipher.context("loan_application", "bank_card", applicationId)), randomHex(),
+                card.substring(0, 4) + " **** **** " + card.substring(12), this.amount, this.amount, now, now);
+        runtime.createProcessInstanceByKey(Applications.PROCESS_KEY).businessKey(applicationId)
+                .startBeforeActivity("Gateway_AwaitPayoutResult").execute();
+    }
+
+    /** The channel's callback body, byte for byte the same on every delivery. */
+    public static byte[] callback(String requestId, String status, String failureCode) {
+        String body = "{\"requestId\":\"" + requestId + "\",\"channelTransactionId\":\"CT" + requestId.substring(2)
+                + "\",\"status\":\"" + status + "\",\"failureCode\":"
+                + (failureCode == null ? "null" : "\"" + failureCode + "\"") + ",\"timestamp\":\"2026-01-01T00:00:00Z\"}";
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static HttpResponse<String> deliver(HttpClient http, int port, byte[] body) throws Exception {
+        PrivateKey channelKey = Pem.privateKey(Pem.classpath("sandbox/keys/channel-private.pem"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/payment-callbacks/sandbox"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("X-Signature", Pem.sign(channelKey, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public String awaitLoanId() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var ids = jdbc.queryForList("SELECT id FROM loan WHERE application_id = ?", String.class, applicationId);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Loan for " + applicationId + " was not activated");
+    }
+
+    public String applicationStatus() {
+        return jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId);
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,103 @@
+package com.loanflow.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.ledger.JournalLine;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.ledger.LedgerAccount;
+import com.loanflow.ledger.LedgerInvariants;
+import com.loanflow.shared.FieldCipher;
+import java.net.http.HttpClient;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Exactly one payout and one ledger posting, whatever the triggers and the channel do (issue 7, "Must show"). */
+@PlatformTest
+class ExactlyOnceDisbursementTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    Disbursements disbursements;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerInvariants invariants;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void fiftyConcurrentTriggersForOneApplicationCreateOnePayoutWithOneRequestId() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
+
+        var outcomes = Concurrently.run(50, () -> disbursements.request(application.applicationId));
+
+        assertThat(outcomes).extracting(Concurrently.Outcome::error).containsOnlyNulls();
+        assertThat(outcomes.stream().map(o -> o.value().requestId()).distinct()).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT request_id FROM disbursement WHERE application_id = ?", String.class,
+                application.applicationId)).containsExactly(outcomes.get(0).value().requestId());
+    }
+
+    @Test
+    void theSameCallbackDeliveredTenTimesConcurrentlyChangesStateOnceAndPostsOnce() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1200.00");
+        var order = disbursements.request(application.applicationId);
+        byte[] body = DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null);
+
+        var outcomes = Concurrently.run(10, () -> DisbursingApplication.deliver(http, port, body));
+
+        assertThat(outcomes).extracting(Concurrently.Outcome::error).containsOnlyNulls();
+        assertThat(outcomes).extracting(o -> o.value().statusCode()).containsOnly(200);
+        assertThat(outcomes).filteredOn(o -> o.value().body().contains("APPLIED")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class,
+                order.disbursementId())).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT version FROM disbursement WHERE id = ?", Integer.class,
+                order.disbursementId())).as("one state change").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_callback WHERE request_id = ?", Integer.class,
+                order.requestId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE application_id = ?", Integer.class,
+                application.applicationId)).isEqualTo(1);
+        assertThat(ledger.lines("DISBURSEMENT:" + order.disbursementId())).containsExactly(
+                JournalLine.debit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, application.amount),
+                JournalLine.credit(LedgerAccount.LENDER_DEPOSITORY_CASH, application.amount));
+
+        application.awaitLoanId();
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aPermanentFailureEndsInDisbursementFailedAndLeavesTheLedgerUnchanged() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
+        var order = disbursements.request(application.applicationId);
+
+        var response = DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "FAILED", "CARD_INVALID"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(application.applicationStatus()).isEqualTo("DISBURSEMENT_FAILED");
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class,
+                order.disbursementId())).isEqualTo("FAILED");
+        assertThat(ledger.lines("DISBURSEMENT:" + order.disbursementId())).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE application_id = ?", Integer.class,
+                application.applicationId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Integer.class,
+                application.applicationId)).isZero();
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+}
