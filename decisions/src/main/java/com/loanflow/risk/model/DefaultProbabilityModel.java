@@ -6,12 +6,14 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /** The shipped XGBoost default-probability model: one applicant in, PD and its top adverse factors out. */
 public final class DefaultProbabilityModel {
@@ -23,12 +25,20 @@ public final class DefaultProbabilityModel {
     public record Score(double defaultProbability, List<String> adverseFactorCodes) {
     }
 
-    private final Booster booster;
+    /**
+     * Idle boosters, all loaded from the same model bytes. A Booster is not documented as thread-safe, so each call
+     * borrows one for itself instead of queueing on a shared lock; the pool grows to the number of concurrent
+     * callers and no further. Each booster predicts single-threaded (nthread=1): for one row, XGBoost's OpenMP
+     * threads only add start-up and spin-wait cost, and they fight the JVM's own threads for the cores.
+     */
+    private final ConcurrentLinkedDeque<Booster> idle = new ConcurrentLinkedDeque<>();
+    private final byte[] modelBytes;
     private final String version;
 
-    private DefaultProbabilityModel(Booster booster, String version) {
-        this.booster = booster;
+    private DefaultProbabilityModel(byte[] modelBytes, Booster first, String version) {
+        this.modelBytes = modelBytes;
         this.version = version;
+        idle.push(first);
     }
 
     public static DefaultProbabilityModel loadDefault() {
@@ -43,17 +53,40 @@ public final class DefaultProbabilityModel {
     }
 
     public static DefaultProbabilityModel load(InputStream json) throws IOException {
+        byte[] bytes = json.readAllBytes();
         try {
-            Booster booster = XGBoost.loadModel(json);
+            Booster booster = newBooster(bytes);
             String featureOrder = booster.getAttr("feature_order");
             // A model trained on another column order would score silently wrong; refuse it instead.
             if (!String.join(",", CreditFeatures.NAMES).equals(featureOrder)) {
                 throw new IllegalStateException("model feature order does not match CreditFeatures: " + featureOrder);
             }
-            return new DefaultProbabilityModel(booster, booster.getAttr("model_version"));
+            return new DefaultProbabilityModel(bytes, booster, booster.getAttr("model_version"));
         } catch (XGBoostError e) {
             throw new IllegalStateException("cannot load XGBoost model", e);
         }
+    }
+
+    private static Booster newBooster(byte[] modelBytes) throws XGBoostError, IOException {
+        Booster booster = XGBoost.loadModel(new ByteArrayInputStream(modelBytes));
+        booster.setParam("nthread", 1);
+        return booster;
+    }
+
+    private Booster borrow() throws XGBoostError {
+        Booster booster = idle.poll();
+        if (booster != null) {
+            return booster;
+        }
+        try {
+            return newBooster(modelBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void giveBack(Booster booster) {
+        idle.push(booster);
     }
 
     public String version() {
@@ -65,16 +98,18 @@ public final class DefaultProbabilityModel {
         float pd;
         float[] contributions;
         DMatrix row = null;
+        Booster booster = null;
         try {
             row = new DMatrix(features, 1, CreditFeatures.COUNT, Float.NaN);
-            // Booster prediction is not documented as thread-safe; a PD costs microseconds, so serialise it.
-            synchronized (booster) {
-                pd = booster.predict(row)[0][0];
-                contributions = booster.predictContrib(row, 0)[0];
-            }
+            booster = borrow();
+            pd = booster.predict(row)[0][0];
+            contributions = booster.predictContrib(row, 0)[0];
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost scoring failed", e);
         } finally {
+            if (booster != null) {
+                giveBack(booster);
+            }
             if (row != null) {
                 row.dispose();
             }
@@ -90,14 +125,17 @@ public final class DefaultProbabilityModel {
                     CreditFeatures.COUNT);
         }
         DMatrix rows = null;
+        Booster booster = null;
         try {
             rows = new DMatrix(values, reports.size(), CreditFeatures.COUNT, Float.NaN);
-            synchronized (booster) {
-                return TrainDefaultModel.column(booster.predict(rows));
-            }
+            booster = borrow();
+            return TrainDefaultModel.column(booster.predict(rows));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost scoring failed", e);
         } finally {
+            if (booster != null) {
+                giveBack(booster);
+            }
             if (rows != null) {
                 rows.dispose();
             }

@@ -2,12 +2,16 @@ package com.loanflow.risk.model;
 
 import com.loanflow.risk.CreditBureauReport;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -39,6 +43,66 @@ public final class GmscData {
                 if (!line.isBlank()) {
                     rows.add(parse(line.split(",", -1)));
                 }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Any GMSC-style file, plain {@code .csv} or gzip (recognised by its magic bytes, not its name). Columns are
+     * found by header name, so the leading index column may be missing and the order may differ; the label column
+     * {@code SeriousDlqin2yrs} and the ten feature columns must be there.
+     */
+    public static List<LabeledReport> read(Path file) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            int b1 = raw.read();
+            int b2 = raw.read();
+            raw.reset();
+            InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw) : raw;
+            return readCsv(in, file.toString());
+        }
+    }
+
+    private static List<LabeledReport> readCsv(InputStream csv, String name) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8));
+        String header = in.readLine();
+        if (header == null) {
+            throw new IOException(name + " is empty");
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        List<String> names = Arrays.stream(header.split(",", -1)).map(h -> h.replace("\"", "").trim()).toList();
+        List<String> expected = Arrays.asList(HEADER.split(",", -1));
+        int[] columnOf = new int[expected.size()]; // position in the file of each canonical column (0 = index)
+        for (int k = 1; k < expected.size(); k++) {
+            columnOf[k] = names.indexOf(expected.get(k));
+            if (columnOf[k] < 0) {
+                throw new IOException(name + " has no column " + expected.get(k) + " (header: " + header + ")");
+            }
+        }
+        List<LabeledReport> rows = new ArrayList<>();
+        String line;
+        int lineNumber = 1;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            String[] canonical = new String[expected.size()];
+            canonical[0] = "";
+            for (int k = 1; k < expected.size(); k++) {
+                if (columnOf[k] >= cells.length) {
+                    throw new IOException(name + " line " + lineNumber + ": too few columns");
+                }
+                canonical[k] = cells[columnOf[k]].replace("\"", "").trim();
+            }
+            try {
+                rows.add(parse(canonical));
+            } catch (NumberFormatException e) {
+                throw new IOException(name + " line " + lineNumber + ": " + e.getMessage(), e);
             }
         }
         return rows;

@@ -43,12 +43,23 @@ final class ModelCardWriter {
                         + "best round count: **").append(s.rounds()).append(" trees**.\n\n")
                 .append(String.format("**Validation AUC: %.4f** (published gradient-boosting results on this data: "
                         + "0.86-0.87).%n%n", s.validationAuc()))
+                .append(discrimination(s.validationPd(), s.validationLabels()))
                 .append(distribution(s.validationPd()))
                 .append(calibration(s.validationPd(), s.validationLabels()))
                 .append(ModelCardText.BANDS)
                 .append(routeMix(s.validationPd(), s.validationLabels()))
                 .append(ModelCardText.LIMITATIONS);
         Files.writeString(card, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** KS and Gini on the validation split, and the command that reproduces them from the built jar. */
+    private static String discrimination(float[] pd, int[] labels) {
+        ModelEvaluation.Result r = ModelEvaluation.of(pd, labels);
+        return String.format("| metric (validation split) | value |%n|---|---|%n| AUC | %.4f |%n"
+                + "| KS (max \\|TPR - FPR\\|) | %.4f |%n| Gini (2 AUC - 1) | %.4f |%n| n | %d |%n%n", r.auc(), r.ks(),
+                r.gini(), r.n())
+                + "Reproduce from the built jar: `java -jar decisions/target/decisions-cli.jar evaluate "
+                + "--data ../shared/data/gmsc-dev.csv.gz --split validation` (last line `" + r.line() + "`).\n\n";
     }
 
     private static String distribution(float[] pd) {

@@ -1,0 +1,162 @@
+package com.loanflow.bench;
+
+import com.loanflow.risk.CreditBureauReport;
+import com.loanflow.risk.RiskDecision;
+import com.loanflow.risk.RiskEngine;
+import com.loanflow.risk.RiskInput;
+import com.loanflow.risk.model.GmscData;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One whole risk decision, {@link RiskEngine#assess}: Drools hard rules, the XGBoost PD with predictContrib reason
+ * codes, and the DMN route table, on a fixed mix of inputs: the five sandbox identities of docs/architecture.md and
+ * rows of gmsc-dev.csv.gz (the shipped model's data, so PDs spread over every band). Run by hand:
+ * {@code java -jar bench/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 2s -r 3s}. Latency (SampleTime: p50, p99) and
+ * decisions per second (Throughput), each with one and with two threads.
+ */
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class RiskDecisionBenchmark {
+
+    static final int MIX_SIZE = 4096;
+
+    @State(Scope.Benchmark)
+    public static class Mix {
+        RiskEngine engine;
+        RiskInput[] inputs;
+
+        @Setup(Level.Trial)
+        public void load() throws IOException {
+            engine = RiskEngine.loadDefault();
+            inputs = inputs().toArray(RiskInput[]::new);
+            for (RiskInput input : inputs) { // load classes and native code before timing
+                engine.assess(input);
+            }
+        }
+    }
+
+    /** Each thread walks the mix from its own offset, so two threads do not score the same applicant in step. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
+        int next = THREADS.getAndIncrement() * 1013;
+
+        RiskInput take(RiskInput[] inputs) {
+            RiskInput input = inputs[next % inputs.length];
+            next++;
+            return input;
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public RiskDecision latencyOneThread(Mix mix, Cursor cursor) {
+        return mix.engine.assess(cursor.take(mix.inputs));
+    }
+
+    @Benchmark
+    @Threads(2)
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public RiskDecision latencyTwoThreads(Mix mix, Cursor cursor) {
+        return mix.engine.assess(cursor.take(mix.inputs));
+    }
+
+    @Benchmark
+    @Threads(1)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public RiskDecision throughputOneThread(Mix mix, Cursor cursor) {
+        return mix.engine.assess(cursor.take(mix.inputs));
+    }
+
+    @Benchmark
+    @Threads(2)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public RiskDecision throughputTwoThreads(Mix mix, Cursor cursor) {
+        return mix.engine.assess(cursor.take(mix.inputs));
+    }
+
+    /** Every 16th input a sandbox identity (approve, review, multi-lending, blacklist, court), the rest GMSC rows. */
+    static List<RiskInput> inputs() throws IOException {
+        List<RiskInput> sandbox = List.of(
+                input("ZHANG", clean(0, 1, 2, false, 36), false),
+                input("LI", new CreditBureauReport(1, 3, 5, 3, false, false, 0.85, 34, 1, 0.55, 5000.0, 9, 0, 0, 0, 2),
+                        false),
+                input("WANG", clean(4, 8, 12, false, 38), false),
+                input("ZHAO", clean(0, 1, 2, false, 31), true),
+                input("QIAN", clean(0, 1, 2, true, 47), false));
+        List<CreditBureauReport> gmsc = gmscReports();
+        Random random = new Random(20240607L);
+        BigDecimal[] amounts = {new BigDecimal("500.00"), new BigDecimal("1000.00"), new BigDecimal("1500.00"),
+                new BigDecimal("2000.00"), new BigDecimal("3000.00")};
+        List<RiskInput> mix = new ArrayList<>(MIX_SIZE);
+        for (int i = 0; i < MIX_SIZE; i++) {
+            if (i % 16 == 0 || gmsc.isEmpty()) {
+                mix.add(sandbox.get((i / 16) % sandbox.size()));
+            } else {
+                CreditBureauReport r = gmsc.get(random.nextInt(gmsc.size()));
+                mix.add(new RiskInput("GMSC-" + i, r.age(), true, false, random.nextInt(3),
+                        amounts[random.nextInt(amounts.length)], 6, r));
+            }
+        }
+        return mix;
+    }
+
+    private static List<CreditBureauReport> gmscReports() throws IOException {
+        Path file = locate();
+        if (file == null) {
+            System.err.println("gmsc-dev.csv.gz not found (-Dloanflow.data.dir or shared/data above the working "
+                    + "directory): benchmarking the sandbox identities only");
+            return List.of();
+        }
+        return GmscData.read(file).stream().map(GmscData.LabeledReport::report).toList();
+    }
+
+    private static Path locate() {
+        String configured = System.getProperty("loanflow.data.dir");
+        if (configured != null) {
+            Path file = Path.of(configured, "gmsc-dev.csv.gz");
+            return Files.isRegularFile(file) ? file : null;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("shared/data/gmsc-dev.csv.gz");
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    private static CreditBureauReport clean(int apps7, int apps30, int apps90, boolean court, int age) {
+        return new CreditBureauReport(apps7, apps30, apps90, 1, court, false, 0.15, age, 0, 0.25, 12000.0, 6, 0, 1, 0, 1);
+    }
+
+    private static RiskInput input(String id, CreditBureauReport report, boolean blacklistHit) {
+        return new RiskInput("APP-" + id, report.age(), true, blacklistHit, 1, new BigDecimal("1000.00"), 6, report);
+    }
+}

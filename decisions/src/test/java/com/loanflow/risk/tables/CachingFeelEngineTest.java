@@ -1,0 +1,94 @@
+package com.loanflow.risk.tables;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fast FEEL engine behind both tables gives exactly what Camunda's stock engine gives, cell for cell. */
+class CachingFeelEngineTest {
+
+    private static final DmnEngine STOCK = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    @Test
+    void riskRouteMatchesTheStockEngineOnAGridAcrossEveryBand() throws Exception {
+        DmnDecision stock = stockDecision(RiskRouteTable.RESOURCE, RiskRouteTable.DECISION_ID);
+        DmnDecision fast = DecisionTableLoader.fromClasspath(RiskRouteTable.RESOURCE, RiskRouteTable.DECISION_ID,
+                "risk-route").decision();
+        List<Double> pds = new ArrayList<>();
+        for (int i = 0; i <= 400; i++) {
+            pds.add(i / 400.0);
+        }
+        for (double edge : new double[] {0.02, 0.05, 0.30, 0.45}) {
+            pds.add(edge - 0.0001);
+            pds.add(edge);
+            pds.add(edge + 0.0001);
+        }
+        int compared = 0;
+        for (boolean hardRule : new boolean[] {false, true}) {
+            for (boolean thin : new boolean[] {false, true}) {
+                for (double amount : new double[] {500.0, 1500.0, 1500.01, 2000.0}) {
+                    for (double pd : pds) {
+                        Map<String, Object> vars = Map.of("hardRuleRejected", hardRule, "defaultProbability",
+                                BigDecimal.valueOf(pd).setScale(4, java.math.RoundingMode.HALF_EVEN).doubleValue(),
+                                "thinFile", thin, "requestedAmount", amount);
+                        assertThat(rows(DecisionTableLoader.ENGINE.evaluateDecisionTable(fast, vars)))
+                                .as("%s", vars).isEqualTo(rows(STOCK.evaluateDecisionTable(stock, vars)));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(6000);
+    }
+
+    @Test
+    void creditTermsMatchTheStockEngineForEveryTierAndTerm() throws Exception {
+        DmnDecision stock = stockDecision(CreditTermsTable.RESOURCE, CreditTermsTable.DECISION_ID);
+        DmnDecision fast = DecisionTableLoader.fromClasspath(CreditTermsTable.RESOURCE, CreditTermsTable.DECISION_ID,
+                "credit-terms").decision();
+        for (String tier : new String[] {"A", "B", "C", "D", "E", "X"}) {
+            for (int term = 0; term <= 36; term++) {
+                Map<String, Object> vars = Map.of("riskTier", tier, "termMonths", term);
+                assertThat(rows(DecisionTableLoader.ENGINE.evaluateDecisionTable(fast, vars)))
+                        .as("%s", vars).isEqualTo(rows(STOCK.evaluateDecisionTable(stock, vars)));
+            }
+        }
+    }
+
+    @Test
+    void takesTheFastPathAndStillReportsBadExpressions() {
+        CachingFeelEngine engine = new CachingFeelEngine();
+        assertThat(engine.fastPath()).as("feel-scala internals found").isTrue();
+        org.camunda.bpm.engine.variable.context.VariableContext vars =
+                org.camunda.bpm.engine.variable.Variables.createVariables().putValue("x", 0.3).asVariableContext();
+        assertThat(engine.evaluateSimpleUnaryTests(">= 0.30", "x", vars)).isTrue();
+        assertThat(engine.evaluateSimpleUnaryTests("< 0.30", "x", vars)).isFalse();
+        assertThat((Object) engine.evaluateSimpleExpression("\"REVIEW\"", vars)).isEqualTo("REVIEW");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.evaluateSimpleUnaryTests(">= >=", "x", vars))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    private static DmnDecision stockDecision(String resource, String id) throws Exception {
+        try (InputStream in = CachingFeelEngineTest.class.getResourceAsStream(resource)) {
+            return STOCK.parseDecision(id, in);
+        }
+    }
+
+    private static List<Map<String, Object>> rows(DmnDecisionTableResult result) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : result.getResultList()) {
+            rows.add(new java.util.HashMap<>(row)); // plain maps: compares names and values, not the result classes
+        }
+        return rows;
+    }
+}
