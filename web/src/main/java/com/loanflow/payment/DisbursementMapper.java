@@ -16,6 +16,9 @@ public interface DisbursementMapper {
 
     Optional<Disbursement> findByRequestId(String requestId);
 
+    /** Payouts the channel accepted but has not answered for since the cutoff (callback late or lost). */
+    java.util.List<Disbursement> findSentBefore(@Param("cutoff") LocalDateTime cutoff, @Param("limit") int limit);
+
     int updateStatus(@Param("id") String id, @Param("status") DisbursementStatus status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
                      @Param("version") int version, @Param("now") LocalDateTime now);

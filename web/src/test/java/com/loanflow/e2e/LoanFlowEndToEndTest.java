@@ -303,6 +303,41 @@ class LoanFlowEndToEndTest {
                 Integer.class)).as("the check saw Camunda's history").isPositive();
     }
 
+    @Test
+    @Order(10)
+    void lostCallbackIsFoundByTheStatusQueryAndTheLoanBecomesActive() {
+        // 张三 has used up his applications for 90 days (R_PLATFORM_VELOCITY); 李四 settles and borrows again
+        String token = login(LI_SI);
+        String previous = jdbc.queryForObject("SELECT a.id FROM loan_application a JOIN borrower b ON b.id = a.borrower_id"
+                + " WHERE b.phone_masked = '138****0002' AND a.status = 'ACTIVE'", String.class);
+        String previousLoan = api.get("/api/v1/applications/" + previous, token).text("loanId");
+        api.post("/api/v1/loans/" + previousLoan + "/repayments", token, Map.of("amount",
+                api.get("/api/v1/loans/" + previousLoan, token).json().path("outstanding").asText()),
+                Map.of("Idempotency-Key", "repay-" + UUID.randomUUID()));
+        awaitStatus(token, previous, "SETTLED");
+
+        String applicationId = apply(token, "500.00", 3, "6222600000000006");
+        awaitStatus(token, applicationId, "IN_REVIEW");
+        String taskId = api.engine("GET", "/task?processInstanceBusinessKey=" + applicationId, "reviewer1", null)
+                .json().get(0).path("id").asText();
+        api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"));
+        assertThat(api.engine("POST", "/task/" + taskId + "/complete", "reviewer1", Map.of("variables", Map.of(
+                "reviewDecision", Map.of("value", "APPROVE", "type", "String")))).status()).isEqualTo(204);
+        awaitStatus(token, applicationId, "APPROVED");
+        signContract(token, applicationId, LI_SI.phone());
+        JsonNode active = awaitStatus(token, applicationId, "ACTIVE");
+        String requestId = jdbc.queryForObject("SELECT request_id FROM disbursement WHERE application_id = ?",
+                String.class, applicationId);
+        assertThat(jdbc.queryForObject("SELECT behaviour FROM sandbox_channel_payout WHERE request_id = ?",
+                String.class, requestId)).as("the channel never sent a callback").isEqualTo("SUCCEED_CALLBACK_LOST");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_callback WHERE request_id = ?", Integer.class,
+                requestId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE request_id = ?", String.class,
+                requestId)).isEqualTo("SUCCEEDED");
+
+        assertThat(active.path("loanId").asText()).isNotBlank();
+    }
+
     private static void assertNoSecrets(String where, String text, List<String> secrets) {
         for (String secret : secrets) {
             assertThat(text).as(where + " must not contain personal data in plain text").doesNotContain(secret);

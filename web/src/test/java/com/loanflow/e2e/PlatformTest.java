@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "server.ssl.enabled=false", "loanflow.internal-port=18080",
                 // every test client is 127.0.0.1: per-IP limits sized for the suite, not for one phone
                 "loanflow.rate-limit.per-ip.login=300", "loanflow.rate-limit.per-ip.registration=300",
+                "loanflow.channel.status-query-after=PT3S", "loanflow.channel.status-query-interval=PT1S",
                 "loanflow.sandbox.channel.callback-delay=PT0.3S"})
 public @interface PlatformTest {
 }

@@ -69,6 +69,10 @@ class CallbackDispatcher {
     }
 
     private void deliver(SandboxPayout payout, int delivery) {
+        if (payout.behaviour() == SandboxPayout.Behaviour.SUCCEED_CALLBACK_LOST) {
+            log.info("Sandbox channel loses the callback for {} (test card behaviour)", payout.requestId());
+            return;
+        }
         boolean failed = payout.behaviour() == SandboxPayout.Behaviour.FAIL_CARD_INVALID;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", payout.requestId());

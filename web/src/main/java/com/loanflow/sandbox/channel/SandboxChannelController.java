@@ -22,12 +22,17 @@ class SandboxChannelController {
     private final SandboxChannel channel;
     private final ObjectMapper json;
     private final PublicKey merchantKey;
+    private final SandboxPayoutMapper payouts;
+    private final java.security.PrivateKey channelPrivateKey;
 
-    SandboxChannelController(SandboxChannel channel, ObjectMapper json,
-                             @Value("${loanflow.sandbox.channel.merchant-public-key-resource}") String merchantKey) {
+    SandboxChannelController(SandboxChannel channel, SandboxPayoutMapper payouts, ObjectMapper json,
+                             @Value("${loanflow.sandbox.channel.merchant-public-key-resource}") String merchantKey,
+                             @Value("${loanflow.sandbox.channel.private-key-resource}") String channelKey) {
         this.channel = channel;
+        this.payouts = payouts;
         this.json = json;
         this.merchantKey = Pem.publicKey(Pem.classpath(merchantKey));
+        this.channelPrivateKey = Pem.privateKey(Pem.classpath(channelKey));
     }
 
     @PostMapping("/sandbox/channel/v1/payouts")
@@ -54,6 +59,33 @@ class SandboxChannelController {
             case BUSY -> error(HttpStatus.SERVICE_UNAVAILABLE, "CHANNEL_BUSY");
             case MISMATCH -> error(HttpStatus.BAD_REQUEST, "REQUEST_ID_REUSED");
         };
+    }
+
+    record StatusQuery(String merchantId, String requestId, String timestamp) {
+    }
+
+    /** The merchant's status query (signed like a payout); the answer is signed with the channel's key. */
+    @PostMapping("/sandbox/channel/v1/payouts/query")
+    ResponseEntity<byte[]> query(@RequestHeader(value = "X-Signature", required = false) String signature,
+                                 @RequestBody byte[] body) throws java.io.IOException {
+        if (!Pem.verify(merchantKey, body, signature)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(json.writeValueAsBytes(
+                    Map.of("code", "INVALID_SIGNATURE", "retryable", false)));
+        }
+        StatusQuery query = json.readValue(body, StatusQuery.class);
+        var payout = payouts.find(query.requestId());
+        if (payout.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(json.writeValueAsBytes(
+                    Map.of("code", "UNKNOWN_REQUEST", "retryable", false)));
+        }
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("requestId", payout.get().requestId());
+        answer.put("channelTransactionId", payout.get().channelTxnId());
+        answer.put("status", payout.get().outcome());
+        answer.put("failureCode", payout.get().failureCode());
+        byte[] bytes = json.writeValueAsBytes(answer);
+        return ResponseEntity.ok().header("X-Signature", Pem.sign(channelPrivateKey, bytes))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code) {

@@ -12,14 +12,28 @@ record SandboxPayout(String requestId, String merchantId, BigDecimal amount, Str
 
     /** Documented test cards decide how the sandbox behaves, like a real provider's test card numbers. */
     enum Behaviour {
-        SUCCEED, BUSY_TWICE_THEN_SUCCEED, FAIL_CARD_INVALID;
+        // SUCCEED_CALLBACK_LOST: paid, but the callback never arrives; only the merchant's status query finds out
+        SUCCEED, BUSY_TWICE_THEN_SUCCEED, FAIL_CARD_INVALID, SUCCEED_CALLBACK_LOST;
 
         static Behaviour forCard(String card) {
             return switch (card) {
                 case "6217000000000006" -> BUSY_TWICE_THEN_SUCCEED;
                 case "6228480000000007" -> FAIL_CARD_INVALID;
+                case "6222600000000006" -> SUCCEED_CALLBACK_LOST;
                 default -> SUCCEED;
             };
         }
+    }
+
+    /** What the channel reports for this payout: PROCESSING until accepted, then its final result. */
+    String outcome() {
+        if ("BUSY".equals(status)) {
+            return "PROCESSING";
+        }
+        return behaviour == Behaviour.FAIL_CARD_INVALID ? "FAILED" : "SUCCEEDED";
+    }
+
+    String failureCode() {
+        return behaviour == Behaviour.FAIL_CARD_INVALID ? "CARD_INVALID" : null;
     }
 }
