@@ -20,7 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RevealController {
 
-    enum Field { NAME, ID_NUMBER, PHONE }
+    /** A revealable field: how to read its plaintext and how the audit log shows it. */
+    enum Field {
+        NAME(Borrowers::name, Masking::name),
+        ID_NUMBER(Borrowers::idNumber, Masking::idNumber),
+        PHONE(Borrowers::phone, Masking::phone);
+
+        private final java.util.function.BiFunction<Borrowers, Borrower, String> reader;
+        private final java.util.function.UnaryOperator<String> masking;
+
+        Field(java.util.function.BiFunction<Borrowers, Borrower, String> reader,
+              java.util.function.UnaryOperator<String> masking) {
+            this.reader = reader;
+            this.masking = masking;
+        }
+    }
 
     record RevealRequest(@NotNull Field field,
                          @NotNull @Size(min = 10, max = 200, message = "must say why, 10 to 200 characters") String reason) {
@@ -41,19 +55,11 @@ class RevealController {
     Revealed reveal(@PathVariable String borrowerId, @Valid @RequestBody RevealRequest request,
                     HttpServletRequest http) {
         Borrower borrower = borrowers.get(borrowerId);
-        String value = switch (request.field()) {
-            case NAME -> borrowers.name(borrower);
-            case ID_NUMBER -> borrowers.idNumber(borrower);
-            case PHONE -> borrowers.phone(borrower);
-        };
+        String value = request.field().reader.apply(borrowers, borrower);
         if (value == null) {
             throw com.loanflow.shared.ApiException.notFound("Borrower " + request.field().name().toLowerCase());
         }
-        String masked = switch (request.field()) {
-            case NAME -> Masking.name(value);
-            case ID_NUMBER -> Masking.idNumber(value);
-            case PHONE -> Masking.phone(value);
-        };
+        String masked = request.field().masking.apply(value);
         audit.record((String) http.getAttribute(OpsApiSecurity.OPS_USER), "PII_REVEAL", "BORROWER", borrowerId,
                 Map.of("field", request.field().name(), "reason", request.reason(), "masked", masked));
         return new Revealed(borrowerId, request.field(), value);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,12 +72,7 @@ class CallbackDispatcher {
             log.info("Sandbox channel loses the callback for {} (test card behaviour)", payout.requestId());
             return;
         }
-        boolean failed = payout.behaviour() == SandboxPayout.Behaviour.FAIL_CARD_INVALID;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", payout.requestId());
-        body.put("channelTransactionId", payout.channelTxnId());
-        body.put("status", failed ? "FAILED" : "SUCCEEDED");
-        body.put("failureCode", failed ? "CARD_INVALID" : null);
+        Map<String, Object> body = payout.result();
         body.put("timestamp", clock.instant().toString());
         try {
             byte[] bytes = json.writeValueAsBytes(body);

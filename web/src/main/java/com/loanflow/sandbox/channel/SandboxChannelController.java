@@ -78,11 +78,12 @@ class SandboxChannelController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(json.writeValueAsBytes(
                     Map.of("code", "UNKNOWN_REQUEST", "retryable", false)));
         }
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        answer.put("requestId", payout.get().requestId());
-        answer.put("channelTransactionId", payout.get().channelTxnId());
-        answer.put("status", payout.get().outcome());
-        answer.put("failureCode", payout.get().failureCode());
+        Map<String, Object> answer = payout.get().result();
+        if ("BUSY".equals(payout.get().status())) {
+            // not accepted yet: nothing final to report
+            answer.put("status", "PROCESSING");
+            answer.put("failureCode", null);
+        }
         byte[] bytes = json.writeValueAsBytes(answer);
         return ResponseEntity.ok().header("X-Signature", Pem.sign(channelPrivateKey, bytes))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);

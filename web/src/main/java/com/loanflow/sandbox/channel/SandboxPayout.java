@@ -25,15 +25,14 @@ record SandboxPayout(String requestId, String merchantId, BigDecimal amount, Str
         }
     }
 
-    /** What the channel reports for this payout: PROCESSING until accepted, then its final result. */
-    String outcome() {
-        if ("BUSY".equals(status)) {
-            return "PROCESSING";
-        }
-        return behaviour == Behaviour.FAIL_CARD_INVALID ? "FAILED" : "SUCCEEDED";
-    }
-
-    String failureCode() {
-        return behaviour == Behaviour.FAIL_CARD_INVALID ? "CARD_INVALID" : null;
+    /** The payout's final result as the channel reports it, in a callback or to a status query. */
+    java.util.Map<String, Object> result() {
+        boolean failed = behaviour == Behaviour.FAIL_CARD_INVALID;
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("requestId", requestId);
+        result.put("channelTransactionId", channelTxnId);
+        result.put("status", failed ? "FAILED" : "SUCCEEDED");
+        result.put("failureCode", failed ? "CARD_INVALID" : null);
+        return result;
     }
 }

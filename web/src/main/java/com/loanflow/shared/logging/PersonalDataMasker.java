@@ -1,19 +1,20 @@
 package com.loanflow.shared.logging;
 
+import com.loanflow.shared.Masking;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks personal data wherever it appears in free text (log messages, exception messages): 18-character resident
- * ID numbers, mainland mobile numbers and bank card numbers. A last line of defence: code should log masked
+ * ID numbers, mainland mobile numbers and bank card numbers, in the display forms of Masking. A last line of defence: code should log masked
  * values in the first place.
  */
 public final class PersonalDataMasker {
 
     // digit boundaries so that ids inside longer digit runs (timestamps, uuids) are not half-masked
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])([1-9][0-9]{3})[0-9]{10}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])");
-    private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9]{12,15}([0-9]{4})(?![0-9])");
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9]{16,19}(?![0-9])");
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
     private PersonalDataMasker() {
     }
@@ -22,9 +23,9 @@ public final class PersonalDataMasker {
         if (text == null || text.length() < 11) {
             return text;
         }
-        String masked = replace(ID_NUMBER, text, m -> m.group(1) + "**********" + m.group(2));
-        masked = replace(CARD, masked, m -> "****" + m.group(1));
-        return replace(PHONE, masked, m -> m.group(1) + "****" + m.group(2));
+        String masked = replace(ID_NUMBER, text, m -> Masking.idNumber(m.group()));
+        masked = replace(CARD, masked, m -> Masking.bankCard(m.group()));
+        return replace(PHONE, masked, m -> Masking.phone(m.group()));
     }
 
     private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> masking) {

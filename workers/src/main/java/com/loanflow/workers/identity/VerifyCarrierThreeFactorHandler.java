@@ -38,8 +38,9 @@ public class VerifyCarrierThreeFactorHandler extends TopicHandler {
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
         Applicant applicant = platform.applicant(applicationId);
         boolean matched = carrier.matches(applicant.name(), applicant.idNumber(), applicant.phone());
-        log.info("verify-carrier-three-factor for application {} (phone {}): matched={}", applicationId,
-                Masked.phone(applicant.phone()), matched);
+        String maskedPhone = Masked.phone(applicant.phone());
+        log.info("verify-carrier-three-factor for application {} (phone {}): matched={}", applicationId, maskedPhone,
+                matched);
         if (!matched) {
             IdentityMismatch.raise(task, service, Check.CARRIER_THREE_FACTOR_MISMATCH,
                     "Phone is not registered to this name and ID number");
