@@ -1,9 +1,15 @@
 package com.loanflow.bench;
 
 import com.loanflow.risk.CreditBureauReport;
-import com.loanflow.risk.RiskDecision;
-import com.loanflow.risk.RiskEngine;
+import com.loanflow.risk.FraudIndicators;
 import com.loanflow.risk.RiskInput;
+import com.loanflow.risk.strategy.Arm;
+import com.loanflow.risk.strategy.ArmDecision;
+import com.loanflow.risk.strategy.ChampionChallenger;
+import com.loanflow.risk.strategy.ModelSource;
+import com.loanflow.risk.strategy.StrategyDecision;
+import com.loanflow.risk.strategy.StrategyEngines;
+import com.loanflow.risk.strategy.StrategySpec;
 import com.loanflow.risk.model.GmscData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,9 +34,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One whole risk decision, {@link RiskEngine#assess}: Drools hard rules, the XGBoost PD with predictContrib reason
- * codes, and the DMN route table, on a fixed mix of inputs: the five sandbox identities of docs/architecture.md and
- * rows of gmsc-dev.csv.gz (the shipped model's data, so PDs spread over every band). Run by hand:
+ * One whole risk decision through the strategy path, {@link ChampionChallenger#decide}: the application's arm by
+ * its id, then for the live arm and the shadow arm each Drools hard rules and fraud flags, the XGBoost PD with
+ * predictContrib reason codes and their texts, the DMN route table and credit-terms pricing. That is what the
+ * platform does per application (two strategies); {@code latencyOneArm} times one strategy alone. Inputs are a
+ * fixed mix: the five sandbox identities of docs/architecture.md and rows of gmsc-dev.csv.gz (the shipped model's
+ * data, so PDs spread over every band), some with fraud signals. Run by hand:
  * {@code java -jar bench/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 2s -r 3s}. Latency (SampleTime: p50, p99) and
  * decisions per second (Throughput), each with one and with two threads.
  */
@@ -43,15 +52,17 @@ public class RiskDecisionBenchmark {
 
     @State(Scope.Benchmark)
     public static class Mix {
-        RiskEngine engine;
+        ChampionChallenger strategies;
         RiskInput[] inputs;
 
         @Setup(Level.Trial)
         public void load() throws IOException {
-            engine = RiskEngine.loadDefault();
+            // the platform's defaults: champion risk-route-v1, challenger risk-route-v2 on 10% of applications
+            strategies = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 10,
+                    new StrategyEngines(ModelSource.CLASSPATH));
             inputs = inputs().toArray(RiskInput[]::new);
             for (RiskInput input : inputs) { // load classes and native code before timing
-                engine.assess(input);
+                strategies.decide(input);
             }
         }
     }
@@ -73,32 +84,40 @@ public class RiskDecisionBenchmark {
     @Threads(1)
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public RiskDecision latencyOneThread(Mix mix, Cursor cursor) {
-        return mix.engine.assess(cursor.take(mix.inputs));
+    public StrategyDecision latencyOneThread(Mix mix, Cursor cursor) {
+        return mix.strategies.decide(cursor.take(mix.inputs));
     }
 
     @Benchmark
     @Threads(2)
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public RiskDecision latencyTwoThreads(Mix mix, Cursor cursor) {
-        return mix.engine.assess(cursor.take(mix.inputs));
+    public StrategyDecision latencyTwoThreads(Mix mix, Cursor cursor) {
+        return mix.strategies.decide(cursor.take(mix.inputs));
     }
 
     @Benchmark
     @Threads(1)
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public RiskDecision throughputOneThread(Mix mix, Cursor cursor) {
-        return mix.engine.assess(cursor.take(mix.inputs));
+    public StrategyDecision throughputOneThread(Mix mix, Cursor cursor) {
+        return mix.strategies.decide(cursor.take(mix.inputs));
     }
 
     @Benchmark
     @Threads(2)
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public RiskDecision throughputTwoThreads(Mix mix, Cursor cursor) {
-        return mix.engine.assess(cursor.take(mix.inputs));
+    public StrategyDecision throughputTwoThreads(Mix mix, Cursor cursor) {
+        return mix.strategies.decide(cursor.take(mix.inputs));
+    }
+
+    @Benchmark
+    @Threads(1)
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public ArmDecision latencyOneArm(Mix mix, Cursor cursor) {
+        return mix.strategies.decide(Arm.CHAMPION, StrategySpec.CHAMPION, cursor.take(mix.inputs));
     }
 
     /** Every 16th input a sandbox identity (approve, review, multi-lending, blacklist, court), the rest GMSC rows. */
@@ -120,8 +139,12 @@ public class RiskDecisionBenchmark {
                 mix.add(sandbox.get((i / 16) % sandbox.size()));
             } else {
                 CreditBureauReport r = gmsc.get(random.nextInt(gmsc.size()));
+                // one in ten with a fraud signal, so the flag rules and rows fire too
+                FraudIndicators signals = random.nextInt(10) == 0
+                        ? new FraudIndicators(1 + random.nextInt(4), 1 + random.nextInt(6), random.nextBoolean())
+                        : FraudIndicators.NONE;
                 mix.add(new RiskInput("GMSC-" + i, r.age(), true, false, random.nextInt(3),
-                        amounts[random.nextInt(amounts.length)], 6, r));
+                        amounts[random.nextInt(amounts.length)], 6, r, signals));
             }
         }
         return mix;

@@ -2,67 +2,120 @@ package com.loanflow.risk;
 
 import com.loanflow.risk.model.DefaultProbabilityModel;
 import com.loanflow.risk.rules.HardRules;
+import com.loanflow.risk.rules.RuleHits;
 import com.loanflow.risk.tables.CreditTermsTable;
+import com.loanflow.risk.tables.LimitIncreaseTable;
 import com.loanflow.risk.tables.RiskRouteTable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Composes the three decision assets: hard rules (DRL) veto, the model (XGBoost) estimates the default
- * probability, and the tables (DMN) route and price. Immutable after loading, so one instance serves all threads.
+ * Composes the decision assets of one strategy: hard rules (DRL) veto or flag, the model (XGBoost) estimates the
+ * default probability, and the tables (DMN) route, price and grow limits. Immutable after loading, so one instance
+ * serves all threads. Strategies with other versions are built by {@code com.loanflow.risk.strategy}.
  */
 public final class RiskEngine {
 
-    /** Legal APR cap in percent; a table above it is a misconfiguration, so price() refuses rather than clamps. */
+    /** Default legal APR cap in percent; a table above the cap is a misconfiguration, so price() refuses. */
     public static final BigDecimal APR_CAP_PERCENT = new BigDecimal("24.00");
 
     private final HardRules hardRules;
     private final DefaultProbabilityModel model;
     private final RiskRouteTable routeTable;
     private final CreditTermsTable termsTable;
+    private final LimitIncreaseTable limitTable;
+    private final BigDecimal aprCapPercent;
     private final String decisionTableVersion;
 
     RiskEngine(HardRules hardRules, DefaultProbabilityModel model, RiskRouteTable routeTable,
                CreditTermsTable termsTable) {
-        this.hardRules = hardRules;
-        this.model = model;
-        this.routeTable = routeTable;
-        this.termsTable = termsTable;
+        this(hardRules, model, routeTable, termsTable, LimitIncreaseTable.loadDefault(), APR_CAP_PERCENT);
+    }
+
+    private RiskEngine(HardRules hardRules, DefaultProbabilityModel model, RiskRouteTable routeTable,
+                       CreditTermsTable termsTable, LimitIncreaseTable limitTable, BigDecimal aprCapPercent) {
+        this.hardRules = Objects.requireNonNull(hardRules);
+        this.model = Objects.requireNonNull(model);
+        this.routeTable = Objects.requireNonNull(routeTable);
+        this.termsTable = Objects.requireNonNull(termsTable);
+        this.limitTable = Objects.requireNonNull(limitTable);
+        if (aprCapPercent == null || aprCapPercent.signum() <= 0 || aprCapPercent.compareTo(APR_CAP_PERCENT) > 0) {
+            throw new IllegalArgumentException("APR cap must be in (0, " + APR_CAP_PERCENT + "], was " + aprCapPercent);
+        }
+        this.aprCapPercent = aprCapPercent.setScale(2, RoundingMode.UNNECESSARY);
         this.decisionTableVersion = routeTable.version() + "+" + termsTable.version();
     }
 
-    /** The engine built from this jar's rules, tables and model; loaded on first call, shared afterwards. */
+    /** An engine from explicit assets and an APR cap at most {@link #APR_CAP_PERCENT}. */
+    public static RiskEngine of(HardRules hardRules, DefaultProbabilityModel model, RiskRouteTable routeTable,
+                                CreditTermsTable termsTable, LimitIncreaseTable limitTable, BigDecimal aprCapPercent) {
+        return new RiskEngine(hardRules, model, routeTable, termsTable, limitTable, aprCapPercent);
+    }
+
+    /** The engine built from this jar's champion rules, tables and model; loaded on first call, shared afterwards. */
     public static RiskEngine loadDefault() {
         return Default.INSTANCE;
     }
 
     private static final class Default {
         static final RiskEngine INSTANCE = new RiskEngine(HardRules.loadDefault(),
-                DefaultProbabilityModel.loadDefault(), RiskRouteTable.loadDefault(), CreditTermsTable.loadDefault());
+                DefaultProbabilityModel.loadDefault(), RiskRouteTable.loadDefault(), CreditTermsTable.loadDefault(),
+                LimitIncreaseTable.loadDefault(), APR_CAP_PERCENT);
     }
 
-    public RiskDecision assess(RiskInput input) {
+    public BigDecimal aprCapPercent() {
+        return aprCapPercent;
+    }
+
+    /**
+     * What the rules and the model found for one input, before any table: an engine with the same rule set and
+     * model instances (strategies differing only in tables) decides from it without running them again.
+     */
+    public record Evidence(RiskInput input, RuleHits hits, DefaultProbabilityModel.Score score, HardRules rules,
+                           DefaultProbabilityModel model) {
+    }
+
+    public Evidence evidence(RiskInput input) {
         Objects.requireNonNull(input, "input");
         CreditBureauReport report = Objects.requireNonNull(input.report(), "input.report");
         Objects.requireNonNull(input.requestedAmount(), "input.requestedAmount");
+        return new Evidence(input, hardRules.evaluate(input), model.score(report), hardRules, model);
+    }
 
-        List<String> ruleCodes = hardRules.evaluate(input);
-        DefaultProbabilityModel.Score score = model.score(report);
+    public RiskDecision assess(RiskInput input) {
+        return assess(evidence(input));
+    }
+
+    /** Decides from evidence, or from fresh evidence when it came from another rule set, model or input. */
+    public RiskDecision assess(Evidence evidence) {
+        if (evidence.rules() != hardRules || evidence.model() != model) {
+            evidence = evidence(evidence.input());
+        }
+        RiskInput input = evidence.input();
+        CreditBureauReport report = input.report();
+        RuleHits hits = evidence.hits();
+        DefaultProbabilityModel.Score score = evidence.score();
         BigDecimal pd = BigDecimal.valueOf(score.defaultProbability()).setScale(4, RoundingMode.HALF_EVEN);
-        RiskRouteTable.Route route = routeTable.route(!ruleCodes.isEmpty(), pd, report.thinFile(),
-                input.requestedAmount());
+        RiskRouteTable.Route route = routeTable.route(new RiskRouteTable.Facts(hits.rejected(), hits.flagged(), pd,
+                report.thinFile(), report.pastDue90DaysOrMore(), input.requestedAmount()));
 
         RiskOutcome outcome = RiskOutcome.valueOf(route.outcome());
-        List<String> reasonCodes = !ruleCodes.isEmpty() ? ruleCodes
-                : route.reasonCode() == null ? List.of() : List.of(route.reasonCode());
+        List<String> reasonCodes = new ArrayList<>();
+        if (hits.rejected()) {
+            reasonCodes.addAll(hits.rejections());
+        } else if (route.reasonCode() != null) {
+            reasonCodes.add(route.reasonCode());
+        }
+        reasonCodes.addAll(hits.flags()); // a flag explains a review, and stays visible on a rejection too
         String reviewGroup = outcome == RiskOutcome.REVIEW ? route.reviewGroup() : null;
         List<AdverseFactor> adverseFactors = score.adverseFactorCodes().stream()
                 .map(ReasonCodeCatalog::describe).toList();
         return new RiskDecision(outcome, reasonCodes, pd, route.riskTier(), reviewGroup, adverseFactors,
-                hardRules.version(), decisionTableVersion, model.version());
+                hardRules.version(), decisionTableVersion, model.version(), hits.all());
     }
 
     /**
@@ -70,7 +123,7 @@ public final class RiskEngine {
      * min(requestedAmount, creditLimit).
      *
      * @throws IllegalArgumentException for a rejected decision, a non-positive amount or term
-     * @throws IllegalStateException    when credit-terms.dmn asks for more than {@link #APR_CAP_PERCENT}
+     * @throws IllegalStateException    when the credit-terms table asks for more than this engine's APR cap
      */
     public CreditTerms price(RiskDecision decision, BigDecimal requestedAmount, int termMonths) {
         Objects.requireNonNull(decision, "decision");
@@ -81,10 +134,28 @@ public final class RiskEngine {
             throw new IllegalArgumentException("requested amount and term must be positive");
         }
         CreditTermsTable.Terms terms = termsTable.terms(decision.riskTier(), termMonths);
-        if (terms.aprPercent().compareTo(APR_CAP_PERCENT) > 0) {
-            throw new IllegalStateException("credit-terms.dmn gives APR " + terms.aprPercent() + "% for tier "
-                    + decision.riskTier() + ", above the " + APR_CAP_PERCENT + "% cap");
+        if (terms.aprPercent().compareTo(aprCapPercent) > 0) {
+            throw new IllegalStateException(termsTable.version() + " gives APR " + terms.aprPercent() + "% for tier "
+                    + decision.riskTier() + ", above the " + aprCapPercent + "% cap");
         }
         return new CreditTerms(terms.creditLimit(), terms.aprPercent());
+    }
+
+    /**
+     * The credit limit a repeat borrower may have after on-time repayments (limit-increase.dmn). The limit only
+     * grows, to at most the table's ceiling; a refusal keeps the current limit and says why.
+     */
+    public LimitIncrease increaseLimit(LimitIncreaseRequest request) {
+        Objects.requireNonNull(request, "request");
+        BigDecimal current = Objects.requireNonNull(request.currentLimit(), "currentLimit")
+                .setScale(2, RoundingMode.HALF_EVEN);
+        if (current.signum() < 0 || request.settledLoans() < 0 || request.onTimeInstallments() < 0
+                || request.maxDaysPastDue() < 0) {
+            throw new IllegalArgumentException("limit and repayment counts must not be negative");
+        }
+        LimitIncreaseTable.Step step = limitTable.step(request.riskTier(), request.settledLoans(),
+                request.onTimeInstallments(), request.maxDaysPastDue());
+        BigDecimal newLimit = current.add(step.increase()).min(step.maxLimit()).max(current);
+        return new LimitIncrease(newLimit, newLimit.subtract(current), step.reasonCode(), limitTable.version());
     }
 }

@@ -3,6 +3,7 @@ package com.loanflow.risk;
 import com.loanflow.risk.model.DefaultProbabilityModel;
 import com.loanflow.risk.rules.HardRules;
 import com.loanflow.risk.tables.CreditTermsTable;
+import com.loanflow.risk.tables.LimitIncreaseTable;
 import com.loanflow.risk.tables.RiskRouteTable;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,23 @@ class RiskEnginePriceTest {
         assertThat(engine.price(review, AMOUNT, 6).aprPercent()).isEqualByComparingTo("22.00");
         assertThatThrownBy(() -> engine.price(review, AMOUNT, 12))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cap");
+    }
+
+    @Test
+    void aConfiguredLowerCapRefusesTermsAboveIt() {
+        RiskEngine capped = RiskEngine.of(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
+                RiskRouteTable.loadDefault(), CreditTermsTable.loadDefault(), LimitIncreaseTable.loadDefault(),
+                new BigDecimal("22.00"));
+        RiskDecision review = capped.assess(input("APP-LI", SandboxIdentities.LI_SI, false)); // tier C
+        assertThat(capped.price(review, AMOUNT, 6).aprPercent()).isEqualByComparingTo("22.00");
+        assertThatThrownBy(() -> capped.price(review, AMOUNT, 7))  // tier C over 6 months is 23.00
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("22.00% cap");
+    }
+
+    @Test
+    void refusesACapAboveTheLegalOne() {
+        assertThatThrownBy(() -> RiskEngine.of(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
+                RiskRouteTable.loadDefault(), CreditTermsTable.loadDefault(), LimitIncreaseTable.loadDefault(),
+                new BigDecimal("24.01"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

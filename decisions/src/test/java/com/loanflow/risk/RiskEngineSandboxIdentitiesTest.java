@@ -59,8 +59,8 @@ class RiskEngineSandboxIdentitiesTest {
     @Test
     void everyDecisionRecordsTheVersionsThatMadeIt() {
         RiskDecision d = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
-        assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-1.0");
-        assertThat(d.decisionTableVersion()).isEqualTo("risk-route-1.0+credit-terms-1.0");
+        assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-2.0");
+        assertThat(d.decisionTableVersion()).isEqualTo("risk-route-1.1+credit-terms-1.0");
         assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v1");
     }
 }

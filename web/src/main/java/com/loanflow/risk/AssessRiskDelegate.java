@@ -1,10 +1,15 @@
 package com.loanflow.risk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
 import com.loanflow.borrower.Borrower;
 import com.loanflow.borrower.Borrowers;
+import com.loanflow.device.FraudSignals;
+import com.loanflow.risk.strategy.ArmDecision;
+import com.loanflow.risk.strategy.ChampionChallenger;
+import com.loanflow.risk.strategy.StrategyDecision;
 import com.loanflow.shared.ChineseIdNumber;
 import com.loanflow.shared.Ids;
 import java.nio.charset.StandardCharsets;
@@ -19,27 +24,34 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the risk input (bureau report, blacklist, our own application count, age), asks the risk engine,
- * records the decision and hands the route to the process.
+ * Gathers the risk input (bureau report, blacklist, our own application count, age, device and IP signals), has
+ * the live strategy decide and the other arm score in shadow, records both with the input for replay, and hands
+ * the live route to the process.
  */
 @Component("assessRiskDelegate")
 class AssessRiskDelegate implements JavaDelegate {
 
-    private final RiskEngine engine;
+    /** Blind-index domain of device ids on the blacklist. */
+    static final String DEVICE_DOMAIN = "device";
+
+    private final ChampionChallenger strategies;
     private final RiskMapper mapper;
     private final Applications applications;
     private final Borrowers borrowers;
     private final Blacklist blacklist;
+    private final FraudSignals fraudSignals;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AssessRiskDelegate(RiskEngine engine, RiskMapper mapper, Applications applications, Borrowers borrowers,
-                       Blacklist blacklist, ObjectMapper json, Clock clock) {
-        this.engine = engine;
+    AssessRiskDelegate(ChampionChallenger strategies, RiskMapper mapper, Applications applications,
+                       Borrowers borrowers, Blacklist blacklist, FraudSignals fraudSignals, ObjectMapper json,
+                       Clock clock) {
+        this.strategies = strategies;
         this.mapper = mapper;
         this.applications = applications;
         this.borrowers = borrowers;
         this.blacklist = blacklist;
+        this.fraudSignals = fraudSignals;
         this.json = json;
         this.clock = clock;
     }
@@ -50,25 +62,26 @@ class AssessRiskDelegate implements JavaDelegate {
         Borrower borrower = borrowers.get(application.borrowerId());
         String idNumber = borrowers.idNumber(borrower);
         CreditBureauReport report = json.readValue((String) execution.getVariable("creditReport"), CreditBureauReport.class);
+        FraudSignals.Snapshot signals = fraudSignals.forApplication(application.id());
 
         boolean blacklisted = blacklist.contains(Blacklist.EntryType.ID_NUMBER, Borrowers.ID_NUMBER_DOMAIN, idNumber)
                 || blacklist.contains(Blacklist.EntryType.PHONE, "phone", borrowers.phone(borrower))
                 || blacklist.contains(Blacklist.EntryType.BANK_CARD, Applications.BANK_CARD_DOMAIN,
-                        applications.bankCardNumber(application));
+                        applications.bankCardNumber(application))
+                || (signals.deviceId() != null
+                        && blacklist.contains(Blacklist.EntryType.DEVICE, DEVICE_DOMAIN, signals.deviceId()));
         int ownApplications = applications.applicationsSince(borrower.id(), LocalDateTime.now(clock).minusDays(90));
+        // no device id or IP region goes into the input: it is stored for replay and must stay non-personal
         RiskInput input = new RiskInput(application.id(), ChineseIdNumber.ageOn(idNumber, LocalDate.now(clock)),
-                true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report);
+                true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
+                new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
+                        signals.ipRegionFarFromIdentity()));
 
-        long started = System.nanoTime();
-        RiskDecision decision = engine.assess(input);
-        long latencyMicros = (System.nanoTime() - started) / 1_000;
-
-        String reasonCodes = String.join(",", decision.reasonCodes());
-        mapper.insertDecision(new DecisionRecord(Ids.newId(), application.id(), decision.outcome().name(), reasonCodes,
-                decision.defaultProbability(), decision.riskTier(), decision.reviewGroup(),
-                decision.adverseFactors().stream().map(AdverseFactor::code).collect(Collectors.joining(",")),
-                decision.ruleSetVersion(), decision.decisionTableVersion(), decision.modelVersion(),
-                sha256(json.writeValueAsString(input)), latencyMicros, LocalDateTime.now(clock)));
+        StrategyDecision both = strategies.decide(input);
+        DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));
+        mapper.insertDecision(record);
+        RiskDecision decision = both.live().decision();
+        String reasonCodes = record.reasonCodes();
 
         execution.setVariable("riskOutcome", decision.outcome().name());
         execution.setVariable("reasonCodes", reasonCodes);
@@ -77,7 +90,34 @@ class AssessRiskDelegate implements JavaDelegate {
         execution.setVariable("reviewGroup", decision.reviewGroup() == null ? "reviewers" : decision.reviewGroup());
     }
 
-    static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    /** The record of both arms' decisions on one input, with the input JSON and its hash for replay. */
+    static DecisionRecord record(String id, RiskInput input, StrategyDecision both, ObjectMapper json,
+                                 LocalDateTime decidedAt) throws JsonProcessingException {
+        ArmDecision live = both.live();
+        RiskDecision decision = live.decision();
+        ArmDecision shadow = both.shadow();
+        String inputJson = json.writeValueAsString(input);
+        return new DecisionRecord(id, input.applicationId(), decision.outcome().name(),
+                String.join(",", decision.reasonCodes()), decision.defaultProbability(), decision.riskTier(),
+                decision.reviewGroup(),
+                decision.adverseFactors().stream().map(AdverseFactor::code).collect(Collectors.joining(",")),
+                decision.ruleSetVersion(), decision.decisionTableVersion(), decision.modelVersion(),
+                sha256(inputJson), live.latencyMicros(), decidedAt,
+                live.strategy().name(), live.arm().name(), json.writeValueAsString(live.strategy()),
+                String.join(",", decision.ruleHits()),
+                live.terms() == null ? null : live.terms().creditLimit(),
+                live.terms() == null ? null : live.terms().aprPercent(), inputJson,
+                shadow.strategy().name(), shadow.decision().outcome().name(), shadow.decision().defaultProbability(),
+                json.writeValueAsString(new ShadowDecision(shadow.arm().name(), shadow.strategy(),
+                        ArmOutcome.of(shadow), shadow.latencyMicros())));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.loanflow.risk;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -11,6 +13,12 @@ public interface RiskMapper {
     void insertDecision(DecisionRecord record);
 
     Optional<DecisionRecord> findDecision(String applicationId);
+
+    /** Per arm and strategy: live volume, decisions scored (live + shadow), outcomes and mean PD. */
+    List<StrategyComparison.ArmCounts> countDecisionsByArm();
+
+    /** Per arm and strategy, over live decisions that became loans: activated, aged and defaulted loans. */
+    List<StrategyComparison.LoanCounts> countLoansByArm(@Param("overdueBefore") LocalDate overdueBefore);
 
     void insertReviewDecision(@Param("id") String id, @Param("applicationId") String applicationId,
                               @Param("reviewer") String reviewer, @Param("decision") String decision,

@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Collects the reason codes the hard rules fire in one session; sorted so decisions are stable. */
+/**
+ * Collects what the hard rules fire in one session: rejection codes (R_) and review flags (F_). Sorted so
+ * decisions are stable whatever order Drools fires in.
+ */
 public final class HardRuleHits {
 
-    private final SortedSet<String> codes = new TreeSet<>();
+    private final SortedSet<String> rejections = new TreeSet<>();
+    private final SortedSet<String> flags = new TreeSet<>();
 
+    /** A rule that rejects whatever the model says. */
     public void add(String reasonCode) {
-        codes.add(reasonCode);
+        rejections.add(reasonCode);
     }
 
-    public List<String> codes() {
-        return List.copyOf(codes);
+    /** A fraud pattern that sends the case to a person, never a rejection by itself. */
+    public void flag(String flagCode) {
+        flags.add(flagCode);
+    }
+
+    public RuleHits result() {
+        return new RuleHits(List.copyOf(rejections), List.copyOf(flags));
     }
 }

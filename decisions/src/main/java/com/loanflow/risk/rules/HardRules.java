@@ -34,9 +34,14 @@ public final class HardRules {
     }
 
     public static HardRules loadDefault() {
-        try (InputStream in = HardRules.class.getResourceAsStream(RESOURCE)) {
+        return fromResource(RESOURCE);
+    }
+
+    /** A rule set by classpath resource, so strategies can run different rule-set versions side by side. */
+    public static HardRules fromResource(String resource) {
+        try (InputStream in = HardRules.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("rule file missing: " + RESOURCE);
+                throw new IllegalStateException("rule file missing: " + resource);
             }
             return fromDrl(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -59,8 +64,8 @@ public final class HardRules {
         return version;
     }
 
-    /** Reason codes of every rule that fired, sorted; empty when none did. */
-    public List<String> evaluate(RiskInput input) {
+    /** Rejection codes and review flags of every rule that fired, sorted; both empty when none did. */
+    public RuleHits evaluate(RiskInput input) {
         HardRuleHits hits = new HardRuleHits();
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("hits", hits);
@@ -69,8 +74,9 @@ public final class HardRules {
         if (input.report() != null) {
             facts.add(input.report());
         }
+        facts.add(input.fraudIndicators());
         session.execute(facts);
-        return hits.codes();
+        return hits.result();
     }
 
     /** A threshold as declared in the DRL, so tests probe both sides of the value the rules really use. */

@@ -25,7 +25,12 @@ public final class CreditTermsTable {
     }
 
     public static CreditTermsTable loadDefault() {
-        return new CreditTermsTable(DecisionTableLoader.fromClasspath(RESOURCE, DECISION_ID, "credit-terms"));
+        return load(RESOURCE);
+    }
+
+    /** Any version by classpath resource (one decision per file). */
+    public static CreditTermsTable load(String resource) {
+        return new CreditTermsTable(DecisionTableLoader.fromClasspath(resource, null, "credit-terms"));
     }
 
     public static CreditTermsTable load(InputStream dmn) {

@@ -19,7 +19,7 @@ final class DecisionTableLoader {
     static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
             .createDefaultDmnEngineConfiguration()).feelEngineFactory(CachingFeelEngine::new).buildEngine();
 
-    /** A parsed decision and its version, e.g. "risk-route-1.0" from the file name and camunda:versionTag. */
+    /** A parsed decision and its version, e.g. "risk-route-1.1": the table kind and the camunda:versionTag. */
     record LoadedDecision(DmnDecision decision, String version) {
     }
 
@@ -37,8 +37,19 @@ final class DecisionTableLoader {
         }
     }
 
+    /**
+     * @param decisionId the decision to take, or null for the file's only decision (versions of one table keep
+     *                   distinct ids, because the engine auto-deploys every .dmn and refuses a key twice)
+     */
     static LoadedDecision parse(InputStream dmn, String decisionId, String versionPrefix) {
         DmnModelInstance model = Dmn.readModelFromStream(dmn);
+        if (decisionId == null) {
+            var decisions = model.getModelElementsByType(Decision.class);
+            if (decisions.size() != 1) {
+                throw new IllegalStateException("expected exactly one decision, found " + decisions.size());
+            }
+            decisionId = decisions.iterator().next().getId();
+        }
         Decision element = model.getModelElementById(decisionId);
         if (element == null || element.getVersionTag() == null) {
             throw new IllegalStateException("decision " + decisionId + " missing or without camunda:versionTag");

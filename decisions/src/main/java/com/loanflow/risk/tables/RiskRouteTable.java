@@ -7,14 +7,25 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** risk-route.dmn: outcome, tier, review group and the routing reason from rule hits, PD, thin file and amount. */
+/**
+ * A risk-route table (risk-route-v1.dmn, risk-route-v2.dmn, ...): outcome, tier, review group and the routing reason
+ * from rule rejections, fraud flags, PD, the poor-credit segment (computed in the table), thin file and amount.
+ */
 public final class RiskRouteTable {
 
-    public static final String RESOURCE = "/com/loanflow/risk/tables/risk-route.dmn";
+    public static final String RESOURCE_V1 = "/com/loanflow/risk/tables/risk-route-v1.dmn";
+    public static final String RESOURCE_V2 = "/com/loanflow/risk/tables/risk-route-v2.dmn";
+    /** The champion's table, what {@link #loadDefault()} loads, and its decision id. */
+    public static final String RESOURCE = RESOURCE_V1;
     public static final String DECISION_ID = "RiskRoute";
 
     /** The table's answer; reviewGroup and reasonCode are null where the row leaves them empty. */
     public record Route(String outcome, String riskTier, String reviewGroup, String reasonCode) {
+    }
+
+    /** What the table looks at. pastDue90DaysOrMore and thinFile make the poor-credit segment. */
+    public record Facts(boolean hardRuleRejected, boolean flagged, BigDecimal defaultProbability, boolean thinFile,
+                        int pastDue90DaysOrMore, BigDecimal requestedAmount) {
     }
 
     private final DecisionTableLoader.LoadedDecision table;
@@ -24,27 +35,39 @@ public final class RiskRouteTable {
     }
 
     public static RiskRouteTable loadDefault() {
-        return new RiskRouteTable(DecisionTableLoader.fromClasspath(RESOURCE, DECISION_ID, "risk-route"));
+        return load(RESOURCE);
+    }
+
+    /** Any version by classpath resource; the version string comes from the file's camunda:versionTag. */
+    public static RiskRouteTable load(String resource) {
+        return new RiskRouteTable(DecisionTableLoader.fromClasspath(resource, null, "risk-route"));
     }
 
     public static RiskRouteTable load(InputStream dmn) {
-        return new RiskRouteTable(DecisionTableLoader.parse(dmn, DECISION_ID, "risk-route"));
+        return new RiskRouteTable(DecisionTableLoader.parse(dmn, null, "risk-route"));
     }
 
     public String version() {
         return table.version();
     }
 
+    /** A case with no fraud flag and no 90+ days past due (the model card's band table uses this). */
     public Route route(boolean hardRuleRejected, BigDecimal defaultProbability, boolean thinFile,
                        BigDecimal requestedAmount) {
+        return route(new Facts(hardRuleRejected, false, defaultProbability, thinFile, 0, requestedAmount));
+    }
+
+    public Route route(Facts facts) {
         DmnDecisionTableResult result = DecisionTableLoader.ENGINE.evaluateDecisionTable(table.decision(), Map.of(
-                "hardRuleRejected", hardRuleRejected,
-                "defaultProbability", defaultProbability.doubleValue(),
-                "thinFile", thinFile,
-                "requestedAmount", requestedAmount.doubleValue()));
+                "hardRuleRejected", facts.hardRuleRejected(),
+                "flagged", facts.flagged(),
+                "defaultProbability", facts.defaultProbability().doubleValue(),
+                "thinFile", facts.thinFile(),
+                "pastDue90DaysOrMore", facts.pastDue90DaysOrMore(),
+                "requestedAmount", facts.requestedAmount().doubleValue()));
         DmnDecisionRuleResult row = result.getFirstResult();
         if (row == null) {
-            throw new IllegalStateException("risk-route.dmn matched no row for PD " + defaultProbability);
+            throw new IllegalStateException(version() + " matched no row for PD " + facts.defaultProbability());
         }
         // An empty output cell leaves its entry out of the result map entirely.
         Map<String, Object> entries = row.getEntryMap();

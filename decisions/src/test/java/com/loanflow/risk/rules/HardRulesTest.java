@@ -1,15 +1,17 @@
 package com.loanflow.risk.rules;
 
 import com.loanflow.risk.CreditBureauReport;
+import com.loanflow.risk.FraudIndicators;
 import com.loanflow.risk.RiskInput;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** One test per hard rule, probing both sides of its threshold as declared in hard-rules.drl. */
+/** One test per hard rule and fraud flag, probing both sides of its threshold as declared in hard-rules.drl. */
 class HardRulesTest {
 
     private static final HardRules RULES = HardRules.loadDefault();
@@ -29,62 +31,113 @@ class HardRulesTest {
         return input(36, true, false, 1, report);
     }
 
+    private static RiskInput withSignals(int borrowersOnDevice, int ipApplications, boolean regionFar) {
+        return new RiskInput("APP-1", 36, true, false, 1, new BigDecimal("1000.00"), 6, CLEAN,
+                new FraudIndicators(borrowersOnDevice, ipApplications, regionFar));
+    }
+
+    private static List<String> rejections(RiskInput input) {
+        return RULES.evaluate(input).rejections();
+    }
+
+    private static List<String> flags(RiskInput input) {
+        return RULES.evaluate(input).flags();
+    }
+
     @Test
-    void cleanApplicantHitsNoRule() {
-        assertThat(RULES.evaluate(clean(CLEAN))).isEmpty();
+    void cleanApplicantHitsNoRuleAndRaisesNoFlag() {
+        RuleHits hits = RULES.evaluate(clean(CLEAN));
+        assertThat(hits.rejections()).isEmpty();
+        assertThat(hits.flags()).isEmpty();
+        assertThat(hits.rejected()).isFalse();
+        assertThat(hits.flagged()).isFalse();
     }
 
     @Test
     void declaresItsVersionAndLimitsInTheDrl() {
-        assertThat(RULES.version()).isEqualTo("hard-rules-1.0");
-        assertThat(RULES.limit("maxBureauApplications90Days")).isEqualTo(10);
+        assertThat(RULES.version()).isEqualTo("hard-rules-2.0");
+        assertThat(RULES.limit("maxApplications90Days")).isEqualTo(10);
         assertThat(RULES.limit("minApplicantAge")).isEqualTo(18);
         assertThat(RULES.limit("maxApplicantAge")).isEqualTo(60);
         assertThat(RULES.limit("minSevereDelinquencies")).isEqualTo(3);
         assertThat(RULES.limit("maxPlatformApplications90Days")).isEqualTo(3);
+        assertThat(RULES.limit("minBorrowersOnDevice")).isEqualTo(3);
+        assertThat(RULES.limit("minApplicationsFromIpPerHour")).isEqualTo(5);
     }
 
     @Test
-    void rejectsApplicantWithMoreThanTenApplicationsInThreeMonths() {
-        assertThat(RULES.evaluate(clean(report(10, false, 0)))).isEmpty();
-        assertThat(RULES.evaluate(clean(report(11, false, 0)))).containsExactly("R_MULTI_LENDING");
+    void rejectsMoreThanTenApplicationsInThreeMonthsCountingBureauAndOurOwn() {
+        assertThat(rejections(input(36, true, false, 0, report(10, false, 0)))).isEmpty();
+        assertThat(rejections(input(36, true, false, 0, report(11, false, 0)))).containsExactly("R_MULTI_LENDING");
+        // 8 at other lenders + 3 with us = 11: neither count alone is over its limit
+        assertThat(rejections(input(36, true, false, 2, report(8, false, 0)))).isEmpty();
+        assertThat(rejections(input(36, true, false, 3, report(8, false, 0)))).containsExactly("R_MULTI_LENDING");
     }
 
     @Test
     void rejectsBlacklistedApplicant() {
-        assertThat(RULES.evaluate(input(36, true, true, 1, CLEAN))).containsExactly("R_BLACKLIST");
+        assertThat(rejections(input(36, true, true, 1, CLEAN))).containsExactly("R_BLACKLIST");
+        assertThat(rejections(input(36, true, false, 1, CLEAN))).isEmpty();
     }
 
     @Test
     void rejectsApplicantUnderCourtEnforcement() {
-        assertThat(RULES.evaluate(clean(report(2, true, 0)))).containsExactly("R_COURT_ENFORCEMENT");
+        assertThat(rejections(clean(report(2, true, 0)))).containsExactly("R_COURT_ENFORCEMENT");
+        assertThat(rejections(clean(report(2, false, 0)))).isEmpty();
     }
 
     @Test
-    void rejectsUnverifiedIdentity() {
-        assertThat(RULES.evaluate(input(36, false, false, 1, CLEAN))).containsExactly("R_IDENTITY_UNVERIFIED");
+    void rejectsIdentityMismatch() {
+        assertThat(rejections(input(36, false, false, 1, CLEAN))).containsExactly("R_IDENTITY");
+        assertThat(rejections(input(36, true, false, 1, CLEAN))).isEmpty();
     }
 
     @Test
     void lendsOnlyToAdultsFromEighteenToSixty() {
-        assertThat(RULES.evaluate(input(17, true, false, 1, CLEAN))).containsExactly("R_AGE_OUT_OF_RANGE");
-        assertThat(RULES.evaluate(input(18, true, false, 1, CLEAN))).isEmpty();
-        assertThat(RULES.evaluate(input(60, true, false, 1, CLEAN))).isEmpty();
-        assertThat(RULES.evaluate(input(61, true, false, 1, CLEAN))).containsExactly("R_AGE_OUT_OF_RANGE");
+        assertThat(rejections(input(17, true, false, 1, CLEAN))).containsExactly("R_AGE");
+        assertThat(rejections(input(18, true, false, 1, CLEAN))).isEmpty();
+        assertThat(rejections(input(60, true, false, 1, CLEAN))).isEmpty();
+        assertThat(rejections(input(61, true, false, 1, CLEAN))).containsExactly("R_AGE");
     }
 
     @Test
     void rejectsThreeOrMoreNinetyDayDelinquenciesIncludingSentinelCodes() {
-        assertThat(RULES.evaluate(clean(report(2, false, 2)))).isEmpty();
-        assertThat(RULES.evaluate(clean(report(2, false, 3)))).containsExactly("R_SEVERE_DELINQUENCY");
-        assertThat(RULES.evaluate(clean(report(2, false, 96)))).containsExactly("R_SEVERE_DELINQUENCY");
-        assertThat(RULES.evaluate(clean(report(2, false, 98)))).containsExactly("R_SEVERE_DELINQUENCY");
+        assertThat(rejections(clean(report(2, false, 2)))).isEmpty();
+        assertThat(rejections(clean(report(2, false, 3)))).containsExactly("R_SEVERE_DELINQUENCY");
+        assertThat(rejections(clean(report(2, false, 96)))).containsExactly("R_SEVERE_DELINQUENCY");
+        assertThat(rejections(clean(report(2, false, 98)))).containsExactly("R_SEVERE_DELINQUENCY");
     }
 
     @Test
     void rejectsMoreThanThreeApplicationsOnThisPlatformInThreeMonths() {
-        assertThat(RULES.evaluate(input(36, true, false, 3, CLEAN))).isEmpty();
-        assertThat(RULES.evaluate(input(36, true, false, 4, CLEAN))).containsExactly("R_PLATFORM_VELOCITY");
+        assertThat(rejections(input(36, true, false, 3, CLEAN))).isEmpty();
+        assertThat(rejections(input(36, true, false, 4, CLEAN))).containsExactly("R_PLATFORM_VELOCITY");
+    }
+
+    @Test
+    void flagsADeviceSharedByThreeBorrowersWithoutRejecting() {
+        assertThat(flags(withSignals(2, 1, false))).isEmpty();
+        RuleHits hits = RULES.evaluate(withSignals(3, 1, false));
+        assertThat(hits.flags()).containsExactly("F_SHARED_DEVICE");
+        assertThat(hits.rejections()).isEmpty();
+    }
+
+    @Test
+    void flagsFiveApplicationsFromOneIpInAnHour() {
+        assertThat(flags(withSignals(1, 4, false))).isEmpty();
+        assertThat(flags(withSignals(1, 5, false))).containsExactly("F_IP_BURST");
+    }
+
+    @Test
+    void flagsAnIpRegionFarFromTheIdentity() {
+        assertThat(flags(withSignals(1, 1, false))).isEmpty();
+        assertThat(flags(withSignals(1, 1, true))).containsExactly("F_IP_REGION_MISMATCH");
+    }
+
+    @Test
+    void anInputWithoutSignalsRaisesNoFlag() {
+        RiskInput none = new RiskInput("APP-1", 36, true, false, 1, new BigDecimal("1000.00"), 6, CLEAN, null);
+        assertThat(flags(none)).isEmpty();
     }
 
     @Test
@@ -94,10 +147,19 @@ class HardRulesTest {
     }
 
     @Test
+    void refusesAMissingRuleResource() {
+        assertThatThrownBy(() -> HardRules.fromResource("/com/loanflow/risk/rules/no-such.drl"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");
+    }
+
+    @Test
     void reportsEveryRuleThatFiredInSortedOrder() {
-        RiskInput worst = input(70, false, true, 9, report(20, true, 5));
-        assertThat(RULES.evaluate(worst)).containsExactly("R_AGE_OUT_OF_RANGE", "R_BLACKLIST",
-                "R_COURT_ENFORCEMENT", "R_IDENTITY_UNVERIFIED", "R_MULTI_LENDING", "R_PLATFORM_VELOCITY",
-                "R_SEVERE_DELINQUENCY");
+        RiskInput worst = new RiskInput("APP-1", 70, false, true, 9, new BigDecimal("1000.00"), 6,
+                report(20, true, 5), new FraudIndicators(4, 9, true));
+        RuleHits hits = RULES.evaluate(worst);
+        assertThat(hits.rejections()).containsExactly("R_AGE", "R_BLACKLIST", "R_COURT_ENFORCEMENT", "R_IDENTITY",
+                "R_MULTI_LENDING", "R_PLATFORM_VELOCITY", "R_SEVERE_DELINQUENCY");
+        assertThat(hits.flags()).containsExactly("F_IP_BURST", "F_IP_REGION_MISMATCH", "F_SHARED_DEVICE");
+        assertThat(hits.all()).hasSize(10).startsWith("R_AGE").endsWith("F_SHARED_DEVICE");
     }
 }

@@ -12,13 +12,17 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tables are also auto-deployed into the process engine: valid DMN 1.3, unique ids, versioned. */
+/**
+ * The tables are also auto-deployed into the process engine in one deployment: valid DMN 1.3, versioned, and
+ * decision ids unique across all files (two versions of a table sharing an id would stop the platform starting).
+ */
 class DecisionTableFilesTest {
 
     @Test
     void tablesAreSchemaValidDmn13WithUniqueVersionedDecisions() throws Exception {
         List<String> decisionIds = new ArrayList<>();
-        for (String resource : List.of(RiskRouteTable.RESOURCE, CreditTermsTable.RESOURCE)) {
+        for (String resource : List.of(RiskRouteTable.RESOURCE_V1, RiskRouteTable.RESOURCE_V2,
+                CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE)) {
             try (InputStream in = getClass().getResourceAsStream(resource)) {
                 DmnModelInstance model = Dmn.readModelFromStream(in);
                 Dmn.validateModel(model);
@@ -31,6 +35,6 @@ class DecisionTableFilesTest {
                 }
             }
         }
-        assertThat(decisionIds).containsExactly("RiskRoute", "CreditTerms");
+        assertThat(decisionIds).containsExactly("RiskRoute", "RiskRouteV2", "CreditTerms", "LimitIncrease");
     }
 }

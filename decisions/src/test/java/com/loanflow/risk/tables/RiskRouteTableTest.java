@@ -1,80 +1,120 @@
 package com.loanflow.risk.tables;
 
+import com.loanflow.risk.tables.RiskRouteTable.Facts;
 import com.loanflow.risk.tables.RiskRouteTable.Route;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of risk-route.dmn, at and just below the PD cut points (0.02, 0.05, 0.30, 0.45). */
+/**
+ * Every row class of risk-route-v1.dmn (champion) and risk-route-v2.dmn (challenger), at and just below each cut
+ * point. Columns: rule rejection, fraud flag, PD, thin file, 90+ days past due count, amount -> outcome, tier,
+ * review group, reason ("-" = empty).
+ */
 class RiskRouteTableTest {
 
-    private static final RiskRouteTable TABLE = RiskRouteTable.loadDefault();
-    private static final BigDecimal USUAL_AMOUNT = new BigDecimal("1000.00");
+    private static final RiskRouteTable V1 = RiskRouteTable.loadDefault();
+    private static final RiskRouteTable V2 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V2);
 
-    private static Route route(boolean ruleHit, String pd, boolean thinFile, String amount) {
-        return TABLE.route(ruleHit, new BigDecimal(pd), thinFile, new BigDecimal(amount));
+    private static Route route(RiskRouteTable table, boolean rejected, boolean flagged, String pd, boolean thin,
+                               int pastDue90, String amount) {
+        return table.route(new Facts(rejected, flagged, new BigDecimal(pd), thin, pastDue90, new BigDecimal(amount)));
     }
 
-    private static Route route(String pd) {
-        return route(false, pd, false, "1000.00");
+    private static Route expected(String outcome, String tier, String group, String reason) {
+        return new Route(outcome, tier, "-".equals(group) ? null : group, "-".equals(reason) ? null : reason);
+    }
+
+    @ParameterizedTest(name = "v1: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @CsvSource({
+            // a rule rejection wins over everything
+            "true,  true,  0.0010, true,  2, 1800.00, REJECT, E, -, -",
+            "true,  false, 0.2000, false, 0, 1000.00, REJECT, E, -, -",
+            // high PD rejects
+            "false, false, 0.4500, false, 0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, true,  0.9000, true,  0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            // poor credit (90+ past due, or thin file) rejects from 0.30
+            "false, false, 0.3000, false, 1, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.3000, true,  0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2999, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            // elevated band goes to seniors
+            "false, false, 0.4499, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, true,  0.3000, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            // thin file goes to seniors even with a low score
+            "false, false, 0.0100, true,  0, 1000.00, REVIEW, D, senior-reviewers, R_THIN_FILE",
+            // poor credit is reviewed by seniors from 0.02 (others approve up to 0.05)
+            "false, false, 0.0200, false, 2, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            // a fraud flag on a poor-credit case goes to seniors, the flags give the reasons
+            "false, true,  0.0199, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            // a fraud flag sends a good case to reviewers at tier C
+            "false, true,  0.0010, false, 0, 1000.00, REVIEW, C, reviewers, -",
+            "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, reviewers, -",
+            // borderline band
+            "false, false, 0.1000, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, false, 0.1000, false, 0, 1500.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.2999, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.0500, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            // poor credit with a very low PD approves at tier C only
+            "false, false, 0.0199, false, 1, 1000.00, APPROVE, C, -, -",
+            // low and very low PD approve
+            "false, false, 0.0499, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0200, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0199, false, 0, 1000.00, APPROVE, A, -, -",
+            "false, false, 0.0000, false, 0, 5000.00, APPROVE, A, -, -"})
+    void championRoutesEveryRowClass(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90,
+                                     String amount, String outcome, String tier, String group, String reason) {
+        assertThat(route(V1, rejected, flagged, pd, thin, pastDue90, amount))
+                .isEqualTo(expected(outcome, tier, group, reason));
+    }
+
+    @ParameterizedTest(name = "v2: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @CsvSource({
+            "true,  false, 0.0010, false, 0, 1000.00, REJECT, E, -, -",
+            "false, false, 0.4000, false, 0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2500, false, 1, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.3999, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, false, 0.2500, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, false, 0.0100, true,  0, 1000.00, REVIEW, D, senior-reviewers, R_THIN_FILE",
+            "false, false, 0.0150, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, true,  0.0149, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            "false, true,  0.0010, false, 0, 1000.00, REVIEW, C, reviewers, -",
+            "false, false, 0.0600, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, false, 0.2499, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.0600, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.0149, false, 2, 1000.00, APPROVE, C, -, -",
+            "false, false, 0.0599, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0150, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0149, false, 0, 1000.00, APPROVE, A, -, -"})
+    void challengerRoutesEveryRowClassAtItsOwnCutPoints(boolean rejected, boolean flagged, String pd, boolean thin,
+                                                       int pastDue90, String amount, String outcome, String tier,
+                                                       String group, String reason) {
+        assertThat(route(V2, rejected, flagged, pd, thin, pastDue90, amount))
+                .isEqualTo(expected(outcome, tier, group, reason));
     }
 
     @Test
-    void hardRuleHitRejectsAtTierEWhateverTheScore() {
-        assertThat(route(true, "0.0010", false, "1000.00")).isEqualTo(new Route("REJECT", "E", null, null));
-        assertThat(route(true, "0.2000", true, "1800.00")).isEqualTo(new Route("REJECT", "E", null, null));
+    void theTwoVersionsDisagreeBetweenTheirCutPoints() {
+        // 0.055: the champion asks a reviewer, the challenger approves
+        assertThat(route(V1, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V2, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("APPROVE");
+        // 0.42: the champion asks a senior, the challenger rejects
+        assertThat(route(V1, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V2, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
     }
 
     @Test
-    void highDefaultProbabilityRejects() {
-        assertThat(route("0.4500")).isEqualTo(new Route("REJECT", "E", null, "R_HIGH_DEFAULT_PROBABILITY"));
-        assertThat(route(false, "0.9000", true, "1000.00")).isEqualTo(
-                new Route("REJECT", "E", null, "R_HIGH_DEFAULT_PROBABILITY"));
+    void theOldFourFactSignatureMeansNoFlagAndNoDelinquency() {
+        assertThat(V1.route(false, new BigDecimal("0.0100"), false, new BigDecimal("1000.00")))
+                .isEqualTo(new Route("APPROVE", "A", null, null));
     }
 
     @Test
-    void upperMiddleBandGoesToSeniorReviewers() {
-        assertThat(route("0.4499")).isEqualTo(new Route("REVIEW", "D", "senior-reviewers", "R_ELEVATED_SCORE"));
-        assertThat(route("0.3000")).isEqualTo(new Route("REVIEW", "D", "senior-reviewers", "R_ELEVATED_SCORE"));
-    }
-
-    @Test
-    void thinFileGoesToSeniorReviewersEvenWithALowScore() {
-        assertThat(route(false, "0.0100", true, "1000.00"))
-                .isEqualTo(new Route("REVIEW", "D", "senior-reviewers", "R_THIN_FILE"));
-    }
-
-    @Test
-    void borderlineScoreWithALargeAmountGoesToSeniorReviewers() {
-        assertThat(route(false, "0.1000", false, "1500.01"))
-                .isEqualTo(new Route("REVIEW", "C", "senior-reviewers", "R_BORDERLINE_LARGE_AMOUNT"));
-        assertThat(route(false, "0.1000", false, "1500.00"))
-                .isEqualTo(new Route("REVIEW", "C", "reviewers", "R_BORDERLINE_SCORE"));
-    }
-
-    @Test
-    void middleBandGoesToReviewers() {
-        assertThat(route("0.2999")).isEqualTo(new Route("REVIEW", "C", "reviewers", "R_BORDERLINE_SCORE"));
-        assertThat(route("0.0500")).isEqualTo(new Route("REVIEW", "C", "reviewers", "R_BORDERLINE_SCORE"));
-    }
-
-    @Test
-    void lowScoreApprovesAtTierB() {
-        assertThat(route("0.0499")).isEqualTo(new Route("APPROVE", "B", null, null));
-        assertThat(route("0.0200")).isEqualTo(new Route("APPROVE", "B", null, null));
-    }
-
-    @Test
-    void veryLowScoreApprovesAtTierAWhateverTheAmount() {
-        assertThat(route("0.0199")).isEqualTo(new Route("APPROVE", "A", null, null));
-        assertThat(route(false, "0.0000", false, "5000.00")).isEqualTo(new Route("APPROVE", "A", null, null));
-    }
-
-    @Test
-    void versionComesFromTheTable() {
-        assertThat(TABLE.version()).isEqualTo("risk-route-1.0");
-        assertThat(USUAL_AMOUNT.scale()).isEqualTo(2);
+    void versionsComeFromTheTables() {
+        assertThat(V1.version()).isEqualTo("risk-route-1.1");
+        assertThat(V2.version()).isEqualTo("risk-route-2.0");
     }
 }

@@ -1,0 +1,111 @@
+package com.loanflow.risk.strategy;
+
+import com.loanflow.risk.CreditTerms;
+import com.loanflow.risk.RiskDecision;
+import com.loanflow.risk.RiskEngine;
+import com.loanflow.risk.RiskInput;
+import com.loanflow.risk.RiskOutcome;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * Two strategies at once. An application goes to the challenger when the bucket of its id (SHA-256 of the id,
+ * mod 100) is below the challenger's share in percent, so the split is deterministic, even across restarts and
+ * nodes, and independent of arrival order. The other arm always scores the same input in shadow, so every
+ * decision record carries both arms' outcomes and the arms can be compared on the same population.
+ */
+public final class ChampionChallenger {
+
+    private final StrategySpec champion;
+    private final StrategySpec challenger;
+    private final int challengerSharePercent;
+    private final StrategyEngines engines;
+
+    public ChampionChallenger(StrategySpec champion, StrategySpec challenger, int challengerSharePercent,
+                              StrategyEngines engines) {
+        this.champion = Objects.requireNonNull(champion, "champion");
+        this.challenger = Objects.requireNonNull(challenger, "challenger");
+        if (champion.name().equals(challenger.name())) {
+            throw new IllegalArgumentException("champion and challenger need different names: " + champion.name());
+        }
+        if (challengerSharePercent < 0 || challengerSharePercent > 100) {
+            throw new IllegalArgumentException("challenger share must be 0-100 percent, was " + challengerSharePercent);
+        }
+        this.challengerSharePercent = challengerSharePercent;
+        this.engines = Objects.requireNonNull(engines, "engines");
+        engines.engine(champion); // load both at start-up, not on the first application
+        engines.engine(challenger);
+    }
+
+    public StrategySpec champion() {
+        return champion;
+    }
+
+    public StrategySpec challenger() {
+        return challenger;
+    }
+
+    public int challengerSharePercent() {
+        return challengerSharePercent;
+    }
+
+    /** 0-99, a pure function of the application id. */
+    public static int bucket(String applicationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(applicationId.getBytes(StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (digest[i] & 0xff);
+            }
+            return (int) Math.floorMod(value, 100L);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Arm assign(String applicationId) {
+        return bucket(Objects.requireNonNull(applicationId, "applicationId")) < challengerSharePercent
+                ? Arm.CHALLENGER : Arm.CHAMPION;
+    }
+
+    public StrategySpec strategy(Arm arm) {
+        return arm == Arm.CHAMPION ? champion : challenger;
+    }
+
+    /**
+     * The live arm's decision and the other arm's shadow decision. When both arms name the same rule set and model
+     * (they share the loaded instances), the shadow reuses the live arm's rule hits and score: same result, half
+     * the cost. The shadow's latency then covers only its tables and pricing.
+     */
+    public StrategyDecision decide(RiskInput input) {
+        Arm live = assign(input.applicationId());
+        Arm shadow = live == Arm.CHAMPION ? Arm.CHALLENGER : Arm.CHAMPION;
+        long started = System.nanoTime();
+        RiskEngine.Evidence evidence = engines.engine(strategy(live)).evidence(input);
+        return new StrategyDecision(decide(live, strategy(live), evidence, started),
+                decide(shadow, strategy(shadow), evidence, System.nanoTime()));
+    }
+
+    /** One strategy's decision with its terms; also how a recorded decision is replayed with its own strategy. */
+    public ArmDecision decide(Arm arm, StrategySpec strategy, RiskInput input) {
+        long started = System.nanoTime();
+        return decide(arm, strategy, engines.engine(strategy).evidence(input), started);
+    }
+
+    private ArmDecision decide(Arm arm, StrategySpec strategy, RiskEngine.Evidence evidence, long started) {
+        RiskEngine engine = engines.engine(strategy);
+        RiskDecision decision = engine.assess(evidence); // recomputes the evidence if its rules or model differ
+        RiskInput input = evidence.input();
+        CreditTerms terms = decision.outcome() == RiskOutcome.REJECT ? null
+                : engine.price(decision, input.requestedAmount(), input.termMonths());
+        return new ArmDecision(arm, strategy, decision, terms, (System.nanoTime() - started) / 1_000);
+    }
+
+    public RiskEngine engine(StrategySpec strategy) {
+        return engines.engine(strategy);
+    }
+}

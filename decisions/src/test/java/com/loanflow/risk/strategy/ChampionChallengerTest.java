@@ -1,0 +1,193 @@
+package com.loanflow.risk.strategy;
+
+import com.loanflow.risk.CreditBureauReport;
+import com.loanflow.risk.RiskInput;
+import com.loanflow.risk.RiskOutcome;
+import com.loanflow.risk.model.DefaultProbabilityModel;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Deterministic split by application id, the configured share, shadow scoring, and side-by-side versions. */
+class ChampionChallengerTest {
+
+    private static final StrategyEngines ENGINES = new StrategyEngines(ModelSource.CLASSPATH);
+    private static final ChampionChallenger TEN_PERCENT =
+            new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 10, ENGINES);
+
+    private static final CreditBureauReport ZHANG_SAN = new CreditBureauReport(0, 1, 2, 1, false, false,
+            0.15, 36, 0, 0.25, 12000.0, 6, 0, 1, 0, 1);
+    private static final CreditBureauReport LI_SI = new CreditBureauReport(1, 3, 5, 3, false, false,
+            0.85, 34, 1, 0.55, 5000.0, 9, 0, 0, 0, 2);
+
+    private static RiskInput input(String applicationId, CreditBureauReport report) {
+        return new RiskInput(applicationId, report.age(), true, false, 1, new BigDecimal("1000.00"), 6, report);
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> UUID.nameUUIDFromBytes(("app-" + i).getBytes()).toString())
+                .toList();
+    }
+
+    @Test
+    void theSameApplicationAlwaysGoesToTheSameArm() {
+        ChampionChallenger other = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 10,
+                new StrategyEngines(ModelSource.CLASSPATH));
+        for (String id : ids(500)) {
+            assertThat(other.assign(id)).isEqualTo(TEN_PERCENT.assign(id));
+            assertThat(TEN_PERCENT.assign(id)).isEqualTo(TEN_PERCENT.assign(id));
+        }
+        assertThat(ChampionChallenger.bucket("APP-FIXED")).isEqualTo(ChampionChallenger.bucket("APP-FIXED"))
+                .isBetween(0, 99);
+    }
+
+    @Test
+    void theChallengerGetsAboutItsShare() {
+        List<String> ids = ids(10_000);
+        long challenger = ids.stream().filter(id -> TEN_PERCENT.assign(id) == Arm.CHALLENGER).count();
+        assertThat(challenger).isBetween(850L, 1150L); // 10% of 10,000 within 1.5 points
+        ChampionChallenger half = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 50, ENGINES);
+        assertThat(ids.stream().filter(id -> half.assign(id) == Arm.CHALLENGER).count()).isBetween(4800L, 5200L);
+    }
+
+    @Test
+    void aLargerShareOnlyMovesApplicationsFromChampionToChallenger() {
+        ChampionChallenger twenty = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 20, ENGINES);
+        for (String id : ids(2_000)) {
+            if (TEN_PERCENT.assign(id) == Arm.CHALLENGER) {
+                assertThat(twenty.assign(id)).isEqualTo(Arm.CHALLENGER);
+            }
+        }
+    }
+
+    @Test
+    void zeroAndHundredPercentSendEverythingToOneArm() {
+        ChampionChallenger none = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 0, ENGINES);
+        ChampionChallenger all = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 100, ENGINES);
+        for (String id : ids(300)) {
+            assertThat(none.assign(id)).isEqualTo(Arm.CHAMPION);
+            assertThat(all.assign(id)).isEqualTo(Arm.CHALLENGER);
+        }
+    }
+
+    @Test
+    void refusesAShareOutsideZeroToHundredAndTwoArmsWithOneName() {
+        assertThatThrownBy(() -> new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 101, ENGINES))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHAMPION, 10, ENGINES))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyDecisionCarriesTheOtherArmInShadow() {
+        AtomicInteger challengerLive = new AtomicInteger();
+        for (String id : ids(60)) {
+            StrategyDecision d = TEN_PERCENT.decide(input(id, LI_SI));
+            assertThat(d.arm()).isEqualTo(TEN_PERCENT.assign(id));
+            assertThat(d.shadow().arm()).isNotEqualTo(d.live().arm());
+            assertThat(d.live().strategy()).isEqualTo(TEN_PERCENT.strategy(d.live().arm()));
+            assertThat(d.shadow().strategy()).isEqualTo(TEN_PERCENT.strategy(d.shadow().arm()));
+            if (d.arm() == Arm.CHALLENGER) {
+                challengerLive.incrementAndGet();
+            }
+        }
+        assertThat(challengerLive.get()).as("some of 60 applications went to the challenger").isPositive();
+    }
+
+    @Test
+    void theTwoArmsRunTheirOwnTableVersionsOnTheSameModel() {
+        StrategyDecision d = TEN_PERCENT.decide(input("APP-LI", LI_SI));
+        var champion = d.live().arm() == Arm.CHAMPION ? d.live() : d.shadow();
+        var challenger = d.live().arm() == Arm.CHALLENGER ? d.live() : d.shadow();
+        assertThat(champion.decision().decisionTableVersion()).isEqualTo("risk-route-1.1+credit-terms-1.0");
+        assertThat(challenger.decision().decisionTableVersion()).isEqualTo("risk-route-2.0+credit-terms-1.0");
+        assertThat(champion.decision().modelVersion()).isEqualTo(challenger.decision().modelVersion());
+        assertThat(champion.decision().defaultProbability()).isEqualTo(challenger.decision().defaultProbability());
+    }
+
+    @Test
+    void theSandboxIdentitiesKeepTheirOutcomesUnderBothArms() {
+        for (StrategySpec spec : List.of(StrategySpec.CHAMPION, StrategySpec.CHALLENGER)) {
+            var zhang = TEN_PERCENT.decide(Arm.CHAMPION, spec, input("APP-Z", ZHANG_SAN));
+            assertThat(zhang.decision().outcome()).as(spec.name()).isEqualTo(RiskOutcome.APPROVE);
+            assertThat(zhang.terms()).as(spec.name()).isNotNull();
+            var li = TEN_PERCENT.decide(Arm.CHAMPION, spec, input("APP-L", LI_SI));
+            assertThat(li.decision().outcome()).as(spec.name()).isEqualTo(RiskOutcome.REVIEW);
+            assertThat(li.decision().reviewGroup()).as(spec.name()).isEqualTo("reviewers");
+            assertThat(li.decision().reasonCodes()).as(spec.name()).containsExactly("R_BORDERLINE_SCORE");
+        }
+    }
+
+    @Test
+    void aRejectionHasNoTermsAndAnApprovalIsPricedWithinTheCap() {
+        CreditBureauReport court = new CreditBureauReport(0, 1, 2, 1, true, false,
+                0.15, 47, 0, 0.25, 12000.0, 6, 0, 1, 0, 1);
+        ArmDecision rejected = TEN_PERCENT.decide(Arm.CHAMPION, StrategySpec.CHAMPION, input("APP-Q", court));
+        assertThat(rejected.decision().outcome()).isEqualTo(RiskOutcome.REJECT);
+        assertThat(rejected.terms()).isNull();
+        ArmDecision approved = TEN_PERCENT.decide(Arm.CHAMPION, StrategySpec.CHAMPION, input("APP-Z", ZHANG_SAN));
+        assertThat(approved.terms().aprPercent()).isLessThanOrEqualTo(new BigDecimal("24.00"));
+    }
+
+    @Test
+    void aStrategyIsLoadedOnceAndItsAssetsAreShared() {
+        assertThat(ENGINES.engine(StrategySpec.CHAMPION)).isSameAs(ENGINES.engine(StrategySpec.CHAMPION));
+        StrategySpec lowerCap = new StrategySpec("lower-cap", StrategySpec.CHAMPION.ruleSet(),
+                StrategySpec.CHAMPION.riskRoute(), StrategySpec.CHAMPION.creditTerms(),
+                StrategySpec.CHAMPION.limitIncrease(), DefaultProbabilityModel.RESOURCE, new BigDecimal("23.00"));
+        assertThat(ENGINES.engine(lowerCap)).isNotSameAs(ENGINES.engine(StrategySpec.CHAMPION));
+        assertThat(ENGINES.engine(lowerCap).aprCapPercent()).isEqualByComparingTo("23.00");
+    }
+
+    @Test
+    void aStrategyWithAMissingAssetFailsAtStartUp() {
+        StrategySpec broken = new StrategySpec("broken", StrategySpec.CHAMPION.ruleSet(),
+                "/com/loanflow/risk/tables/risk-route-v9.dmn", StrategySpec.CHAMPION.creditTerms(),
+                StrategySpec.CHAMPION.limitIncrease(), StrategySpec.CHAMPION.model(), new BigDecimal("24.00"));
+        assertThatThrownBy(() -> new ChampionChallenger(StrategySpec.CHAMPION, broken, 10,
+                new StrategyEngines(ModelSource.CLASSPATH))).hasMessageContaining("risk-route-v9.dmn");
+    }
+
+    @Test
+    void theShadowReusingTheLiveArmsEvidenceDecidesExactlyAsARunOfItsOwn() {
+        CreditBureauReport late = new CreditBureauReport(0, 1, 2, 1, false, false, 0.60, 36, 1, 0.45,
+                12000.0, 6, 1, 1, 0, 1);
+        List<RiskInput> inputs = new java.util.ArrayList<>();
+        List<String> ids = ids(40);
+        for (int i = 0; i < ids.size(); i++) {
+            CreditBureauReport report = List.of(ZHANG_SAN, LI_SI, late).get(i % 3);
+            inputs.add(new RiskInput(ids.get(i), 36, true, i % 7 == 0, i % 5, new BigDecimal("1600.00"), 9, report,
+                    new com.loanflow.risk.FraudIndicators(i % 4, i % 6, i % 9 == 0)));
+        }
+        for (RiskInput input : inputs) {
+            StrategyDecision both = TEN_PERCENT.decide(input);
+            for (ArmDecision arm : List.of(both.live(), both.shadow())) {
+                ArmDecision alone = TEN_PERCENT.decide(arm.arm(), arm.strategy(), input);
+                assertThat(arm.decision()).as("%s %s", input.applicationId(), arm.arm()).isEqualTo(alone.decision());
+                assertThat(arm.terms()).isEqualTo(alone.terms());
+            }
+        }
+    }
+
+    @Test
+    void evidenceIsReusedOnlyByAnEngineWithTheSameRulesAndModel() {
+        var engine = ENGINES.engine(StrategySpec.CHALLENGER);
+        RiskInput input = input("APP-Z", ZHANG_SAN);
+        var real = engine.evidence(input);
+        // forged hits prove which path ran: reused with the same rule set instance, ignored with another one
+        var forged = new com.loanflow.risk.RiskEngine.Evidence(input,
+                new com.loanflow.risk.rules.RuleHits(List.of("R_BLACKLIST"), List.of()), real.score(), real.rules(),
+                real.model());
+        assertThat(engine.assess(forged).outcome()).isEqualTo(RiskOutcome.REJECT);
+        var otherRules = new com.loanflow.risk.RiskEngine.Evidence(input, forged.hits(), real.score(),
+                com.loanflow.risk.rules.HardRules.loadDefault(), real.model());
+        assertThat(engine.assess(otherRules).outcome()).isEqualTo(RiskOutcome.APPROVE);
+    }
+}

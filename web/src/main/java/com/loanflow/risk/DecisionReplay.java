@@ -1,0 +1,69 @@
+package com.loanflow.risk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.risk.strategy.Arm;
+import com.loanflow.risk.strategy.ChampionChallenger;
+import com.loanflow.risk.strategy.StrategySpec;
+import com.loanflow.shared.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes a recorded decision from its stored input with the strategy recorded with it (its own rule set,
+ * tables, model and thresholds, whatever is configured today), and says whether the result is the same. The stored
+ * input is checked against its SHA-256 first, so an edited input cannot pass as the original.
+ */
+@Component
+public class DecisionReplay {
+
+    public record Result(String applicationId, String arm, String strategy, boolean inputHashMatches,
+                         boolean sameResult, ArmOutcome recorded, ArmOutcome replayed, Shadow shadow) {
+    }
+
+    public record Shadow(String arm, String strategy, boolean sameResult, ArmOutcome recorded, ArmOutcome replayed) {
+    }
+
+    private final RiskMapper mapper;
+    private final ChampionChallenger strategies;
+    private final ObjectMapper json;
+
+    DecisionReplay(RiskMapper mapper, ChampionChallenger strategies, ObjectMapper json) {
+        this.mapper = mapper;
+        this.strategies = strategies;
+        this.json = json;
+    }
+
+    public Result replay(String applicationId) {
+        DecisionRecord record = mapper.findDecision(applicationId)
+                .orElseThrow(() -> ApiException.notFound("Risk decision"));
+        if (record.inputJson() == null || record.strategySpec() == null) {
+            throw ApiException.conflict("DECISION_NOT_REPLAYABLE",
+                    "The decision was recorded before strategies and kept no input to replay");
+        }
+        boolean intact = AssessRiskDelegate.sha256(record.inputJson()).equals(record.inputSha256());
+        RiskInput input = read(record.inputJson(), RiskInput.class);
+        StrategySpec strategy = read(record.strategySpec(), StrategySpec.class);
+        ArmOutcome recorded = ArmOutcome.live(record);
+        ArmOutcome replayed = ArmOutcome.of(strategies.decide(Arm.valueOf(record.arm()), strategy, input));
+
+        Shadow shadow = null;
+        if (record.shadowDecision() != null) {
+            ShadowDecision stored = read(record.shadowDecision(), ShadowDecision.class);
+            ArmOutcome shadowReplayed = ArmOutcome.of(
+                    strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input));
+            shadow = new Shadow(stored.arm(), stored.strategy().name(),
+                    intact && stored.outcome().equals(shadowReplayed), stored.outcome(), shadowReplayed);
+        }
+        return new Result(applicationId, record.arm(), strategy.name(), intact, intact && recorded.equals(replayed),
+                recorded, replayed, shadow);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw ApiException.conflict("DECISION_NOT_REPLAYABLE", "The stored decision cannot be read: "
+                    + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.loanflow.risk;
+
+import com.loanflow.risk.strategy.Arm;
+import com.loanflow.risk.strategy.ChampionChallenger;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares the arms on what they decided and, once loans age, how those loans pay. Outcome rates and mean PD are
+ * over every decision the arm scored, live and shadow, so both arms are measured on the same applications; the
+ * default rate can only come from the arm's live decisions, because only those became loans.
+ */
+@Component
+public class StrategyComparison {
+
+    /** An installment unpaid this many days after its due date makes its loan a default. */
+    static final int DEFAULT_DAYS_PAST_DUE = 30;
+    static final String NOT_YET_AGED = "not yet aged";
+
+    public record ArmCounts(String arm, String strategyName, long volume, long scored, long approved, long reviewed,
+                            long rejected, BigDecimal meanDefaultProbability) {
+    }
+
+    public record LoanCounts(String arm, String strategyName, long activated, long aged, long defaulted) {
+    }
+
+    public record ArmComparison(String arm, String strategy, long volume, long scored, long approved, long reviewed,
+                                long rejected, BigDecimal approveRate, BigDecimal reviewRate, BigDecimal rejectRate,
+                                BigDecimal meanDefaultProbability,
+                                long loansActivated, long loansAged, long loansDefaulted,
+                                @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal defaultRate,
+                                String defaultRateNote) {
+    }
+
+    public record Comparison(int challengerSharePercent, String champion, String challenger,
+                             List<ArmComparison> arms) {
+    }
+
+    private final RiskMapper mapper;
+    private final ChampionChallenger strategies;
+    private final Clock clock;
+
+    StrategyComparison(RiskMapper mapper, ChampionChallenger strategies, Clock clock) {
+        this.mapper = mapper;
+        this.strategies = strategies;
+        this.clock = clock;
+    }
+
+    public Comparison compare() {
+        Map<String, ArmCounts> decisions = new LinkedHashMap<>();
+        // the configured arms always appear, with zeros before their first decision
+        for (Arm arm : Arm.values()) {
+            String name = strategies.strategy(arm).name();
+            decisions.put(key(arm.name(), name), new ArmCounts(arm.name(), name, 0, 0, 0, 0, 0, null));
+        }
+        for (ArmCounts counts : mapper.countDecisionsByArm()) {
+            decisions.put(key(counts.arm(), counts.strategyName()), counts);
+        }
+        Map<String, LoanCounts> loans = new LinkedHashMap<>();
+        for (LoanCounts counts : mapper.countLoansByArm(LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE))) {
+            loans.put(key(counts.arm(), counts.strategyName()), counts);
+        }
+        List<ArmComparison> arms = new ArrayList<>();
+        decisions.forEach((key, d) -> {
+            LoanCounts l = loans.getOrDefault(key, new LoanCounts(d.arm(), d.strategyName(), 0, 0, 0));
+            boolean aged = l.aged() > 0;
+            arms.add(new ArmComparison(d.arm(), d.strategyName(), d.volume(), d.scored(), d.approved(),
+                    d.reviewed(), d.rejected(), rate(d.approved(), d.scored()), rate(d.reviewed(), d.scored()), rate(d.rejected(), d.scored()),
+                    d.meanDefaultProbability() == null ? null
+                            : d.meanDefaultProbability().setScale(4, RoundingMode.HALF_EVEN),
+                    l.activated(), l.aged(), l.defaulted(), aged ? rate(l.defaulted(), l.activated()) : null,
+                    aged ? null : NOT_YET_AGED));
+        });
+        return new Comparison(strategies.challengerSharePercent(), strategies.champion().name(),
+                strategies.challenger().name(), arms);
+    }
+
+    private static String key(String arm, String strategy) {
+        return arm + "/" + strategy;
+    }
+
+    private static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,293 @@
+package com.loanflow.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.risk.strategy.Arm;
+import com.loanflow.risk.strategy.ArmDecision;
+import com.loanflow.risk.strategy.ChampionChallenger;
+import com.loanflow.risk.strategy.StrategyDecision;
+import com.loanflow.risk.strategy.StrategySpec;
+import com.loanflow.shared.Ids;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decision records carry both arms and replay to the same result with their own strategy; tampering with the
+ * stored input or outcome is caught; the comparison counts both arms on the same applications and only reports a
+ * default rate once loans have aged. Data written here is rolled back.
+ */
+@PlatformTest
+class RiskStrategyOpsTest {
+
+    static final CreditBureauReport ZHANG_SAN = new CreditBureauReport(0, 1, 2, 1, false, false,
+            0.15, 36, 0, 0.25, 12000.0, 6, 0, 1, 0, 1);
+    static final CreditBureauReport LI_SI = new CreditBureauReport(1, 3, 5, 3, false, false,
+            0.85, 34, 1, 0.55, 5000.0, 9, 0, 0, 0, 2);
+    static final CreditBureauReport WANG_WU = new CreditBureauReport(4, 8, 12, 1, false, false,
+            0.15, 38, 0, 0.25, 12000.0, 6, 0, 1, 0, 1);
+
+    @Autowired
+    ChampionChallenger strategies;
+    @Autowired
+    RiskMapper mapper;
+    @Autowired
+    DecisionReplay replay;
+    @Autowired
+    StrategyComparison comparison;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
+    @LocalServerPort
+    int port;
+
+    private <T> T rolledBack(java.util.function.Supplier<T> work) {
+        return transaction.execute(tx -> {
+            try {
+                return work.get();
+            } finally {
+                tx.setRollbackOnly();
+            }
+        });
+    }
+
+    /** A borrower and an application id that the split sends to {@code arm}. */
+    private String application(Arm arm) {
+        String applicationId = Ids.newId();
+        while (strategies.assign(applicationId) != arm) {
+            applicationId = Ids.newId();
+        }
+        String borrowerId = Ids.newId();
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        jdbc.update("INSERT INTO borrower (id, phone_enc, phone_idx, phone_masked, password_hash, verification_status,"
+                + " created_at) VALUES (?, 'test', ?, '139****0000', 'test', 'VERIFIED', ?)", borrowerId,
+                (borrowerId + borrowerId).replace("-", "").substring(0, 64), now);
+        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
+                + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 1000.00, 6, 'test', ?, '6222****0007', 'CONSUMPTION', 'ASSESSING', ?, ?)",
+                applicationId, borrowerId, applicationId, (applicationId + applicationId).replace("-", "")
+                        .substring(0, 64), now, now);
+        return applicationId;
+    }
+
+    private DecisionRecord decide(String applicationId, CreditBureauReport report) {
+        RiskInput input = new RiskInput(applicationId, report.age(), true, false, 1, new BigDecimal("1000.00"), 6,
+                report, new FraudIndicators(1, 1, false));
+        return record(input, strategies.decide(input));
+    }
+
+    private DecisionRecord record(RiskInput input, StrategyDecision both) {
+        try {
+            DecisionRecord record = AssessRiskDelegate.record(Ids.newId(), input, both, json,
+                    LocalDateTime.now().withNano(0));
+            mapper.insertDecision(record);
+            return record;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyRecordKeepsBothArmsAndReplaysToTheSameResult() {
+        for (Arm arm : Arm.values()) {
+            DecisionReplay.Result result = rolledBack(() -> {
+                String applicationId = application(arm);
+                DecisionRecord record = decide(applicationId, LI_SI);
+                DecisionRecord stored = mapper.findDecision(applicationId).orElseThrow();
+                assertThat(stored.arm()).isEqualTo(arm.name());
+                assertThat(stored.strategyName()).isEqualTo(strategies.strategy(arm).name());
+                assertThat(stored.shadowStrategyName()).isNotEqualTo(stored.strategyName()).isNotBlank();
+                assertThat(stored.shadowOutcome()).isEqualTo("REVIEW");
+                assertThat(stored.creditLimit()).isEqualByComparingTo("1000.00");
+                assertThat(stored.aprPercent()).isEqualByComparingTo("22.00");
+                assertThat(stored.inputSha256()).isEqualTo(record.inputSha256());
+                assertThat(stored.inputJson()).contains("\"requestedAmount\"").doesNotContain("idNumber")
+                        .doesNotContain("phone").doesNotContain("name\"");
+                return replay.replay(applicationId);
+            });
+            assertThat(result.arm()).isEqualTo(arm.name());
+            assertThat(result.inputHashMatches()).isTrue();
+            assertThat(result.sameResult()).isTrue();
+            assertThat(result.replayed()).isEqualTo(result.recorded());
+            assertThat(result.recorded().outcome()).isEqualTo("REVIEW");
+            assertThat(result.recorded().reasonCodes()).containsExactly("R_BORDERLINE_SCORE");
+            assertThat(result.shadow().sameResult()).isTrue();
+            assertThat(result.shadow().arm()).isNotEqualTo(arm.name());
+        }
+    }
+
+    @Test
+    void replayUsesTheRecordedStrategyEvenWhenItIsNoLongerConfigured() {
+        StrategySpec retired = new StrategySpec("retired-v0", StrategySpec.CHAMPION.ruleSet(),
+                StrategySpec.CHALLENGER.riskRoute(), StrategySpec.CHAMPION.creditTerms(),
+                StrategySpec.CHAMPION.limitIncrease(), StrategySpec.CHAMPION.model(), new BigDecimal("23.00"));
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            RiskInput input = new RiskInput(applicationId, 36, true, false, 1, new BigDecimal("1000.00"), 6,
+                    ZHANG_SAN);
+            ArmDecision live = strategies.decide(Arm.CHAMPION, retired, input);
+            ArmDecision shadow = strategies.decide(Arm.CHALLENGER, strategies.challenger(), input);
+            record(input, new StrategyDecision(live, shadow));
+            return replay.replay(applicationId);
+        });
+        assertThat(result.strategy()).isEqualTo("retired-v0");
+        assertThat(result.recorded().tableVersion()).startsWith("risk-route-2.0");
+        assertThat(result.sameResult()).isTrue();
+    }
+
+    @Test
+    void aTamperedStoredInputIsDetected() {
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            int changed = jdbc.update("UPDATE risk_decision SET input_json = REPLACE(input_json,"
+                    + " '\"blacklistHit\":false', '\"blacklistHit\":true') WHERE application_id = ?", applicationId);
+            assertThat(changed).isEqualTo(1);
+            return replay.replay(applicationId);
+        });
+        assertThat(result.inputHashMatches()).isFalse();
+        assertThat(result.sameResult()).isFalse();
+        assertThat(result.recorded().outcome()).isEqualTo("REVIEW");
+        assertThat(result.replayed().outcome()).isEqualTo("REJECT");
+        assertThat(result.replayed().reasonCodes()).containsExactly("R_BLACKLIST");
+    }
+
+    @Test
+    void aTamperedStoredOutcomeIsDetected() {
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHALLENGER);
+            decide(applicationId, LI_SI);
+            jdbc.update("UPDATE risk_decision SET outcome = 'APPROVE' WHERE application_id = ?", applicationId);
+            return replay.replay(applicationId);
+        });
+        assertThat(result.inputHashMatches()).isTrue();
+        assertThat(result.sameResult()).isFalse();
+        assertThat(result.recorded().outcome()).isEqualTo("APPROVE");
+        assertThat(result.replayed().outcome()).isEqualTo("REVIEW");
+    }
+
+    @Test
+    void comparisonCountsBothArmsOnTheSameApplications() {
+        Map<String, StrategyComparison.ArmComparison>[] snapshots = rolledBack(() -> {
+            var before = byArm(comparison.compare());
+            for (Arm arm : Arm.values()) {
+                decide(application(arm), ZHANG_SAN);  // approve in both arms
+                decide(application(arm), LI_SI);      // review in both arms
+                decide(application(arm), WANG_WU);    // reject in both arms
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, StrategyComparison.ArmComparison>[] both = new Map[] {before, byArm(comparison.compare())};
+            return both;
+        });
+        for (Arm arm : Arm.values()) {
+            var before = snapshots[0].get(arm.name());
+            var after = snapshots[1].get(arm.name());
+            assertThat(after.strategy()).isEqualTo(strategies.strategy(arm).name());
+            assertThat(after.volume() - before.volume()).as("live decisions of %s", arm).isEqualTo(3);
+            assertThat(after.scored() - before.scored()).as("live + shadow of %s", arm).isEqualTo(6);
+            assertThat(after.approved() - before.approved()).isEqualTo(2);
+            assertThat(after.reviewed() - before.reviewed()).isEqualTo(2);
+            assertThat(after.rejected() - before.rejected()).isEqualTo(2);
+            assertThat(after.approveRate()).isEqualByComparingTo(BigDecimal.valueOf(after.approved())
+                    .divide(BigDecimal.valueOf(after.scored()), 4, java.math.RoundingMode.HALF_EVEN));
+            assertThat(after.meanDefaultProbability()).isNotNull();
+        }
+    }
+
+    @Test
+    void defaultRateIsNullUntilLoansAgeThenCountsInstallmentsOverdueMoreThanThirtyDays() {
+        var snapshots = rolledBack(() -> {
+            var before = byArm(comparison.compare()).get("CHAMPION");
+            String defaulted = application(Arm.CHAMPION);
+            String paid = application(Arm.CHAMPION);
+            String young = application(Arm.CHAMPION);
+            loan(defaulted, LocalDate.now().minusDays(31), false);
+            loan(paid, LocalDate.now().minusDays(40), true);
+            loan(young, LocalDate.now().plusDays(20), false);
+            // decisions last: MyBatis inserts clear its session cache, JdbcTemplate inserts do not
+            for (String id : new String[] {defaulted, paid, young}) {
+                decide(id, ZHANG_SAN);
+            }
+            return new StrategyComparison.ArmComparison[] {before, byArm(comparison.compare()).get("CHAMPION")};
+        });
+        var before = snapshots[0];
+        var after = snapshots[1];
+        if (before.loansAged() == 0) {
+            assertThat(before.defaultRate()).isNull();
+            assertThat(before.defaultRateNote()).isEqualTo("not yet aged");
+        }
+        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(3);
+        assertThat(after.loansAged() - before.loansAged()).isEqualTo(2);
+        assertThat(after.loansDefaulted() - before.loansDefaulted()).isEqualTo(1);
+        assertThat(after.defaultRate()).isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
+                .divide(BigDecimal.valueOf(after.loansActivated()), 4, java.math.RoundingMode.HALF_EVEN));
+        assertThat(after.defaultRateNote()).isNull();
+    }
+
+    private void loan(String applicationId, LocalDate dueDate, boolean paid) {
+        String loanId = Ids.newId();
+        String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan_application WHERE id = ?", String.class,
+                applicationId);
+        jdbc.update("INSERT INTO loan (id, application_id, borrower_id, principal, apr_percent, term_months,"
+                + " outstanding_principal, outstanding_interest, status, disbursed_at) VALUES (?, ?, ?, 1000.00,"
+                + " 18.00, 1, 1000.00, 15.00, 'ACTIVE', ?)", loanId, applicationId, borrowerId,
+                LocalDateTime.now().minusDays(60).withNano(0));
+        jdbc.update("INSERT INTO installment (id, loan_id, seq, due_date, principal_due, interest_due, principal_paid,"
+                + " interest_paid, status) VALUES (?, ?, 1, ?, 1000.00, 15.00, ?, ?, ?)", Ids.newId(), loanId, dueDate,
+                paid ? new BigDecimal("1000.00") : BigDecimal.ZERO, paid ? new BigDecimal("15.00") : BigDecimal.ZERO,
+                paid ? "PAID" : "DUE");
+    }
+
+    private static Map<String, StrategyComparison.ArmComparison> byArm(StrategyComparison.Comparison c) {
+        // the configured strategy of each arm (older strategies may have rows too)
+        return c.arms().stream().filter(a -> a.strategy().equals(
+                        Arm.valueOf(a.arm()) == Arm.CHAMPION ? c.champion() : c.challenger()))
+                .collect(Collectors.toMap(StrategyComparison.ArmComparison::arm, Function.identity()));
+    }
+
+    @Test
+    void theOpsEndpointsNeedAnOpsUser() throws Exception {
+        assertThat(get("/ops/v1/risk/strategies/comparison", null).statusCode()).isEqualTo(401);
+        assertThat(get("/ops/v1/risk/strategies/comparison", "reviewer1").statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = get("/ops/v1/risk/strategies/comparison", "ops1");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(ok.body());
+        assertThat(body.path("challengerSharePercent").asInt()).isEqualTo(strategies.challengerSharePercent());
+        assertThat(body.path("arms").findValuesAsText("arm")).contains("CHAMPION", "CHALLENGER");
+        assertThat(body.path("arms").get(0).has("defaultRate")).isTrue();
+
+        HttpResponse<String> missing = get("/ops/v1/risk/decisions/" + Ids.newId() + "/replay", "ops1");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(get("/ops/v1/risk/decisions/x/replay", "reviewer1").statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
