@@ -1,14 +1,19 @@
 package com.loanflow.application;
 
 import com.loanflow.borrower.BorrowerPrincipal;
+import com.loanflow.device.ClientIps;
+import com.loanflow.device.DeviceLog;
+import com.loanflow.device.UnexpectedFields;
 import com.loanflow.risk.ReasonCodeDescriptions;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +41,17 @@ class ApplicationController {
 
     private final Applications applications;
     private final ReasonCodeDescriptions reasonDescriptions;
+    private final ClientIps clientIps;
+    private final DeviceLog deviceLog;
+    private final TransactionTemplate transaction;
 
-    ApplicationController(Applications applications, ReasonCodeDescriptions reasonDescriptions) {
+    ApplicationController(Applications applications, ReasonCodeDescriptions reasonDescriptions, ClientIps clientIps,
+                          DeviceLog deviceLog, TransactionTemplate transaction) {
         this.applications = applications;
         this.reasonDescriptions = reasonDescriptions;
+        this.clientIps = clientIps;
+        this.deviceLog = deviceLog;
+        this.transaction = transaction;
     }
 
     @PostMapping("/api/v1/applications")
@@ -49,8 +61,14 @@ class ApplicationController {
         if (!idempotencyKey.matches("[A-Za-z0-9_-]{8,64}")) {
             throw ApiException.invalidField("Idempotency-Key", "must be 8 to 64 characters of A-Z, a-z, 0-9, _ or -");
         }
-        LoanApplication application = applications.submit(principal.borrowerId(), idempotencyKey, request,
-                http.getRemoteAddr());
+        refuseUncollectedFields(request);
+        String clientIp = clientIps.of(http);
+        // one transaction: the device/behaviour row exists exactly when the application does
+        LoanApplication application = transaction.execute(status -> {
+            LoanApplication submitted = applications.submit(principal.borrowerId(), idempotencyKey, request, clientIp);
+            deviceLog.recordSubmission(submitted.id(), principal.borrowerId(), request.device(), clientIp);
+            return submitted;
+        });
         return new Submitted(application.id(), application.status());
     }
 
@@ -59,6 +77,14 @@ class ApplicationController {
         LoanApplication a = applications.getOwned(principal.borrowerId(), id);
         return new ApplicationView(a.id(), a.status(), Money.format(a.requestedAmount()), a.termMonths(),
                 a.bankCardMasked(), decision(a), a.loanId());
+    }
+
+    private static void refuseUncollectedFields(ApplicationRequest request) {
+        var errors = new ArrayList<>(UnexpectedFields.of("", request.unexpectedFields()));
+        if (request.device() != null) {
+            errors.addAll(UnexpectedFields.of("device.", request.device().unexpectedFields()));
+        }
+        UnexpectedFields.refuse(errors);
     }
 
     private Decision decision(LoanApplication a) {

@@ -1,13 +1,21 @@
 package com.loanflow.application;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.loanflow.device.ClientDevice;
 import com.loanflow.shared.ValidBankCard;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
 
-/** POST /api/v1/applications. Amount and term bounds are those of a first micro-loan. */
+/**
+ * POST /api/v1/applications. Amount and term bounds are those of a first micro-loan. {@code device} is optional;
+ * any field not named here (contacts, call logs, installed apps, ...) is refused, see UnexpectedFields.
+ */
 record ApplicationRequest(
         @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}", message = "must be a decimal string with two decimals, e.g. \"1000.00\"")
         String amount,
@@ -15,5 +23,7 @@ record ApplicationRequest(
         Integer termMonths,
         @NotBlank @ValidBankCard String bankCardNumber,
         @NotBlank @Pattern(regexp = "CONSUMPTION|EDUCATION|MEDICAL|RENT|TRAVEL|OTHER",
-                message = "must be one of CONSUMPTION, EDUCATION, MEDICAL, RENT, TRAVEL, OTHER") String purpose) {
+                message = "must be one of CONSUMPTION, EDUCATION, MEDICAL, RENT, TRAVEL, OTHER") String purpose,
+        @Valid ClientDevice device,
+        @Schema(hidden = true) @JsonAnySetter Map<String, Object> unexpectedFields) {
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.Map;
+import com.loanflow.device.ClientIps;
+import com.loanflow.device.DeviceLog;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Money;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +28,14 @@ class BorrowerController {
     private final SessionTokens sessions;
     private final OpenApplications openApplications;
     private final LoginThrottle throttle;
+    private final DeviceLog deviceLog;
+    private final ClientIps clientIps;
 
     BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications,
-                       LoginThrottle throttle) {
+                       LoginThrottle throttle, DeviceLog deviceLog, ClientIps clientIps) {
         this.throttle = throttle;
+        this.deviceLog = deviceLog;
+        this.clientIps = clientIps;
         this.borrowers = borrowers;
         this.sessions = sessions;
         this.openApplications = openApplications;
@@ -43,7 +49,7 @@ class BorrowerController {
     }
 
     @PostMapping("/api/v1/sessions")
-    Map<String, String> login(@Valid @RequestBody BorrowerRequests.Login request) {
+    Map<String, String> login(@Valid @RequestBody BorrowerRequests.Login request, HttpServletRequest http) {
         if (throttle.locked(request.phone())) {
             throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
                     "Too many wrong passwords; try again in 15 minutes");
@@ -54,6 +60,8 @@ class BorrowerController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Phone number or password is wrong");
         }
         throttle.succeeded(request.phone());
+        // behaviour log for risk analysis (hashed IP, 180-day retention, docs/adr/0013)
+        deviceLog.recordLogin(borrowerId, null, clientIps.of(http));
         return Map.of("token", sessions.issue(borrowerId));
     }
 

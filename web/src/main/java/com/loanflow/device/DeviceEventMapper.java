@@ -1,0 +1,22 @@
+package com.loanflow.device;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface DeviceEventMapper {
+
+    void insert(DeviceEvent event);
+
+    Optional<DeviceEvent> findSubmission(String applicationId);
+
+    int countBorrowersOnDevice(@Param("deviceIdx") String deviceIdx, @Param("from") LocalDateTime from,
+                               @Param("to") LocalDateTime to);
+
+    int countSubmissionsFromIp(@Param("ipIdx") String ipIdx, @Param("from") LocalDateTime from,
+                               @Param("to") LocalDateTime to);
+
+    int deleteBefore(LocalDateTime cutoff);
+}
