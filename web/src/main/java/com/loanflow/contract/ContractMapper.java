@@ -20,6 +20,11 @@ public interface ContractMapper {
                        @Param("signedPdfSha256") String signedPdfSha256,
                        @Param("borrowerCertSerial") String borrowerCertSerial);
 
+    void recordPricing(@Param("id") String id, @Param("serviceFee") java.math.BigDecimal serviceFee,
+                       @Param("irrAprPercent") java.math.BigDecimal irrAprPercent);
+
+    Optional<Contracts.Pricing> findPricing(String applicationId);
+
     void deleteSigningCode(String applicationId);
 
     void insertSigningCode(SigningCode code);

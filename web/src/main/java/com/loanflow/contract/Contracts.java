@@ -11,6 +11,8 @@ import com.loanflow.contract.template.AgreementRef;
 import com.loanflow.contract.template.ContractContent;
 import com.loanflow.contract.template.ContractRenderer;
 import com.loanflow.contract.template.ScheduleLine;
+import com.loanflow.loan.AnnualPercentageRate;
+import com.loanflow.loan.LoanProduct;
 import com.loanflow.loan.RepaymentSchedule;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.FieldCipher;
@@ -48,10 +50,16 @@ public class Contracts {
     private final RuntimeService runtime;
     private final Clock clock;
     private final String lenderName;
+    private final LoanProduct product;
+
+    /** What the signed contract fixed: the fee deducted from the payout and the disclosed APR (IRR). */
+    public record Pricing(BigDecimal serviceFee, BigDecimal irrAprPercent) {
+    }
 
     Contracts(ContractMapper mapper, ContractRenderer renderer, ContractSigner signer, Applications applications, Borrowers borrowers,
               AgreementCatalog agreements, SigningCodes signingCodes, FieldCipher cipher, RuntimeService runtime,
-              Clock clock, @Value("${loanflow.lending.lender-name}") String lenderName) {
+              Clock clock, @Value("${loanflow.lending.lender-name}") String lenderName, LoanProduct product) {
+        this.product = product;
         this.mapper = mapper;
         this.renderer = renderer;
         this.signer = signer;
@@ -78,6 +86,9 @@ public class Contracts {
         List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
                 application.aprPercent(), application.termMonths(), today);
         BigDecimal totalInterest = RepaymentSchedule.totalInterest(schedule);
+        BigDecimal fee = product.serviceFee();
+        // refuses (IllegalStateException, the job fails into an incident) a product whose IRR exceeds the cap
+        BigDecimal irrApr = AnnualPercentageRate.disclosed(application.approvedAmount(), fee, schedule);
         String id = Ids.newId();
         String number = "LF" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + id.substring(0, 8).toUpperCase();
         byte[] pdf = renderer.render(new ContractContent(number, today, lenderName, borrowers.name(borrower),
@@ -87,14 +98,20 @@ public class Contracts {
                 schedule.stream().map(l -> new ScheduleLine(l.seq(), l.dueDate(), l.principal(), l.interest(), l.total()))
                         .toList(),
                 agreements.current().stream().map(a -> new AgreementRef(a.type().name(), a.version(), a.type().title()))
-                        .toList()));
+                        .toList(), fee, irrApr, LoanProduct.penaltyDailyRatePercent(application.aprPercent())));
         LoanContract contract = new LoanContract(id, applicationId, number, renderer.templateVersion(),
                 Base64.getEncoder().encodeToString(cipher.encryptBytes(pdf, FieldCipher.context(LoanContract.TABLE, "pdf", id))),
                 sha256(pdf), LoanContract.ContractStatus.PENDING_SIGNATURE, LocalDateTime.now(clock), null, null, null, null,
                 null, 0);
         mapper.insert(contract);
+        mapper.recordPricing(id, fee, irrApr);
         signingCodes.issue(applicationId, borrowers.phone(borrower));
         return contract;
+    }
+
+    /** Empty for an application without a contract (then nothing but the principal is paid out). */
+    public java.util.Optional<Pricing> pricing(String applicationId) {
+        return mapper.findPricing(applicationId);
     }
 
     /** The signed PDF once the borrower has signed, the rendered one before. */

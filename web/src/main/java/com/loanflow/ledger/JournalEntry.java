@@ -1,17 +1,22 @@
 package com.loanflow.ledger;
 
+import static com.loanflow.ledger.LedgerAccount.FEE_INCOME;
 import static com.loanflow.ledger.LedgerAccount.INTEREST_INCOME;
+import static com.loanflow.ledger.LedgerAccount.INTEREST_RECEIVABLE;
 import static com.loanflow.ledger.LedgerAccount.LENDER_DEPOSITORY_CASH;
 import static com.loanflow.ledger.LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE;
+import static com.loanflow.ledger.LedgerAccount.PENALTY_INCOME;
+import static com.loanflow.ledger.LedgerAccount.PENALTY_RECEIVABLE;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One business event as balanced debits and credits. The business key ("DISBURSEMENT:&lt;id&gt;") is unique in the
- * database, so posting the same event twice yields one entry.
+ * database, so posting the same event twice yields one entry. Zero amounts are left out of an entry.
  */
 public record JournalEntry(String businessKey, String applicationId, String description, LocalDateTime occurredAt,
                            List<JournalLine> lines) {
@@ -20,26 +25,78 @@ public record JournalEntry(String businessKey, String applicationId, String desc
         lines = List.copyOf(lines);
     }
 
+    /**
+     * How a received amount was split (by Repayments): penalty and accrued interest settle receivables; interest
+     * paid before it accrued is income on receipt.
+     */
+    public record Allocation(BigDecimal principal, BigDecimal accruedInterest, BigDecimal unaccruedInterest,
+                             BigDecimal penalty) {
+
+        public BigDecimal total() {
+            return principal.add(accruedInterest).add(unaccruedInterest).add(penalty);
+        }
+
+        public BigDecimal interest() {
+            return accruedInterest.add(unaccruedInterest);
+        }
+    }
+
     /** The payout reached the borrower's card: the lender's cash became a loan receivable. */
     public static JournalEntry disbursement(String disbursementId, String applicationId, BigDecimal amount,
                                             LocalDateTime at) {
-        return new JournalEntry("DISBURSEMENT:" + disbursementId, applicationId, "Loan disbursed to borrower card", at,
-                List.of(JournalLine.debit(LOAN_PRINCIPAL_RECEIVABLE, amount),
-                        JournalLine.credit(LENDER_DEPOSITORY_CASH, amount)));
+        return disbursement(disbursementId, applicationId, amount, BigDecimal.ZERO, at);
     }
 
-    /** A repayment withheld from the borrower's card, split as Repayments allocated it (interest first). */
+    /** The borrower owes the whole principal; the fee deducted from the payout stays with the lender as income. */
+    public static JournalEntry disbursement(String disbursementId, String applicationId, BigDecimal paidOut,
+                                            BigDecimal fee, LocalDateTime at) {
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(JournalLine.debit(LOAN_PRINCIPAL_RECEIVABLE, paidOut.add(fee)));
+        lines.add(JournalLine.credit(LENDER_DEPOSITORY_CASH, paidOut));
+        addCredit(lines, FEE_INCOME, fee);
+        return new JournalEntry("DISBURSEMENT:" + disbursementId, applicationId, "Loan disbursed to borrower card", at,
+                lines);
+    }
+
+    /** A repayment whose interest had not accrued yet (cash basis for that part). */
     public static JournalEntry repayment(String repaymentId, String applicationId, BigDecimal principalPart,
                                          BigDecimal interestPart, LocalDateTime at) {
+        return repayment(repaymentId, applicationId,
+                new Allocation(principalPart, BigDecimal.ZERO, interestPart, BigDecimal.ZERO), at);
+    }
+
+    /** Money received from the borrower's card into the lender's depository account. */
+    public static JournalEntry repayment(String repaymentId, String applicationId, Allocation allocation,
+                                         LocalDateTime at) {
         List<JournalLine> lines = new ArrayList<>();
-        lines.add(JournalLine.debit(LENDER_DEPOSITORY_CASH, principalPart.add(interestPart)));
-        if (principalPart.signum() > 0) {
-            lines.add(JournalLine.credit(LOAN_PRINCIPAL_RECEIVABLE, principalPart));
-        }
-        if (interestPart.signum() > 0) {
-            lines.add(JournalLine.credit(INTEREST_INCOME, interestPart));
-        }
+        lines.add(JournalLine.debit(LENDER_DEPOSITORY_CASH, allocation.total()));
+        addCredit(lines, LOAN_PRINCIPAL_RECEIVABLE, allocation.principal());
+        addCredit(lines, INTEREST_RECEIVABLE, allocation.accruedInterest());
+        addCredit(lines, INTEREST_INCOME, allocation.unaccruedInterest());
+        addCredit(lines, PENALTY_RECEIVABLE, allocation.penalty());
         return new JournalEntry("REPAYMENT:" + repaymentId, applicationId, "Repayment applied to loan", at, lines);
+    }
+
+    /** One day's interest and overdue interest earned on one loan; the key makes a day accrue once. */
+    public static JournalEntry accrual(String loanId, String applicationId, LocalDate day, BigDecimal interest,
+                                       BigDecimal penalty, LocalDateTime at) {
+        List<JournalLine> lines = new ArrayList<>();
+        if (interest.signum() > 0) {
+            lines.add(JournalLine.debit(INTEREST_RECEIVABLE, interest));
+            lines.add(JournalLine.credit(INTEREST_INCOME, interest));
+        }
+        if (penalty.signum() > 0) {
+            lines.add(JournalLine.debit(PENALTY_RECEIVABLE, penalty));
+            lines.add(JournalLine.credit(PENALTY_INCOME, penalty));
+        }
+        return new JournalEntry("ACCRUAL:" + loanId + ":" + day, applicationId, "Daily interest and overdue accrual",
+                at, lines);
+    }
+
+    private static void addCredit(List<JournalLine> lines, LedgerAccount account, BigDecimal amount) {
+        if (amount.signum() > 0) {
+            lines.add(JournalLine.credit(account, amount));
+        }
     }
 
     public BigDecimal total(JournalLine.Side side) {

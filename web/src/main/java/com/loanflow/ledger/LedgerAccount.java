@@ -9,6 +9,14 @@ public enum LedgerAccount {
     LENDER_DEPOSITORY_CASH,
     /** Principal lent and not yet repaid (asset). */
     LOAN_PRINCIPAL_RECEIVABLE,
-    /** Interest earned, recognised when received (income). */
-    INTEREST_INCOME
+    /** Interest accrued day by day and not yet received (asset). */
+    INTEREST_RECEIVABLE,
+    /** Overdue interest (penalty) accrued on overdue principal and not yet received (asset). */
+    PENALTY_RECEIVABLE,
+    /** Interest earned: accrued daily, or recognised on receipt when paid before it accrued (income). */
+    INTEREST_INCOME,
+    /** Overdue interest earned (income). */
+    PENALTY_INCOME,
+    /** The service fee, kept from the payout (income). */
+    FEE_INCOME
 }

@@ -7,9 +7,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What must always be true: every entry balances, and per loan the ledger agrees with the loan tables — principal
- * receivable equals the outstanding principal (or the disbursed amount while the loan is being activated), the
- * schedule agrees with the loan row, and interest income equals the interest paid on the installments.
+ * What must always be true: every entry balances, and per loan the ledger agrees with the loan tables —
+ * <ul>
+ *   <li>principal receivable = outstanding principal (the disbursed principal while the loan is being activated),
+ *   and the schedule agrees with the loan row;</li>
+ *   <li>interest income = interest recognised on the installments (accrued or received early), interest receivable
+ *   = recognised − paid, and the loan's outstanding interest = what the schedule still asks;</li>
+ *   <li>overdue interest: income = accrued, receivable = accrued − paid = the loan's outstanding penalty;</li>
+ *   <li>fee income = the fee kept from the payout.</li>
+ * </ul>
  */
 @Service
 public class LedgerInvariants {
@@ -39,22 +45,37 @@ public class LedgerInvariants {
     private static List<String> check(LedgerMapper.LoanBalance b) {
         List<String> violations = new ArrayList<>();
         String who = "Application " + b.applicationId();
-        BigDecimal expected = b.loanId() != null ? b.outstandingPrincipal() : orZero(b.disbursedAmount());
-        if (orZero(b.ledgerPrincipal()).compareTo(expected) != 0) {
-            violations.add(who + ": principal receivable " + orZero(b.ledgerPrincipal()) + " != outstanding " + expected);
+        boolean loan = b.loanId() != null;
+        BigDecimal expected = loan ? b.outstandingPrincipal() : orZero(b.disbursedAmount());
+        compare(violations, who, "principal receivable", b.ledgerPrincipal(), "outstanding", expected);
+        compare(violations, who, "fee income", b.ledgerFee(), "fee kept from the payout", b.feeKept());
+        if (!loan) {
+            compare(violations, who, "interest income", b.ledgerInterest(), "interest paid", null);
+            return violations;
         }
-        if (b.loanId() != null && b.schedulePrincipal().compareTo(b.outstandingPrincipal()) != 0) {
-            violations.add(who + ": schedule principal " + b.schedulePrincipal() + " != loan outstanding "
-                    + b.outstandingPrincipal());
-        }
-        if (orZero(b.ledgerInterest()).compareTo(orZero(b.interestPaid())) != 0) {
-            violations.add(who + ": interest income " + orZero(b.ledgerInterest()) + " != interest paid "
-                    + orZero(b.interestPaid()));
-        }
+        compare(violations, who, "schedule principal", b.schedulePrincipal(), "loan outstanding",
+                b.outstandingPrincipal());
+        compare(violations, who, "schedule interest", b.scheduleInterest(), "loan outstanding interest",
+                b.outstandingInterest());
+        compare(violations, who, "interest income", b.ledgerInterest(), "interest recognised", b.interestRecognised());
+        compare(violations, who, "interest receivable", b.ledgerInterestReceivable(), "interest recognised - paid",
+                orZero(b.interestRecognised()).subtract(orZero(b.interestPaid())));
+        compare(violations, who, "penalty income", b.ledgerPenaltyIncome(), "penalty accrued", b.penaltyDue());
+        compare(violations, who, "penalty receivable", b.ledgerPenaltyReceivable(), "penalty accrued - paid",
+                orZero(b.penaltyDue()).subtract(orZero(b.penaltyPaid())));
+        compare(violations, who, "loan outstanding penalty", b.outstandingPenalty(), "penalty accrued - paid",
+                orZero(b.penaltyDue()).subtract(orZero(b.penaltyPaid())));
         return violations;
     }
 
+    private static void compare(List<String> violations, String who, String left, BigDecimal leftAmount, String right,
+                                BigDecimal rightAmount) {
+        if (orZero(leftAmount).compareTo(orZero(rightAmount)) != 0) {
+            violations.add(who + ": " + left + " " + orZero(leftAmount) + " != " + right + " " + orZero(rightAmount));
+        }
+    }
+
     private static BigDecimal orZero(BigDecimal amount) {
-        return amount == null ? BigDecimal.ZERO : amount;
+        return amount == null ? BigDecimal.ZERO.setScale(2) : amount;
     }
 }

@@ -8,9 +8,14 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface LedgerMapper {
 
+    /** Ledger balances and loan-table figures of one application; null where a sum has no rows. */
     record LoanBalance(String applicationId, String loanId, BigDecimal ledgerPrincipal, BigDecimal ledgerInterest,
-                       BigDecimal disbursedAmount, BigDecimal outstandingPrincipal, BigDecimal schedulePrincipal,
-                       BigDecimal interestPaid) {
+                       BigDecimal ledgerInterestReceivable, BigDecimal ledgerPenaltyReceivable,
+                       BigDecimal ledgerPenaltyIncome, BigDecimal ledgerFee, BigDecimal disbursedAmount,
+                       BigDecimal feeKept, BigDecimal outstandingPrincipal, BigDecimal outstandingInterest,
+                       BigDecimal outstandingPenalty, BigDecimal schedulePrincipal, BigDecimal scheduleInterest,
+                       BigDecimal interestPaid, BigDecimal interestRecognised, BigDecimal penaltyDue,
+                       BigDecimal penaltyPaid) {
     }
 
     record EntryTotals(String businessKey, BigDecimal debits, BigDecimal credits) {

@@ -3,9 +3,14 @@ package com.loanflow.loan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+/**
+ * One installment of the schedule. {@code interestRecognised} is the part of its interest already income (by daily
+ * accrual, or on receipt when paid early); {@code penaltyDue} the overdue interest accrued on its overdue principal.
+ */
 public record Installment(String id, String loanId, int seq, LocalDate dueDate, BigDecimal principalDue,
                           BigDecimal interestDue, BigDecimal principalPaid, BigDecimal interestPaid,
-                          InstallmentStatus status, int version) {
+                          InstallmentStatus status, int version, BigDecimal interestRecognised, BigDecimal penaltyDue,
+                          BigDecimal penaltyPaid) {
 
     public enum InstallmentStatus { PENDING, PARTIALLY_PAID, PAID }
 
@@ -15,5 +20,18 @@ public record Installment(String id, String loanId, int seq, LocalDate dueDate, 
 
     public BigDecimal principalOwed() {
         return principalDue.subtract(principalPaid);
+    }
+
+    public BigDecimal penaltyOwed() {
+        return penaltyDue.subtract(penaltyPaid);
+    }
+
+    /** Interest accrued (recognised) but not yet paid: what a payment of interest settles first. */
+    public BigDecimal accruedInterestUnpaid() {
+        return interestRecognised.subtract(interestPaid).max(BigDecimal.ZERO);
+    }
+
+    public boolean isPaid() {
+        return principalOwed().signum() == 0 && interestOwed().signum() == 0 && penaltyOwed().signum() == 0;
     }
 }

@@ -12,13 +12,21 @@ import org.springframework.web.bind.annotation.RestController;
 class LoanController {
 
     record ScheduleLine(int seq, LocalDate dueDate, String principal, String interest, String total, String paid,
-                        Installment.InstallmentStatus status) {
+                        Installment.InstallmentStatus status, String penalty) {
     }
 
+    /**
+     * aprPercent: the nominal rate of the schedule; irrAprPercent: the APR disclosed as the IRR of the actual cash
+     * flows (monthly IRR × 12, 2 decimals); serviceFee: deducted from the payout; penaltyDailyRatePercent: per day
+     * on overdue principal.
+     */
     record LoanView(String loanId, String applicationId, LoanStatus status, String principal, String aprPercent,
                     int termMonths, String outstanding, String outstandingPrincipal, String outstandingInterest,
-                    List<ScheduleLine> schedule) {
+                    List<ScheduleLine> schedule, String irrAprPercent, String serviceFee, String outstandingPenalty,
+                    String penaltyDailyRatePercent, String aprConvention) {
     }
+
+    static final String APR_CONVENTION = "IRR of the actual cash flows, monthly IRR x 12 (nominal), 2 decimals";
 
     private final Loans loans;
 
@@ -32,10 +40,14 @@ class LoanController {
         List<ScheduleLine> schedule = loans.installments(loanId).stream()
                 .map(i -> new ScheduleLine(i.seq(), i.dueDate(), Money.format(i.principalDue()),
                         Money.format(i.interestDue()), Money.format(i.principalDue().add(i.interestDue())),
-                        Money.format(i.principalPaid().add(i.interestPaid())), i.status()))
+                        Money.format(i.principalPaid().add(i.interestPaid()).add(i.penaltyPaid())), i.status(),
+                        Money.format(i.penaltyDue())))
                 .toList();
         return new LoanView(loan.id(), loan.applicationId(), loan.status(), Money.format(loan.principal()),
                 loan.aprPercent().toPlainString(), loan.termMonths(), Money.format(loan.outstanding()),
-                Money.format(loan.outstandingPrincipal()), Money.format(loan.outstandingInterest()), schedule);
+                Money.format(loan.outstandingPrincipal()), Money.format(loan.outstandingInterest()), schedule,
+                loan.irrAprPercent() == null ? null : loan.irrAprPercent().toPlainString(),
+                Money.format(loan.serviceFee()), Money.format(loan.outstandingPenalty()),
+                LoanProduct.penaltyDailyRatePercent(loan.aprPercent()).toPlainString(), APR_CONVENTION);
     }
 }

@@ -1,6 +1,7 @@
 package com.loanflow.loan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface LoanMapper {
 
+    record Payout(BigDecimal amount, BigDecimal feeAmount) {
+    }
+
     void insertLoan(Loan loan);
 
     void insertInstallment(Installment installment);
@@ -18,14 +22,29 @@ public interface LoanMapper {
 
     Optional<Loan> findByApplicationId(String applicationId);
 
+    List<Loan> findActive();
+
     List<Installment> findInstallments(String loanId);
+
+    Optional<Payout> findPayout(String applicationId);
 
     int updateOutstanding(@Param("id") String id, @Param("outstandingPrincipal") BigDecimal outstandingPrincipal,
                           @Param("outstandingInterest") BigDecimal outstandingInterest,
+                          @Param("outstandingPenalty") BigDecimal outstandingPenalty,
                           @Param("status") LoanStatus status, @Param("settledAt") LocalDateTime settledAt,
                           @Param("version") int version);
 
     int updateInstallmentPaid(@Param("id") String id, @Param("principalPaid") BigDecimal principalPaid,
                               @Param("interestPaid") BigDecimal interestPaid,
+                              @Param("penaltyPaid") BigDecimal penaltyPaid,
+                              @Param("interestRecognised") BigDecimal interestRecognised,
                               @Param("status") Installment.InstallmentStatus status, @Param("version") int version);
+
+    int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,
+                                 @Param("penaltyDue") BigDecimal penaltyDue, @Param("version") int version);
+
+    /** Throws DuplicateKeyException when the loan already accrued that day (unique loan_id, accrual_date). */
+    void insertAccrual(@Param("id") String id, @Param("loanId") String loanId, @Param("day") LocalDate day,
+                       @Param("interest") BigDecimal interest, @Param("penalty") BigDecimal penalty,
+                       @Param("createdAt") LocalDateTime createdAt);
 }

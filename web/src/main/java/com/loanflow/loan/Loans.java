@@ -41,13 +41,17 @@ public class Loans {
                 application.aprPercent(), application.termMonths(), LocalDate.now(clock));
         String loanId = Ids.newId();
         BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
+        BigDecimal fee = mapper.findPayout(applicationId).map(LoanMapper.Payout::feeAmount).orElse(Money.ZERO);
+        // the APR of the actual cash flows; a loan above the cap is refused (the job fails into an incident)
+        BigDecimal irrApr = AnnualPercentageRate.disclosed(application.approvedAmount(), fee, schedule);
         Loan loan = new Loan(loanId, applicationId, application.borrowerId(), application.approvedAmount(),
                 application.aprPercent(), application.termMonths(), application.approvedAmount(), interest,
-                LoanStatus.ACTIVE, now, null, 0);
+                LoanStatus.ACTIVE, now, null, 0, fee, irrApr, Money.ZERO);
         mapper.insertLoan(loan);
         for (RepaymentSchedule.Line line : schedule) {
             mapper.insertInstallment(new Installment(Ids.newId(), loanId, line.seq(), line.dueDate(), line.principal(),
-                    line.interest(), Money.ZERO, Money.ZERO, Installment.InstallmentStatus.PENDING, 0));
+                    line.interest(), Money.ZERO, Money.ZERO, Installment.InstallmentStatus.PENDING, 0, Money.ZERO,
+                    Money.ZERO, Money.ZERO));
         }
         applications.recordLoan(applicationId, loanId);
         applications.moveTo(applicationId, ApplicationStatus.ACTIVE, null);

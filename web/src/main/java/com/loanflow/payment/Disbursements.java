@@ -3,6 +3,7 @@ package com.loanflow.payment;
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
+import com.loanflow.contract.Contracts;
 import com.loanflow.ledger.JournalEntry;
 import com.loanflow.ledger.Ledger;
 import com.loanflow.shared.ApiException;
@@ -37,7 +38,8 @@ public class Disbursements {
     public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode) {
     }
 
-    public enum CallbackOutcome { APPLIED, DUPLICATE }
+    /** IGNORED: an intermediate status (PROCESSING), which never moves a payout, also when it comes after the result. */
+    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED }
 
     private final DisbursementMapper mapper;
     private final Applications applications;
@@ -45,9 +47,11 @@ public class Disbursements {
     private final RuntimeService runtime;
     private final Ledger ledger;
     private final Clock clock;
+    private final Contracts contracts;
 
     Disbursements(DisbursementMapper mapper, Applications applications, FieldCipher cipher, RuntimeService runtime,
-                  Ledger ledger, Clock clock) {
+                  Ledger ledger, Clock clock, Contracts contracts) {
+        this.contracts = contracts;
         this.mapper = mapper;
         this.applications = applications;
         this.cipher = cipher;
@@ -70,10 +74,13 @@ public class Disbursements {
         String id = Ids.newId();
         LocalDateTime now = LocalDateTime.now(clock);
         String card = applications.bankCardNumber(application);
+        // the fee the signed contract states is deducted from the payout: money never passes a platform account
+        java.math.BigDecimal fee = contracts.pricing(applicationId).map(Contracts.Pricing::serviceFee)
+                .orElse(com.loanflow.shared.Money.ZERO);
         Disbursement disbursement = new Disbursement(id, applicationId, "PO" + id.replace("-", "").toUpperCase(),
-                "sandbox", application.approvedAmount(),
+                "sandbox", application.approvedAmount().subtract(fee),
                 cipher.encrypt(card, FieldCipher.context(Disbursement.TABLE, "bank_card", id)),
-                DisbursementStatus.REQUESTED, null, null, now, now, 0);
+                DisbursementStatus.REQUESTED, null, null, now, now, 0, fee);
         try {
             mapper.insert(disbursement);
         } catch (DuplicateKeyException concurrentTrigger) {
@@ -97,10 +104,15 @@ public class Disbursements {
         DisbursementStatus next = switch (result.status()) {
             case "SUCCEEDED" -> DisbursementStatus.SUCCEEDED;
             case "FAILED" -> DisbursementStatus.FAILED;
-            default -> throw ApiException.invalidField("status", "must be SUCCEEDED or FAILED");
+            case "PROCESSING" -> null;
+            default -> throw ApiException.invalidField("status", "must be SUCCEEDED, FAILED or PROCESSING");
         };
         Disbursement d = mapper.findByRequestId(result.requestId())
                 .orElseThrow(() -> ApiException.notFound("Payout request"));
+        if (next == null) {
+            log.info("Intermediate {} callback for payout {} ({}) changes nothing", channel, result.requestId(), d.status());
+            return CallbackOutcome.IGNORED;
+        }
         try {
             mapper.insertCallback(Ids.newId(), channel, result.requestId(), result.status(),
                     result.channelTransactionId(), result.failureCode(), LocalDateTime.now(clock));
@@ -110,7 +122,8 @@ public class Disbursements {
         }
         move(d, next, result.channelTransactionId(), result.failureCode());
         if (next == DisbursementStatus.SUCCEEDED) {
-            ledger.post(JournalEntry.disbursement(d.id(), d.applicationId(), d.amount(), LocalDateTime.now(clock)));
+            ledger.post(JournalEntry.disbursement(d.id(), d.applicationId(), d.amount(), d.feeAmount(),
+                    LocalDateTime.now(clock)));
         }
         try {
             var correlation = runtime.createMessageCorrelation(next == DisbursementStatus.SUCCEEDED

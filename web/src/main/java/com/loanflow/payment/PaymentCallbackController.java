@@ -1,6 +1,7 @@
 package com.loanflow.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.repayment.Withholdings;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Pem;
 import java.io.IOException;
@@ -19,12 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentCallbackController {
 
     private final Disbursements disbursements;
+    private final Withholdings withholdings;
     private final ObjectMapper json;
     private final Map<String, PublicKey> channelKeys;
 
-    PaymentCallbackController(Disbursements disbursements, ObjectMapper json,
+    PaymentCallbackController(Disbursements disbursements, Withholdings withholdings, ObjectMapper json,
                               @Value("${loanflow.channel.public-key-resource}") String sandboxChannelKey) {
         this.disbursements = disbursements;
+        this.withholdings = withholdings;
         this.json = json;
         this.channelKeys = Map.of("sandbox", Pem.publicKey(Pem.classpath(sandboxChannelKey)));
     }
@@ -48,6 +51,10 @@ class PaymentCallbackController {
         }
         if (result.requestId() == null || result.status() == null) {
             throw ApiException.invalidField(result.requestId() == null ? "requestId" : "status", "is required");
+        }
+        if (withholdings.handles(result.requestId())) {
+            return Map.of("result", withholdings.applyCallback(channel, result.requestId(),
+                    result.channelTransactionId(), result.status(), result.failureCode()).name());
         }
         return Map.of("result", disbursements.applyCallback(channel, result).name());
     }

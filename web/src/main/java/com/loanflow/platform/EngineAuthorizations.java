@@ -77,6 +77,10 @@ class EngineAuthorizations {
         grants.add(new Grant("ops", Resources.DEPLOYMENT, ANY, Permissions.READ));
         grants.add(new Grant("ops", Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(new Grant("ops", Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        // reconciliation mismatches (Process_ReconciliationMismatch): ops work their own tasks in Tasklist; the
+        // engine grants task permissions to a task's candidate group, so review tasks stay out of their reach
+        grants.add(new Grant("ops", Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        tasklistFilter().ifPresent(id -> grants.add(new Grant("ops", Resources.FILTER, id, Permissions.READ)));
         // external tasks: fetchAndLock, complete, handleFailure, handleBpmnError on the loan process only
         grants.add(new Grant("workers", Resources.PROCESS_DEFINITION, LOAN_PROCESS,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));

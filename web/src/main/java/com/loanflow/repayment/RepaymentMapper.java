@@ -1,5 +1,6 @@
 package com.loanflow.repayment;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -9,5 +10,12 @@ public interface RepaymentMapper {
 
     void insert(Repayment repayment);
 
+    Optional<Repayment> findById(String id);
+
     Optional<Repayment> findByIdempotencyKey(@Param("borrowerId") String borrowerId, @Param("key") String key);
+
+    /** PENDING → APPLIED with its split, or PENDING → FAILED; 0 rows when it is no longer PENDING. */
+    int settlePending(@Param("id") String id, @Param("status") String status,
+                      @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
+                      @Param("penaltyPart") BigDecimal penaltyPart);
 }

@@ -4,7 +4,6 @@ import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
 import com.loanflow.ledger.JournalEntry;
 import com.loanflow.ledger.Ledger;
-import com.loanflow.loan.Installment;
 import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.loan.LoanStatus;
@@ -22,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a repayment to the installments in order, interest before principal. The (borrower, Idempotency-Key)
- * unique key and the version-checked loan update make a repeated or concurrent request count once, and so is its
- * ledger entry, posted in the same transaction.
+ * Repayments, applied to the installments by {@link RepaymentAllocation}. The (borrower, Idempotency-Key) unique key
+ * and the version-checked loan update make a repeated or concurrent request count once, and so is its ledger entry,
+ * posted in the same transaction. A DIRECT repayment applies at once; a CARD_WITHHOLDING one is recorded PENDING
+ * with its withholding request ({@link Withholdings}) and applied only when the channel confirms the debit.
  */
 @Service
 public class Repayments {
@@ -35,84 +35,108 @@ public class Repayments {
     private final Applications applications;
     private final RuntimeService runtime;
     private final Ledger ledger;
+    private final RepaymentAllocation allocation;
     private final Clock clock;
 
     Repayments(RepaymentMapper mapper, LoanMapper loanMapper, Loans loans, Applications applications,
-               RuntimeService runtime, Ledger ledger, Clock clock) {
+               RuntimeService runtime, Ledger ledger, RepaymentAllocation allocation, Clock clock) {
         this.mapper = mapper;
         this.loanMapper = loanMapper;
         this.loans = loans;
         this.applications = applications;
         this.runtime = runtime;
         this.ledger = ledger;
+        this.allocation = allocation;
         this.clock = clock;
     }
 
     @Transactional
     public Repayment repay(String borrowerId, String loanId, String idempotencyKey, BigDecimal amount) {
-        Loan loan = loans.getOwned(borrowerId, loanId);
-        var previous = mapper.findByIdempotencyKey(borrowerId, idempotencyKey);
-        if (previous.isPresent()) {
-            if (!previous.get().loanId().equals(loanId) || previous.get().amount().compareTo(amount) != 0) {
-                throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
-            }
-            return previous.get();
+        var previous = previous(borrowerId, loanId, idempotencyKey, amount, Repayment.DIRECT);
+        if (previous != null) {
+            return previous;
         }
+        Loan loan = repayable(borrowerId, loanId, amount);
+        LocalDateTime now = LocalDateTime.now(clock);
+        RepaymentAllocation.Applied applied = allocation.apply(loan, amount, now);
+        var split = applied.allocation();
+        Repayment repayment = new Repayment(Ids.newId(), loanId, borrowerId, idempotencyKey, amount, split.principal(),
+                split.interest(), "APPLIED", now, split.penalty(), Repayment.DIRECT);
+        insert(repayment);
+        ledger.post(JournalEntry.repayment(repayment.id(), loan.applicationId(), split, now));
+        if (applied.settled()) {
+            settle(loan);
+        }
+        return repayment;
+    }
+
+    /** Records a PENDING repayment; the caller's Withholdings creates its withholding in the same transaction. */
+    Repayment recordPending(String borrowerId, Loan loan, String idempotencyKey, BigDecimal amount) {
+        Repayment repayment = new Repayment(Ids.newId(), loan.id(), borrowerId, idempotencyKey, amount, Money.ZERO,
+                Money.ZERO, "PENDING", LocalDateTime.now(clock), Money.ZERO, Repayment.CARD_WITHHOLDING);
+        insert(repayment);
+        return repayment;
+    }
+
+    /** The channel confirmed the debit: apply the money now, once (the caller holds the callback's unique key). */
+    void applyConfirmed(Repayment pending) {
+        Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
+        if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loan.outstanding()) > 0) {
+            // the card was debited but the loan no longer owes it (settled another way): ops must refund
+            throw new IllegalStateException("Withheld " + pending.amount() + " exceeds what loan " + loan.id()
+                    + " owes (" + loan.outstanding() + ")");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        RepaymentAllocation.Applied applied = allocation.apply(loan, pending.amount(), now);
+        var split = applied.allocation();
+        if (mapper.settlePending(pending.id(), "APPLIED", split.principal(), split.interest(), split.penalty()) != 1) {
+            throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
+        }
+        ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
+        if (applied.settled()) {
+            settle(loan);
+        }
+    }
+
+    void markFailed(Repayment pending) {
+        mapper.settlePending(pending.id(), "FAILED", Money.ZERO, Money.ZERO, Money.ZERO);
+    }
+
+    /** The same key again returns the first repayment; the same key for a different request is a conflict. */
+    Repayment previous(String borrowerId, String loanId, String idempotencyKey, BigDecimal amount, String method) {
+        loans.getOwned(borrowerId, loanId);
+        var previous = mapper.findByIdempotencyKey(borrowerId, idempotencyKey);
+        if (previous.isEmpty()) {
+            return null;
+        }
+        Repayment p = previous.get();
+        if (!p.loanId().equals(loanId) || p.amount().compareTo(amount) != 0 || !p.method().equals(method)) {
+            throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
+        }
+        return p;
+    }
+
+    Loan repayable(String borrowerId, String loanId, BigDecimal amount) {
+        Loan loan = loans.getOwned(borrowerId, loanId);
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
         if (amount.compareTo(loan.outstanding()) > 0) {
             throw ApiException.invalidField("amount", "must not exceed the outstanding " + Money.format(loan.outstanding()));
         }
+        return loan;
+    }
 
-        BigDecimal left = amount;
-        BigDecimal principalPart = Money.ZERO;
-        BigDecimal interestPart = Money.ZERO;
-        for (Installment installment : loanMapper.findInstallments(loanId)) {
-            if (left.signum() == 0) {
-                break;
-            }
-            if (installment.status() == Installment.InstallmentStatus.PAID) {
-                continue;
-            }
-            BigDecimal interest = left.min(installment.interestOwed());
-            left = left.subtract(interest);
-            BigDecimal principal = left.min(installment.principalOwed());
-            left = left.subtract(principal);
-            BigDecimal principalPaid = installment.principalPaid().add(principal);
-            BigDecimal interestPaid = installment.interestPaid().add(interest);
-            boolean paid = principalPaid.compareTo(installment.principalDue()) == 0
-                    && interestPaid.compareTo(installment.interestDue()) == 0;
-            int rows = loanMapper.updateInstallmentPaid(installment.id(), principalPaid, interestPaid,
-                    paid ? Installment.InstallmentStatus.PAID : Installment.InstallmentStatus.PARTIALLY_PAID,
-                    installment.version());
-            if (rows != 1) {
-                throw new OptimisticLockingFailureException("Installment " + installment.id() + " changed concurrently");
-            }
-            principalPart = principalPart.add(principal);
-            interestPart = interestPart.add(interest);
-        }
-
-        BigDecimal outstandingPrincipal = loan.outstandingPrincipal().subtract(principalPart);
-        BigDecimal outstandingInterest = loan.outstandingInterest().subtract(interestPart);
-        boolean settled = outstandingPrincipal.signum() == 0 && outstandingInterest.signum() == 0;
-        LocalDateTime now = LocalDateTime.now(clock);
-        if (loanMapper.updateOutstanding(loanId, outstandingPrincipal, outstandingInterest,
-                settled ? LoanStatus.SETTLED : LoanStatus.ACTIVE, settled ? now : null, loan.version()) != 1) {
-            throw new OptimisticLockingFailureException("Loan " + loanId + " changed concurrently");
-        }
-        Repayment repayment = new Repayment(Ids.newId(), loanId, borrowerId, idempotencyKey, amount, principalPart,
-                interestPart, "APPLIED", now);
+    private void insert(Repayment repayment) {
         try {
             mapper.insert(repayment);
         } catch (DuplicateKeyException concurrentSameKey) {
             throw new OptimisticLockingFailureException("Repayment with this Idempotency-Key is in progress");
         }
-        ledger.post(JournalEntry.repayment(repayment.id(), loan.applicationId(), principalPart, interestPart, now));
-        if (settled) {
-            applications.moveTo(loan.applicationId(), ApplicationStatus.SETTLED, null);
-            runtime.createMessageCorrelation("LoanSettled").processInstanceBusinessKey(loan.applicationId()).correlate();
-        }
-        return repayment;
+    }
+
+    private void settle(Loan loan) {
+        applications.moveTo(loan.applicationId(), ApplicationStatus.SETTLED, null);
+        runtime.createMessageCorrelation("LoanSettled").processInstanceBusinessKey(loan.applicationId()).correlate();
     }
 }

@@ -32,6 +32,12 @@ public final class DisbursingApplication {
     private final JdbcTemplate jdbc;
 
     public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount) {
+        this(jdbc, cipher, runtime, amount, "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
+    }
+
+    /** With the bank card the borrower gave (a sandbox test card decides how the channel behaves). */
+    public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount,
+                                 String card) {
         this.jdbc = jdbc;
         this.amount = new BigDecimal(amount);
         LocalDateTime now = LocalDateTime.now().withNano(0);
@@ -40,7 +46,6 @@ public final class DisbursingApplication {
                         + " created_at) VALUES (?, ?, ?, ?, 'not-a-login', 'VERIFIED', ?)", borrowerId,
                 cipher.encrypt(phone, FieldCipher.context("borrower", "phone", borrowerId)), randomHex(),
                 phone.substring(0, 3) + "****" + phone.substring(7), now);
-        String card = "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
                         + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, credit_limit,"
                         + " apr_percent, approved_amount, created_at, updated_at, version)"
@@ -81,6 +86,37 @@ public final class DisbursingApplication {
             Thread.sleep(200);
         }
         throw new AssertionError("Loan for " + applicationId + " was not activated");
+    }
+
+    /** Signs and sends a payout request to the sandbox channel as the send-payout worker would. */
+    public static HttpResponse<String> sendPayout(HttpClient http, int port, String requestId, String amount,
+                                                  String card) throws Exception {
+        return sendToChannel(http, port, "payouts", requestId, amount, card);
+    }
+
+    public static HttpResponse<String> sendToChannel(HttpClient http, int port, String kind, String requestId,
+                                                     String amount, String card) throws Exception {
+        PrivateKey merchantKey = Pem.privateKey(Pem.classpath("sandbox/keys/merchant-private.pem"));
+        byte[] body = ("{\"merchantId\":\"loanflow-sandbox-merchant\",\"requestId\":\"" + requestId
+                + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\",\"cardNumber\":\"" + card
+                + "\",\"notifyUrl\":\"http://localhost:" + port + "/api/v1/payment-callbacks/sandbox\","
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/channel/v1/" + kind))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("X-Signature", Pem.sign(merchantKey, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls (bounded) until the condition holds; the wait is not the assertion, the state checked after it is. */
+    public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Timed out waiting for " + what);
     }
 
     public String applicationStatus() {

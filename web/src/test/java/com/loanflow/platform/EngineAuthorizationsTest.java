@@ -208,13 +208,13 @@ class EngineAuthorizationsTest {
     }
 
     @Test
-    void aReviewerLogsInToTasklistOnlyAndOpsToCockpitOnly() {
+    void aReviewerLogsInToTasklistOnlyAndOpsToCockpitAndTasklist() {
         assertThat(new EngineHttp(port).webappLogin("tasklist", "reviewer1", "reviewer1").status()).isEqualTo(200);
         assertThat(new EngineHttp(port).webappLogin("cockpit", "reviewer1", "reviewer1").status()).isIn(401, 403);
         assertThat(new EngineHttp(port).webappLogin("admin", "reviewer1", "reviewer1").status()).isIn(401, 403);
 
         assertThat(new EngineHttp(port).webappLogin("cockpit", "ops1", "ops1").status()).isEqualTo(200);
-        assertThat(new EngineHttp(port).webappLogin("tasklist", "ops1", "ops1").status()).isIn(401, 403);
+        assertThat(new EngineHttp(port).webappLogin("tasklist", "ops1", "ops1").status()).isEqualTo(200);
         assertThat(new EngineHttp(port).webappLogin("admin", "ops1", "ops1").status()).isIn(401, 403);
 
         assertThat(new EngineHttp(port).webappLogin("cockpit", workerUser, workerPassword).status()).isIn(401, 403);

@@ -34,6 +34,11 @@ final class ContractValues {
         values.put("aprCapPercent", rate(template.aprCapPercent()));
         values.put("totalInterest", money(content.totalInterest()));
         values.put("totalRepayment", money(content.totalRepayment()));
+        values.put("serviceFee", money(content.serviceFee()));
+        values.put("netDisbursed", money(content.principal().subtract(content.serviceFee())));
+        values.put("totalCost", money(content.totalInterest().add(content.serviceFee())));
+        values.put("irrAprPercent", rate(content.irrAprPercent()));
+        values.put("penaltyDailyRatePercent", rate(content.penaltyDailyRatePercent()));
         values.put("totalRepaymentInWords", AmountInWords.of(content.totalRepayment()));
         values.put("firstDueDate", date(schedule.get(0).dueDate()));
         values.put("lastDueDate", date(schedule.get(schedule.size() - 1).dueDate()));

@@ -31,15 +31,45 @@ class ContractRendererTest {
 
     @Test
     void namesTheCurrentTemplateVersion() {
-        assertThat(RENDERER.templateVersion()).isEqualTo("loan-contract-zh-1.0");
-        assertThat(text).contains("合同模板版本：loan-contract-zh-1.0");
+        assertThat(RENDERER.templateVersion()).isEqualTo("loan-contract-zh-1.1");
+        assertThat(text).contains("合同模板版本：loan-contract-zh-1.1");
     }
 
     @Test
     void printsPartiesAmountInFiguresAndCapitalsAndApr() {
         assertThat(text).contains("借款合同", "LF20250115000123", "乐融小额贷款有限公司", "张伟", "110101199003078515",
-                "138****5678", "6222 **** **** 1234", "1,000.00", "壹仟元整", "18.00%", "单利", "本合同年化利率不超过 24.00%",
+                "138****5678", "6222 **** **** 1234", "1,000.00", "壹仟元整", "18.00%", "单利", "本合同年化综合资金成本不超过 24.00%",
                 "等额本息", "53.15", "1,053.15", "壹仟零伍拾叁元壹角伍分", "2025年1月15日");
+    }
+
+    @Test
+    void disclosesTheAprAsTheIrrWithItsConventionTheFeeAndTheDailyOverdueRate() {
+        assertThat(text).contains("年化综合资金成本（APR）为 18.00%", "月内部收益率（IRR", "乘以12得出名义年化利率",
+                "服务费为人民币 0.00 元", "实际到账金额为人民币 1,000.00 元", "利息与服务费合计为人民币 53.15 元",
+                "按日利率 0.0493%");
+    }
+
+    @Test
+    void aFeeDeductedFromThePayoutIsPrintedWithTheNetAmountAndTheHigherApr() throws IOException {
+        String withFee = PdfText.of(RENDERER.render(SampleContracts.withFee("10.00", "21.55")));
+
+        assertThat(withFee).contains("服务费为人民币 10.00 元", "实际到账金额为人民币 990.00 元",
+                "年化综合资金成本（APR）为 21.55%", "利息与服务费合计为人民币 63.15 元");
+    }
+
+    @Test
+    void refusesAnIrrAboveTheStatedCap() {
+        // 1,000.00 over 6 months at 18% with a 20.00 fee: IRR 25.16% (see AnnualPercentageRateTest in web)
+        assertThatThrownBy(() -> RENDERER.render(SampleContracts.withFee("20.00", "25.16")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IRR");
+    }
+
+    @Test
+    void olderTemplateVersionsStillRender() throws IOException {
+        ContractRenderer v10 = ContractRenderer.load("/contracts/loan-contract/1.0/template.txt");
+
+        assertThat(PdfText.of(v10.render(SampleContracts.sixMonthLoan())))
+                .contains("合同模板版本：loan-contract-zh-1.0", "本合同年化利率不超过 24.00%");
     }
 
     @Test

@@ -27,21 +27,32 @@ public final class SampleContracts {
         return new ContractContent("LF20250115000123", LocalDate.parse("2025-01-15"), "乐融小额贷款有限公司",
                 "张伟", "110101199003078515", "138****5678", "6222 **** **** 1234", new BigDecimal("1000.00"), 6,
                 new BigDecimal("18.00"), new BigDecimal("53.15"), new BigDecimal("1053.15"), SIX_INSTALLMENTS,
-                AGREEMENTS);
+                AGREEMENTS, new BigDecimal("0.00"), new BigDecimal("18.00"), new BigDecimal("0.0493"));
     }
 
     static ContractContent withBorrowerName(String name) {
         ContractContent c = sixMonthLoan();
         return new ContractContent(c.contractNumber(), c.contractDate(), c.lenderName(), name, c.borrowerIdNumber(),
                 c.borrowerMaskedPhone(), c.bankCardMasked(), c.principal(), c.termMonths(), c.aprPercent(),
-                c.totalInterest(), c.totalRepayment(), c.schedule(), c.agreements());
+                c.totalInterest(), c.totalRepayment(), c.schedule(), c.agreements(), c.serviceFee(), c.irrAprPercent(),
+                c.penaltyDailyRatePercent());
     }
 
     static ContractContent withApr(String aprPercent) {
         ContractContent c = sixMonthLoan();
         return new ContractContent(c.contractNumber(), c.contractDate(), c.lenderName(), c.borrowerName(),
                 c.borrowerIdNumber(), c.borrowerMaskedPhone(), c.bankCardMasked(), c.principal(), c.termMonths(),
-                new BigDecimal(aprPercent), c.totalInterest(), c.totalRepayment(), c.schedule(), c.agreements());
+                new BigDecimal(aprPercent), c.totalInterest(), c.totalRepayment(), c.schedule(), c.agreements(),
+                c.serviceFee(), c.irrAprPercent(), c.penaltyDailyRatePercent());
+    }
+
+    /** The same loan with a service fee deducted from the payout and the APR (IRR) that fee gives. */
+    static ContractContent withFee(String fee, String irrAprPercent) {
+        ContractContent c = sixMonthLoan();
+        return new ContractContent(c.contractNumber(), c.contractDate(), c.lenderName(), c.borrowerName(),
+                c.borrowerIdNumber(), c.borrowerMaskedPhone(), c.bankCardMasked(), c.principal(), c.termMonths(),
+                c.aprPercent(), c.totalInterest(), c.totalRepayment(), c.schedule(), c.agreements(),
+                new BigDecimal(fee), new BigDecimal(irrAprPercent), c.penaltyDailyRatePercent());
     }
 
     private static ScheduleLine line(int seq, String due, String principal, String interest, String total) {

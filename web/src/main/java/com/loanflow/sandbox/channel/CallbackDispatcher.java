@@ -32,6 +32,12 @@ class CallbackDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
     private static final int MAX_DELIVERIES = 10;
 
+    /** One delivery attempt as the sandbox's delivery log shows it (like a provider's webhook dashboard). */
+    record Delivery(String status, int httpStatus, String merchantAnswer) {
+    }
+
+    private final Map<String, java.util.List<Delivery>> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "sandbox-channel-callback");
         t.setDaemon(true);
@@ -54,7 +60,12 @@ class CallbackDispatcher {
 
     /** Scheduled after the acceptance commits, so a callback never describes a payout the channel did not keep. */
     void schedule(SandboxPayout payout) {
-        Runnable start = () -> scheduler.schedule(() -> deliver(payout, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        int copies = payout.behaviour() == SandboxPayout.Behaviour.SUCCEED_CALLBACK_TRIPLICATED ? 3 : 1;
+        Runnable start = () -> {
+            for (int copy = 0; copy < copies; copy++) {
+                scheduler.schedule(() -> deliver(payout, payout.result(), 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -67,12 +78,16 @@ class CallbackDispatcher {
         }
     }
 
-    private void deliver(SandboxPayout payout, int delivery) {
+    java.util.List<Delivery> deliveries(String requestId) {
+        return java.util.List.copyOf(deliveries.getOrDefault(requestId, java.util.List.of()));
+    }
+
+    private void deliver(SandboxPayout payout, Map<String, Object> result, int delivery) {
         if (payout.behaviour() == SandboxPayout.Behaviour.SUCCEED_CALLBACK_LOST) {
             log.info("Sandbox channel loses the callback for {} (test card behaviour)", payout.requestId());
             return;
         }
-        Map<String, Object> body = payout.result();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(result);
         body.put("timestamp", clock.instant().toString());
         try {
             byte[] bytes = json.writeValueAsBytes(body);
@@ -83,8 +98,17 @@ class CallbackDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            deliveries.computeIfAbsent(payout.requestId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(new Delivery(String.valueOf(result.get("status")), response.statusCode(), response.body()));
             if (response.statusCode() / 100 == 2) {
-                log.info("Sandbox channel delivered callback for {} (delivery {})", payout.requestId(), delivery);
+                log.info("Sandbox channel delivered {} callback for {} (delivery {})", result.get("status"),
+                        payout.requestId(), delivery);
+                if (payout.behaviour() == SandboxPayout.Behaviour.SUCCEED_THEN_STALE_PROCESSING
+                        && !"PROCESSING".equals(result.get("status"))) {
+                    // a stale intermediate status overtaken by the result arrives after it (test card behaviour)
+                    scheduler.schedule(() -> deliver(payout, payout.processing(), 1), delay.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
                 return;
             }
             log.info("Merchant answered {} to callback for {}; will retry", response.statusCode(), payout.requestId());
@@ -93,7 +117,7 @@ class CallbackDispatcher {
         }
         if (delivery < MAX_DELIVERIES) {
             long backoff = Math.min(30_000, 500L << Math.min(delivery, 6));
-            scheduler.schedule(() -> deliver(payout, delivery + 1), backoff, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> deliver(payout, result, delivery + 1), backoff, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -37,6 +37,12 @@ class SandboxChannel {
 
     @Transactional
     Answer accept(PayoutRequest request) {
+        return accept(request, SandboxPayout.PAYOUT);
+    }
+
+    /** Payouts and withholdings share the acceptance rules, the test cards and the store (the statement lists both). */
+    @Transactional
+    Answer accept(PayoutRequest request, String kind) {
         BigDecimal amount = new BigDecimal(request.amount());
         var existing = mapper.find(request.requestId());
         if (existing.isEmpty()) {
@@ -46,7 +52,7 @@ class SandboxChannel {
                     cipher.encrypt(request.cardNumber(), FieldCipher.context(SandboxPayout.TABLE, "card", request.requestId())),
                     request.cardNumber().substring(request.cardNumber().length() - 4), behaviour, 1, status,
                     "SBX" + Ids.newId().replace("-", "").substring(0, 20).toUpperCase(), request.notifyUrl(),
-                    LocalDateTime.now(clock), 0);
+                    LocalDateTime.now(clock), 0, kind);
             try {
                 mapper.insert(payout);
             } catch (DuplicateKeyException concurrentSameRequest) {
@@ -59,7 +65,7 @@ class SandboxChannel {
             return Answer.ACCEPTED;
         }
         SandboxPayout payout = existing.get();
-        if (payout.amount().compareTo(amount) != 0) {
+        if (payout.amount().compareTo(amount) != 0 || !payout.kind().equals(kind)) {
             return Answer.MISMATCH;
         }
         if (!payout.status().equals("BUSY")) {

@@ -9,7 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,12 +28,15 @@ class SandboxChannelController {
     private final PublicKey merchantKey;
     private final SandboxPayoutMapper payouts;
     private final java.security.PrivateKey channelPrivateKey;
+    private final CallbackDispatcher callbacks;
 
     SandboxChannelController(SandboxChannel channel, SandboxPayoutMapper payouts, ObjectMapper json,
+                             CallbackDispatcher callbacks,
                              @Value("${loanflow.sandbox.channel.merchant-public-key-resource}") String merchantKey,
                              @Value("${loanflow.sandbox.channel.private-key-resource}") String channelKey) {
         this.channel = channel;
         this.payouts = payouts;
+        this.callbacks = callbacks;
         this.json = json;
         this.merchantKey = Pem.publicKey(Pem.classpath(merchantKey));
         this.channelPrivateKey = Pem.privateKey(Pem.classpath(channelKey));
@@ -38,6 +45,43 @@ class SandboxChannelController {
     @PostMapping("/sandbox/channel/v1/payouts")
     ResponseEntity<Map<String, Object>> payout(@RequestHeader(value = "X-Signature", required = false) String signature,
                                                @RequestBody byte[] body) {
+        return accept(signature, body, SandboxPayout.PAYOUT);
+    }
+
+    /** A debit of the borrower's card in favour of the merchant (the lender's depository account); same contract. */
+    @PostMapping("/sandbox/channel/v1/withholdings")
+    ResponseEntity<Map<String, Object>> withholding(
+            @RequestHeader(value = "X-Signature", required = false) String signature, @RequestBody byte[] body) {
+        return accept(signature, body, SandboxPayout.WITHHOLDING);
+    }
+
+    /**
+     * The merchant's daily statement: every payout and withholding the channel accepted that day with its result,
+     * as CSV; X-Signature signs the exact bytes with the channel's key, X-Content-SHA256 is their checksum.
+     */
+    @GetMapping(value = "/sandbox/channel/v1/statements/{date}", produces = "text/csv")
+    ResponseEntity<byte[]> statement(@PathVariable String date,
+                                     @RequestParam(defaultValue = "loanflow-sandbox-merchant") String merchantId) {
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return ResponseEntity.badRequest().body("code,INVALID_DATE\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = SandboxStatement.csv(merchantId, day,
+                payouts.findForStatement(merchantId, day.atStartOfDay(), day.plusDays(1).atStartOfDay()));
+        return ResponseEntity.ok().header("X-Signature", Pem.sign(channelPrivateKey, bytes))
+                .header("X-Content-SHA256", SandboxStatement.sha256(bytes))
+                .contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8)).body(bytes);
+    }
+
+    /** The sandbox's delivery log for one request: every callback it sent, and what the merchant answered. */
+    @GetMapping("/sandbox/channel/v1/deliveries/{requestId}")
+    java.util.List<CallbackDispatcher.Delivery> deliveries(@PathVariable String requestId) {
+        return callbacks.deliveries(requestId);
+    }
+
+    private ResponseEntity<Map<String, Object>> accept(String signature, byte[] body, String kind) {
         if (!Pem.verify(merchantKey, body, signature)) {
             return error(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE");
         }
@@ -54,7 +98,7 @@ class SandboxChannelController {
         if (!Luhn.isValid(request.cardNumber())) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_CARD");
         }
-        return switch (channel.accept(request)) {
+        return switch (channel.accept(request, kind)) {
             case ACCEPTED, ALREADY_ACCEPTED -> ResponseEntity.ok(Map.of("requestId", request.requestId(), "status", "ACCEPTED"));
             case BUSY -> error(HttpStatus.SERVICE_UNAVAILABLE, "CHANNEL_BUSY");
             case MISMATCH -> error(HttpStatus.BAD_REQUEST, "REQUEST_ID_REUSED");

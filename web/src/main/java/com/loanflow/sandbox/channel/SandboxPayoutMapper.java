@@ -11,5 +11,9 @@ interface SandboxPayoutMapper {
 
     Optional<SandboxPayout> find(String requestId);
 
+    java.util.List<SandboxPayout> findForStatement(@Param("merchantId") String merchantId,
+                                                   @Param("from") java.time.LocalDateTime from,
+                                                   @Param("to") java.time.LocalDateTime to);
+
     int recordAttempt(@Param("requestId") String requestId, @Param("status") String status, @Param("version") int version);
 }

@@ -1,0 +1,89 @@
+package com.loanflow.loan;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The APR disclosed to the borrower: the internal rate of return of the loan's actual cash flows — the amount that
+ * reaches the card at month 0 (principal less any fee deducted from the payout) and each installment at months
+ * 1..n — found by bisection on the monthly rate to within 1e-12, then annualised as a nominal rate (monthly IRR × 12,
+ * the convention of China's 2021 APR disclosure rule for equal installments), printed with 2 decimals, HALF_UP.
+ */
+public final class AnnualPercentageRate {
+
+    /** The legal ceiling on the annualised cost of credit (Supreme People's Court, 4 × LPR ≈ 24% as priced here). */
+    public static final BigDecimal CAP_PERCENT = new BigDecimal("24.00");
+
+    private static final MathContext MC = MathContext.DECIMAL128;
+    private static final BigDecimal PRECISION = new BigDecimal("1E-12");
+    private static final BigDecimal TWELVE_HUNDRED = BigDecimal.valueOf(1200);
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+    private AnnualPercentageRate() {
+    }
+
+    /** Cash flows per month: index 0 is negative (the payout), the rest positive (installments). */
+    public static BigDecimal monthlyIrr(List<BigDecimal> cashFlows) {
+        if (cashFlows.size() < 2 || cashFlows.get(0).signum() >= 0) {
+            throw new IllegalArgumentException("cash flows must start with the payout (negative) and have installments");
+        }
+        BigDecimal low = BigDecimal.ZERO;
+        BigDecimal high = BigDecimal.ONE; // 100% a month: far above any lawful product
+        if (npv(low, cashFlows).signum() < 0) {
+            throw new IllegalArgumentException("installments repay less than was paid out: no non-negative IRR");
+        }
+        if (npv(high, cashFlows).signum() > 0) {
+            throw new IllegalArgumentException("IRR above 100% a month");
+        }
+        while (high.subtract(low).compareTo(PRECISION) > 0) {
+            BigDecimal mid = low.add(high).divide(TWO, MC);
+            if (npv(mid, cashFlows).signum() > 0) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low.add(high).divide(TWO, MC);
+    }
+
+    /** Net present value at a monthly rate; decreasing in the rate for a loan's cash flows. */
+    public static BigDecimal npv(BigDecimal monthlyRate, List<BigDecimal> cashFlows) {
+        BigDecimal factor = BigDecimal.ONE.add(monthlyRate);
+        BigDecimal discount = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal flow : cashFlows) {
+            sum = sum.add(flow.divide(discount, MC));
+            discount = discount.multiply(factor, MC);
+        }
+        return sum;
+    }
+
+    /** Annual nominal percentage, 2 decimals: monthly IRR × 12 × 100. */
+    public static BigDecimal percent(List<BigDecimal> cashFlows) {
+        return monthlyIrr(cashFlows).multiply(TWELVE_HUNDRED, MC).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The flows of an equal-installment loan whose fee is deducted from the payout. */
+    public static List<BigDecimal> cashFlows(BigDecimal principal, BigDecimal fee, List<RepaymentSchedule.Line> schedule) {
+        List<BigDecimal> flows = new ArrayList<>();
+        flows.add(principal.subtract(fee).negate());
+        schedule.forEach(line -> flows.add(line.total()));
+        return flows;
+    }
+
+    /** The disclosed APR of a product, refused when it exceeds the cap: such a loan must not be offered. */
+    public static BigDecimal disclosed(BigDecimal principal, BigDecimal fee, List<RepaymentSchedule.Line> schedule) {
+        if (fee.signum() < 0 || fee.compareTo(principal) >= 0) {
+            throw new IllegalArgumentException("fee " + fee + " must be between 0 and the principal " + principal);
+        }
+        BigDecimal apr = percent(cashFlows(principal, fee, schedule));
+        if (apr.compareTo(CAP_PERCENT) > 0) {
+            throw new IllegalStateException("APR (IRR) " + apr + "% exceeds the " + CAP_PERCENT + "% cap: principal "
+                    + principal + ", fee " + fee + ", " + schedule.size() + " installments");
+        }
+        return apr;
+    }
+}

@@ -1,0 +1,155 @@
+package com.loanflow.loan;
+
+import com.loanflow.ledger.JournalEntry;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Daily accrual per active loan, once per loan and day (unique loan_accrual(loan_id, accrual_date)):
+ * <ul>
+ *   <li>interest: each installment's interest is earned evenly over its period; the day recognises the rounded
+ *   cumulative share minus what is already recognised, so the shares add up to interest_due exactly and a missed
+ *   day is caught up;</li>
+ *   <li>overdue interest: principal overdue after its due date earns the contract's daily rate
+ *   ({@link LoanProduct#penaltyDailyRatePercent}, APR/365 rounded down, so never above the cap annualised).</li>
+ * </ul>
+ * Each loan commits alone with its ledger entry; a concurrent repayment makes one side retry, never both count.
+ */
+@Service
+public class LoanAccrual {
+
+    private static final Logger log = LoggerFactory.getLogger(LoanAccrual.class);
+
+    public record Result(LocalDate day, int loansAccrued, int alreadyAccrued, BigDecimal interest, BigDecimal penalty) {
+    }
+
+    public record DayAmounts(BigDecimal interest, BigDecimal penalty) {
+    }
+
+    private final LoanMapper mapper;
+    private final Ledger ledger;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    LoanAccrual(LoanMapper mapper, Ledger ledger, TransactionTemplate transaction, Clock clock) {
+        this.mapper = mapper;
+        this.ledger = ledger;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Accrues yesterday, shortly after midnight. */
+    @Scheduled(cron = "${loanflow.ledger.accrual-cron:0 5 0 * * *}")
+    void accrueYesterday() {
+        Result result = accrue(LocalDate.now(clock).minusDays(1));
+        log.info("Accrual for {}: {} loans, interest {}, overdue interest {}", result.day(), result.loansAccrued(),
+                result.interest(), result.penalty());
+    }
+
+    public Result accrue(LocalDate day) {
+        int accrued = 0;
+        int skipped = 0;
+        BigDecimal interest = Money.ZERO;
+        BigDecimal penalty = Money.ZERO;
+        for (Loan loan : mapper.findActive()) {
+            if (!loan.disbursedAt().toLocalDate().isBefore(day.plusDays(1))) {
+                continue; // not yet lent on that day
+            }
+            DayAmounts amounts;
+            try {
+                amounts = accrueLoan(loan.id(), day).orElse(null);
+            } catch (OptimisticLockingFailureException concurrentRepayment) {
+                log.info("Accrual of loan {} for {} met a concurrent change; the next run takes it", loan.id(), day);
+                continue;
+            }
+            if (amounts == null) {
+                skipped++;
+            } else {
+                accrued++;
+                interest = interest.add(amounts.interest());
+                penalty = penalty.add(amounts.penalty());
+            }
+        }
+        return new Result(day, accrued, skipped, interest, penalty);
+    }
+
+    /** One loan, one day, in its own transaction; empty when that day was accrued already. */
+    public java.util.Optional<DayAmounts> accrueLoan(String loanId, LocalDate day) {
+        return java.util.Optional.ofNullable(transaction.execute(tx -> accrue(loanId, day)));
+    }
+
+    /** @return null when this loan already accrued that day */
+    private DayAmounts accrue(String loanId, LocalDate day) {
+        Loan loan = mapper.findById(loanId).orElseThrow();
+        if (loan.status() != LoanStatus.ACTIVE) {
+            return new DayAmounts(Money.ZERO, Money.ZERO); // a settled loan earns nothing more
+        }
+        List<Installment> installments = mapper.findInstallments(loanId);
+        BigDecimal interestTotal = Money.ZERO;
+        BigDecimal penaltyTotal = Money.ZERO;
+        LocalDate periodStart = loan.disbursedAt().toLocalDate();
+        BigDecimal[] interest = new BigDecimal[installments.size()];
+        BigDecimal[] penalty = new BigDecimal[installments.size()];
+        for (int k = 0; k < installments.size(); k++) {
+            Installment i = installments.get(k);
+            interest[k] = interestShare(i, periodStart, day);
+            penalty[k] = i.dueDate().isBefore(day) && i.principalOwed().signum() > 0
+                    ? LoanProduct.dailyPenalty(i.principalOwed(), loan.aprPercent()) : Money.ZERO;
+            interestTotal = interestTotal.add(interest[k]);
+            penaltyTotal = penaltyTotal.add(penalty[k]);
+            periodStart = i.dueDate();
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            mapper.insertAccrual(Ids.newId(), loanId, day, interestTotal, penaltyTotal, now);
+        } catch (DuplicateKeyException alreadyAccrued) {
+            return null;
+        }
+        for (int k = 0; k < installments.size(); k++) {
+            Installment i = installments.get(k);
+            if (interest[k].signum() == 0 && penalty[k].signum() == 0) {
+                continue;
+            }
+            if (mapper.updateInstallmentAccrual(i.id(), i.interestRecognised().add(interest[k]),
+                    i.penaltyDue().add(penalty[k]), i.version()) != 1) {
+                throw new OptimisticLockingFailureException("Installment " + i.id() + " changed concurrently");
+            }
+        }
+        if (penaltyTotal.signum() > 0 && mapper.updateOutstanding(loanId, loan.outstandingPrincipal(),
+                loan.outstandingInterest(), loan.outstandingPenalty().add(penaltyTotal), loan.status(), null,
+                loan.version()) != 1) {
+            throw new OptimisticLockingFailureException("Loan " + loanId + " changed concurrently");
+        }
+        if (interestTotal.signum() > 0 || penaltyTotal.signum() > 0) {
+            ledger.post(JournalEntry.accrual(loanId, loan.applicationId(), day, interestTotal, penaltyTotal, now));
+        }
+        return new DayAmounts(interestTotal, penaltyTotal);
+    }
+
+    /**
+     * The interest earned by the end of {@code day} on one installment, as a rounded cumulative share of its period
+     * (periodStart, dueDate], less what is recognised already (never negative: early payment recognised it).
+     */
+    static BigDecimal interestShare(Installment i, LocalDate periodStart, LocalDate day) {
+        long periodDays = ChronoUnit.DAYS.between(periodStart, i.dueDate());
+        long elapsed = Math.min(Math.max(ChronoUnit.DAYS.between(periodStart, day), 0), periodDays);
+        BigDecimal earned = periodDays <= 0 ? i.interestDue() : i.interestDue().multiply(BigDecimal.valueOf(elapsed))
+                .divide(BigDecimal.valueOf(periodDays), 2, RoundingMode.HALF_EVEN);
+        return earned.subtract(i.interestRecognised()).max(Money.ZERO);
+    }
+}

@@ -1,0 +1,35 @@
+package com.loanflow.reconciliation;
+
+import com.loanflow.shared.ApiException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Ops only (see OpsApiSecurity): reconcile one statement date now; the same date again returns the first run. */
+@RestController
+class ReconciliationController {
+
+    private final Reconciliations reconciliations;
+
+    ReconciliationController(Reconciliations reconciliations) {
+        this.reconciliations = reconciliations;
+    }
+
+    @PostMapping("/ops/v1/reconciliation/{date}")
+    Reconciliations.Report reconcile(@PathVariable String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("date", "must be an ISO date, e.g. 2026-11-24");
+        }
+        try {
+            return reconciliations.reconcile(day);
+        } catch (StatementSource.StatementUnavailableException e) {
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "STATEMENT_UNAVAILABLE", e.getMessage());
+        }
+    }
+}

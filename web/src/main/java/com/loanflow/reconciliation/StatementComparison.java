@@ -1,0 +1,48 @@
+package com.loanflow.reconciliation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compares the channel's statement with our records by request id. A statement row we did not send that day is
+ * looked up by its request id before it counts as missing on our side (we may have created it the day before).
+ */
+final class StatementComparison {
+
+    static final String NONE = "(none)";
+
+    enum Kind { MISSING_ON_OUR_SIDE, MISSING_ON_CHANNEL_SIDE, AMOUNT_MISMATCH, STATUS_MISMATCH }
+
+    record Difference(String requestId, Kind kind, String ourSide, String channelSide) {
+    }
+
+    private StatementComparison() {
+    }
+
+    static List<Difference> compare(List<ChannelStatement.Row> theirs, List<ReconciliationMapper.OurTransaction> ours,
+                                    Function<String, Optional<ReconciliationMapper.OurTransaction>> lookup) {
+        Map<String, ReconciliationMapper.OurTransaction> ourById = new LinkedHashMap<>();
+        ours.forEach(t -> ourById.put(t.requestId(), t));
+        List<Difference> differences = new ArrayList<>();
+        for (ChannelStatement.Row row : theirs) {
+            ReconciliationMapper.OurTransaction our = ourById.remove(row.requestId());
+            if (our == null) {
+                our = lookup.apply(row.requestId()).orElse(null);
+            }
+            if (our == null) {
+                differences.add(new Difference(row.requestId(), Kind.MISSING_ON_OUR_SIDE, NONE, row.masked()));
+            } else if (our.amount().compareTo(row.amount()) != 0 || !our.type().equals(row.type())) {
+                differences.add(new Difference(row.requestId(), Kind.AMOUNT_MISMATCH, our.masked(), row.masked()));
+            } else if (!our.status().equals(row.status())) {
+                differences.add(new Difference(row.requestId(), Kind.STATUS_MISMATCH, our.masked(), row.masked()));
+            }
+        }
+        ourById.values().forEach(our -> differences.add(
+                new Difference(our.requestId(), Kind.MISSING_ON_CHANNEL_SIDE, our.masked(), NONE)));
+        return differences;
+    }
+}

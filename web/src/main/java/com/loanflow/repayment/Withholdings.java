@@ -1,0 +1,157 @@
+package com.loanflow.repayment;
+
+import com.loanflow.application.Applications;
+import com.loanflow.loan.Installment;
+import com.loanflow.loan.Loan;
+import com.loanflow.loan.LoanMapper;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.Ids;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Repayment by withholding from the borrower's card through the payment channel. The request is recorded first
+ * (repayment PENDING + withholding REQUESTED, unique per installment attempt and per request id), sent signed after
+ * that commits, and applied only on the channel's confirmed callback — once, by payment_callback(channel, request_id).
+ */
+@Service
+public class Withholdings {
+
+    private static final Logger log = LoggerFactory.getLogger(Withholdings.class);
+
+    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED }
+
+    private final WithholdingMapper mapper;
+    private final Repayments repayments;
+    private final RepaymentMapper repaymentMapper;
+    private final LoanMapper loanMapper;
+    private final Applications applications;
+    private final WithholdingChannel channel;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Withholdings(WithholdingMapper mapper, Repayments repayments, RepaymentMapper repaymentMapper,
+                 LoanMapper loanMapper, Applications applications, WithholdingChannel channel,
+                 TransactionTemplate transaction, Clock clock) {
+        this.mapper = mapper;
+        this.repayments = repayments;
+        this.repaymentMapper = repaymentMapper;
+        this.loanMapper = loanMapper;
+        this.applications = applications;
+        this.channel = channel;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Records the repayment and its withholding request; {@link #send} after this transaction commits. */
+    @Transactional
+    public Repayment request(String borrowerId, String loanId, String idempotencyKey, BigDecimal amount) {
+        Repayment previous = repayments.previous(borrowerId, loanId, idempotencyKey, amount, Repayment.CARD_WITHHOLDING);
+        if (previous != null) {
+            return previous;
+        }
+        Loan loan = repayments.repayable(borrowerId, loanId, amount);
+        int seq = loanMapper.findInstallments(loanId).stream()
+                .filter(i -> i.status() != Installment.InstallmentStatus.PAID).mapToInt(Installment::seq)
+                .findFirst().orElseThrow(() -> ApiException.conflict("LOAN_NOT_ACTIVE", "Nothing is owed"));
+        Repayment repayment = repayments.recordPending(borrowerId, loan, idempotencyKey, amount);
+        String id = Ids.newId();
+        LocalDateTime now = LocalDateTime.now(clock);
+        Withholding withholding = new Withholding(id, repayment.id(), loanId, seq, mapper.countAttempts(loanId, seq) + 1,
+                "WH" + id.replace("-", "").toUpperCase(), "sandbox", amount, Withholding.Status.REQUESTED, null, null,
+                now, now, 0);
+        try {
+            mapper.insert(withholding);
+        } catch (DuplicateKeyException concurrentAttempt) {
+            throw new OptimisticLockingFailureException("Another withholding for installment " + seq + " is starting");
+        }
+        return repayment;
+    }
+
+    /**
+     * Sends (or re-sends: the channel answers a known request id with the same acceptance) a REQUESTED withholding.
+     * Outside any transaction: the HTTP call must not hold database locks.
+     */
+    public Withholding send(String repaymentId) {
+        Withholding w = mapper.findByRepaymentId(repaymentId).orElseThrow(() -> ApiException.notFound("Withholding"));
+        if (w.status() != Withholding.Status.REQUESTED) {
+            return w;
+        }
+        String card = applications.bankCardNumber(applications.get(
+                loanMapper.findById(w.loanId()).orElseThrow().applicationId()));
+        WithholdingChannel.Answer answer = channel.withhold(w.requestId(), w.amount(), card);
+        if (answer == WithholdingChannel.Answer.RETRY_LATER) {
+            log.info("Channel busy for withholding {}; the same request id is sent again on retry", w.requestId());
+            return w;
+        }
+        transaction.executeWithoutResult(tx -> {
+            // reloaded: the callback may have overtaken this answer and settled the withholding already
+            Withholding now = mapper.findByRequestId(w.requestId()).orElseThrow();
+            if (now.status() != Withholding.Status.REQUESTED) {
+                return;
+            }
+            if (answer == WithholdingChannel.Answer.ACCEPTED) {
+                move(now, Withholding.Status.SENT, null, null);
+            } else {
+                move(now, Withholding.Status.FAILED, null, "REFUSED");
+                repayments.markFailed(repaymentMapper.findById(now.repaymentId()).orElseThrow());
+            }
+        });
+        return mapper.findByRequestId(w.requestId()).orElseThrow();
+    }
+
+    public boolean handles(String requestId) {
+        return requestId != null && requestId.startsWith("WH");
+    }
+
+    /**
+     * Applies a verified channel callback once. An intermediate status (PROCESSING), also when it arrives after the
+     * final one, changes nothing; a repeated final callback is acknowledged without any change.
+     */
+    @Transactional
+    public CallbackOutcome applyCallback(String channelName, String requestId, String channelTxnId, String status,
+                                         String failureCode) {
+        Withholding w = mapper.findByRequestId(requestId).orElseThrow(() -> ApiException.notFound("Withholding request"));
+        Withholding.Status next = switch (status) {
+            case "SUCCEEDED" -> Withholding.Status.SUCCEEDED;
+            case "FAILED" -> Withholding.Status.FAILED;
+            case "PROCESSING" -> null;
+            default -> throw ApiException.invalidField("status", "must be SUCCEEDED, FAILED or PROCESSING");
+        };
+        if (next == null) {
+            return CallbackOutcome.IGNORED;
+        }
+        try {
+            mapper.insertCallback(Ids.newId(), channelName, requestId, status, channelTxnId, failureCode,
+                    LocalDateTime.now(clock));
+        } catch (DuplicateKeyException repeated) {
+            log.info("Duplicate {} callback for withholding {} acknowledged", channelName, requestId);
+            return CallbackOutcome.DUPLICATE;
+        }
+        move(w, next, channelTxnId, failureCode);
+        Repayment repayment = repaymentMapper.findById(w.repaymentId()).orElseThrow();
+        if (next == Withholding.Status.SUCCEEDED) {
+            repayments.applyConfirmed(repayment);
+        } else {
+            repayments.markFailed(repayment);
+        }
+        return CallbackOutcome.APPLIED;
+    }
+
+    private void move(Withholding w, Withholding.Status next, String channelTxnId, String failureCode) {
+        if (!w.status().canMoveTo(next)) {
+            throw new IllegalStateException("Withholding " + w.id() + " cannot move from " + w.status() + " to " + next);
+        }
+        if (mapper.updateStatus(w.id(), next, channelTxnId, failureCode, w.version(), LocalDateTime.now(clock)) != 1) {
+            throw new OptimisticLockingFailureException("Withholding " + w.id() + " changed concurrently");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.loanflow.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.ledger.JournalEntry;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mismatches injected into one day's records on both sides (our disbursements, the sandbox channel's own store)
+ * become exactly that many ops tasks, each showing both sides masked; the date reconciles once.
+ */
+@PlatformTest
+class ReconciliationTest {
+
+    static final String MERCHANT = "loanflow-sandbox-merchant";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyInjectedMismatchBecomesOneOpsTaskWithBothSidesAndTheDateReconcilesOnce() throws Exception {
+        // a day no other test writes to: the reconciliation compares the whole day
+        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        String matched = ours(day, "1000.00", "SUCCEEDED");
+        channel(day, matched, "PAYOUT", "1000.00", "SUCCEED");
+        String amountDiffers = ours(day, "1000.00", "SUCCEEDED");
+        channel(day, amountDiffers, "PAYOUT", "990.00", "SUCCEED");
+        String statusDiffers = ours(day, "800.00", "SENT");
+        channel(day, statusDiffers, "PAYOUT", "800.00", "SUCCEED");
+        String onlyOurs = ours(day, "700.00", "SUCCEEDED");
+        String onlyTheirs = "WH" + Ids.newId().replace("-", "").toUpperCase();
+        channel(day, onlyTheirs, "WITHHOLDING", "175.53", "SUCCEED");
+        String failedBoth = ours(day, "600.00", "FAILED");
+        channel(day, failedBoth, "PAYOUT", "600.00", "FAIL_CARD_INVALID");
+
+        HttpResponse<String> first = reconcile(day.toString(), "ops1");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode report = json.readTree(first.body());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/reconciliation-report-example.json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(report)); // the README's example output
+        assertThat(report.path("alreadyRun").asBoolean()).isFalse();
+        assertThat(report.path("channelRows").asInt()).isEqualTo(5);
+        assertThat(report.path("ourRows").asInt()).isEqualTo(5);
+        Map<String, String> kinds = kinds(report);
+        assertThat(kinds).containsOnly(Map.entry(amountDiffers, "AMOUNT_MISMATCH"),
+                Map.entry(statusDiffers, "STATUS_MISMATCH"), Map.entry(onlyOurs, "MISSING_ON_CHANNEL_SIDE"),
+                Map.entry(onlyTheirs, "MISSING_ON_OUR_SIDE"));
+
+        List<Task> opened = tasksOf(report);
+        assertThat(opened).hasSize(4).allSatisfy(task -> {
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ResolveMismatch");
+            assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("ops");
+        });
+        Task amountTask = taskFor(opened, amountDiffers);
+        Map<String, Object> shown = forms.getTaskFormVariables(amountTask.getId());
+        assertThat((String) shown.get("ourSide")).startsWith("PAYOUT 1000.00 CNY SUCCEEDED card ")
+                .contains("**** ****").doesNotContain(card(amountDiffers));
+        assertThat((String) shown.get("channelSide")).startsWith("PAYOUT 990.00 CNY SUCCEEDED card ****")
+                .doesNotContain(card(amountDiffers));
+        assertThat(shown).containsEntry("mismatchKind", "AMOUNT_MISMATCH").containsEntry("statementDate", day.toString());
+        assertThat((String) forms.getTaskFormVariables(taskFor(opened, onlyTheirs).getId()).get("ourSide"))
+                .isEqualTo("(none)");
+
+        HttpResponse<String> second = reconcile(day.toString(), "ops1");
+        JsonNode again = json.readTree(second.body());
+        assertThat(again.path("alreadyRun").asBoolean()).isTrue();
+        assertThat(again.path("runId").asText()).isEqualTo(report.path("runId").asText());
+        assertThat(tasksOf(again)).hasSize(4);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_run WHERE statement_date = ?", Integer.class,
+                day)).isEqualTo(1);
+
+        forms.submitTaskForm(amountTask.getId(), Map.of("resolution", "CORRECTED_BY_CHANNEL"));
+        assertThat(jdbc.queryForObject("SELECT resolution FROM reconciliation_mismatch WHERE request_id = ?",
+                String.class, amountDiffers)).isEqualTo("CORRECTED_BY_CHANNEL");
+    }
+
+    @Test
+    void theEndpointIsForOpsAndRefusesABadDate() throws Exception {
+        assertThat(reconcile("2026-01-01", null).statusCode()).isEqualTo(401);
+        assertThat(reconcile("2026-01-01", "reviewer1").statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = reconcile("2026-13-45", "ops1");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"date\"");
+    }
+
+    @Test
+    void aStatementWhoseRowCountDisagreesWithItsHeaderIsRefused() {
+        String csv = "# statement merchant=m date=2026-01-01 rows=2\n" + ChannelStatement.COLUMNS + "\n"
+                + "PO1,PAYOUT,1000.00,CNY,SUCCEEDED,SBX1,0007,2026-01-01T10:00\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChannelStatement.parse("x", csv))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("announces 2");
+    }
+
+    private final Map<String, String> cards = new java.util.HashMap<>();
+
+    /** One of our payouts on that day, for a fresh application (the fixture makes borrower + application). */
+    private String ours(LocalDate day, String amount, String status) {
+        String card = "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        var application = new DisbursingApplication(jdbc, cipher, runtime, amount, card);
+        String id = Ids.newId();
+        String requestId = "PO" + id.replace("-", "").toUpperCase();
+        jdbc.update("INSERT INTO disbursement (id, application_id, request_id, channel, amount, bank_card_enc, status,"
+                        + " created_at, updated_at, version, fee_amount) VALUES (?, ?, ?, 'sandbox', ?, ?, ?, ?, ?, 1, 0)",
+                id, application.applicationId, requestId, new BigDecimal(amount),
+                cipher.encrypt(card, FieldCipher.context("disbursement", "bank_card", id)), status,
+                day.atTime(10, 0), day.atTime(10, 0));
+        if (status.equals("SUCCEEDED")) {
+            // as the callback would have posted it, so the ledger invariants keep holding for everyone
+            transaction.executeWithoutResult(tx -> ledger.post(JournalEntry.disbursement(id,
+                    application.applicationId, new BigDecimal(amount), day.atTime(10, 0))));
+        }
+        cards.put(requestId, card);
+        return requestId;
+    }
+
+    /** The channel's own record of a request on that day, as the sandbox stores it. */
+    private void channel(LocalDate day, String requestId, String kind, String amount, String behaviour) {
+        String card = cards.getOrDefault(requestId, "6222020000000007");
+        jdbc.update("INSERT INTO sandbox_channel_payout (request_id, merchant_id, amount, card_enc, card_last4, behaviour,"
+                        + " attempts, status, channel_txn_id, notify_url, created_at, version, kind)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 1, 'ACCEPTED', ?, 'http://localhost/none', ?, 0, ?)",
+                requestId, MERCHANT, new BigDecimal(amount),
+                cipher.encrypt(card, FieldCipher.context("sandbox_channel_payout", "card", requestId)),
+                card.substring(12), behaviour, "SBX" + requestId.substring(2, 22), day.atTime(10, 0, 5), kind);
+    }
+
+    private String card(String requestId) {
+        return cards.get(requestId);
+    }
+
+    private static Map<String, String> kinds(JsonNode report) {
+        Map<String, String> kinds = new java.util.HashMap<>();
+        report.path("mismatches").forEach(m -> kinds.put(m.path("requestId").asText(), m.path("kind").asText()));
+        return kinds;
+    }
+
+    private List<Task> tasksOf(JsonNode report) {
+        List<String> processIds = new java.util.ArrayList<>();
+        report.path("mismatches").forEach(m -> processIds.add(m.path("processInstanceId").asText()));
+        return tasks.createTaskQuery().processInstanceIdIn(processIds.toArray(String[]::new)).list();
+    }
+
+    private Task taskFor(List<Task> opened, String requestId) {
+        return opened.stream().filter(t -> requestId.equals(runtime.getVariable(t.getExecutionId(), "requestId")))
+                .findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> reconcile(String date, String user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/v1/reconciliation/" + date))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
