@@ -31,7 +31,10 @@ public record WorkersProperties(@DefaultValue Engine engine, @DefaultValue Platf
                           @DefaultValue("sandbox/keys/merchant-private.pem") String merchantPrivateKeyResource) {
     }
 
-    /** sandbox*Latency bound the simulated provider latency (0 in tests). */
+    /**
+     * sandbox*Latency bound the simulated provider latency (0 in tests). topicPrefix is put before every topic a
+     * worker subscribes to (empty in production): a test's workers then serve only the test's own process.
+     */
     public record Workers(@DefaultValue("true") boolean enabled,
                           @DefaultValue("PT5S") Duration retryBackoff,
                           @DefaultValue("3") int maxRetries,
@@ -39,6 +42,28 @@ public record WorkersProperties(@DefaultValue Engine engine, @DefaultValue Platf
                           @DefaultValue("PT60S") Duration lockDuration,
                           @DefaultValue("PT0.02S") Duration sandboxMinLatency,
                           @DefaultValue("PT0.08S") Duration sandboxMaxLatency,
-                          @DefaultValue("0.80") BigDecimal livenessPassScore) {
+                          @DefaultValue("0.80") BigDecimal livenessPassScore,
+                          @DefaultValue Ocr ocr,
+                          @DefaultValue BureauCache bureauCache,
+                          @DefaultValue("") String topicPrefix) {
+    }
+
+    /**
+     * engine: auto (Tesseract when the tesseract command has chi_sim, else the sandbox chunk reader), tesseract,
+     * or sandbox. timeout bounds one tesseract run.
+     */
+    public record Ocr(@DefaultValue("auto") String engine,
+                      @DefaultValue("tesseract") String tesseractCommand,
+                      @DefaultValue("PT20S") Duration timeout) {
+    }
+
+    /**
+     * Bureau reports cached in Redis under a keyed hash of the ID number, AES-GCM encrypted. key: base64 of at
+     * least 32 bytes (LOANFLOW_BUREAU_CACHE_KEY); the default is a development value, like the platform's.
+     */
+    public record BureauCache(@DefaultValue("true") boolean enabled,
+                              @DefaultValue("P30D") Duration ttl,
+                              @DefaultValue(DEV_CACHE_KEY) String key) {
+        public static final String DEV_CACHE_KEY = "bG9hbmZsb3ctZGV2LW9ubHktYnVyZWF1LWNhY2hlLWtleQ==";
     }
 }

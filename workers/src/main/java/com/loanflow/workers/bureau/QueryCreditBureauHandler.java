@@ -3,17 +3,27 @@ package com.loanflow.workers.bureau;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loanflow.workers.platform.Applicant;
+import com.loanflow.workers.platform.CreditAuthorization;
+import com.loanflow.workers.platform.CreditQuery;
 import com.loanflow.workers.platform.PlatformClient;
 import com.loanflow.workers.platform.TaskFailures;
 import com.loanflow.workers.platform.TopicHandler;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** query-credit-bureau: the bureau report becomes the {@code creditReport} variable (JSON, no personal data). */
+/**
+ * query-credit-bureau: the bureau report becomes the {@code creditReport} variable (JSON, no personal data). Only
+ * with the borrower's credit authorization; a report cached in the last 30 days is used instead of a new query;
+ * every query and cache hit goes to the platform's credit query log with its purpose and consent.
+ */
 @Component
 public class QueryCreditBureauHandler extends TopicHandler {
 
@@ -22,11 +32,22 @@ public class QueryCreditBureauHandler extends TopicHandler {
 
     private final PlatformClient platform;
     private final CreditBureau bureau;
+    private final BureauReportCache cache;
+    private final Clock clock;
 
-    public QueryCreditBureauHandler(TaskFailures failures, PlatformClient platform, CreditBureau bureau) {
+    @Autowired
+    public QueryCreditBureauHandler(TaskFailures failures, PlatformClient platform, CreditBureau bureau,
+                                    BureauReportCache cache) {
+        this(failures, platform, bureau, cache, Clock.systemUTC());
+    }
+
+    public QueryCreditBureauHandler(TaskFailures failures, PlatformClient platform, CreditBureau bureau,
+                                    BureauReportCache cache, Clock clock) {
         super(failures);
         this.platform = platform;
         this.bureau = bureau;
+        this.cache = cache;
+        this.clock = clock;
     }
 
     @Override
@@ -36,15 +57,24 @@ public class QueryCreditBureauHandler extends TopicHandler {
 
     @Override
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
-        if (!platform.hasCreditAuthorization(applicationId)) {
-            // no retries: an incident for ops, and the bureau is never asked without the borrower's authorization
-            throw new IllegalStateException("No valid credit authorization for application " + applicationId
-                    + "; credit bureau not queried");
-        }
+        // no retries without authorization: an incident for ops, and the bureau is never asked
+        CreditAuthorization authorization = platform.creditAuthorization(applicationId).orElseThrow(() ->
+                new IllegalStateException("No valid credit authorization for application " + applicationId
+                        + "; credit bureau not queried"));
         Applicant applicant = platform.applicant(applicationId);
-        CreditReport report = bureau.report(applicant.idNumber());
-        log.info("query-credit-bureau for application {}: report with {} applications in 90 days", applicationId,
-                report.applicationsLast90Days());
+        Optional<CreditReport> cached = cache.find(applicant.idNumber());
+        // logged before the bureau is asked: no query without its purpose and consent on record
+        platform.recordCreditQuery(applicationId, new CreditQuery(UUID.randomUUID().toString(),
+                CreditQuery.LOAN_APPLICATION, authorization.consentId(), authorization.agreementVersion(),
+                cached.isPresent(), clock.instant()));
+        CreditReport report = cached.orElseGet(() -> {
+            CreditReport fresh = bureau.report(applicant.idNumber());
+            cache.put(applicant.idNumber(), fresh);
+            return fresh;
+        });
+        log.info("query-credit-bureau for application {} (consent {} v{}): {} report, {} applications in 90 days",
+                applicationId, authorization.consentId(), authorization.agreementVersion(),
+                cached.isPresent() ? "cached" : "new", report.applicationsLast90Days());
         service.complete(task, Map.of("creditReport", json(report)));
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class SandboxCreditBureau implements CreditBureau {
     private final SandboxLatency latency;
     private final Clock clock;
     private final List<GmscSample.Row> rows = GmscSample.load();
+    private final AtomicLong queries = new AtomicLong();
 
     @Autowired
     public SandboxCreditBureau(SandboxLatency latency) {
@@ -48,6 +50,7 @@ public class SandboxCreditBureau implements CreditBureau {
 
     @Override
     public CreditReport report(String idNumber) {
+        queries.incrementAndGet(); // a real bureau bills every query, answered or not
         latency.await();
         CreditReport known = SANDBOX_REPORTS.get(idNumber);
         if (known != null) {
@@ -69,6 +72,11 @@ public class SandboxCreditBureau implements CreditBureau {
                 row.revolvingUtilization(), age, row.pastDue30To59Days(), row.debtRatio(), row.monthlyIncome(),
                 row.openCreditLinesAndLoans(), row.pastDue90DaysOrMore(), row.realEstateLoans(),
                 row.pastDue60To89Days(), row.dependents());
+    }
+
+    /** How many queries this bureau answered (its invoice): a cached report costs none. */
+    public long queries() {
+        return queries.get();
     }
 
     private static byte[] sha256(String idNumber) {

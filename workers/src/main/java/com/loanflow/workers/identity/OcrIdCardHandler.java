@@ -44,6 +44,11 @@ public class OcrIdCardHandler extends TopicHandler {
             return;
         }
         IdCardOcr.Fields fields = read.get();
+        if (!ChineseIdNumber.isValid(fields.idNumber())) {
+            log.info("ocr-id-card for application {}: the ID number read fails its check character", applicationId);
+            IdentityMismatch.raise(task, service, Check.OCR_UNREADABLE, "ID number on the card could not be read");
+            return;
+        }
         boolean matched = applicant.name().equals(fields.name())
                 && applicant.idNumber().equalsIgnoreCase(fields.idNumber());
         log.info("ocr-id-card for application {}: card shows {} / {}, matched={}", applicationId,

@@ -57,14 +57,14 @@ class ExternalTaskSubscriptions {
                 .disableAutoFetching()
                 .build();
         for (TopicHandler handler : handlers) {
-            client.subscribe(handler.topic())
+            client.subscribe(properties.workers().topicPrefix() + handler.topic())
                     .lockDuration(properties.workers().lockDuration().toMillis())
                     .handler(handler)
                     .open();
         }
         client.start();
-        log.info("External task workers subscribed to {} at {}", handlers.stream().map(TopicHandler::topic).toList(),
-                engine.baseUrl());
+        log.info("External task workers ({}) subscribed to {} at {}", properties.workers().workerId(),
+                handlers.stream().map(h -> properties.workers().topicPrefix() + h.topic()).toList(), engine.baseUrl());
     }
 
     @EventListener

@@ -48,18 +48,25 @@ public class PlatformClient {
     }
 
     /**
-     * Whether the borrower consented to the current credit authorization; the bureau may not be queried otherwise.
-     * Answers false on the platform's 404, throws on anything else.
+     * The borrower's consent to the current credit authorization; the bureau may not be queried without it.
+     * Empty on the platform's 404, throws on anything else.
      */
-    public boolean hasCreditAuthorization(String applicationId) {
+    public java.util.Optional<CreditAuthorization> creditAuthorization(String applicationId) {
         try {
-            RetryableFailure.translating("GET credit authorization", () -> http.get()
+            return java.util.Optional.ofNullable(RetryableFailure.translating("GET credit authorization", () -> http.get()
                     .uri("/internal/v1/applications/{id}/credit-authorization", applicationId)
-                    .retrieve().toBodilessEntity());
-            return true;
+                    .retrieve().body(CreditAuthorization.class)));
         } catch (org.springframework.web.client.HttpClientErrorException.NotFound missing) {
-            return false;
+            return java.util.Optional.empty();
         }
+    }
+
+    /** Writes the query to the platform's credit query log (idempotent per queryId). */
+    public void recordCreditQuery(String applicationId, CreditQuery query) {
+        RetryableFailure.translating("POST credit query", () -> http.post()
+                .uri("/internal/v1/applications/{id}/credit-queries", applicationId)
+                .body(query)
+                .retrieve().toBodilessEntity());
     }
 
     /** Creates the disbursement on the first call and returns the same one afterwards. */

@@ -24,9 +24,10 @@ class QueryCreditBureauHandlerTest {
         FakePlatform platform = new FakePlatform();
         ExternalTaskService service = mock(ExternalTaskService.class);
         QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
-                platform.client, new SandboxCreditBureau(SandboxLatency.none()));
+                platform.client, new SandboxCreditBureau(SandboxLatency.none()), noCache());
         platform.answersCreditAuthorization(org.springframework.http.HttpStatus.OK);
         platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
+        platform.expectsCreditQuery(false);
         ExternalTask task = FakePlatform.task(null);
 
         handler.execute(task, service);
@@ -46,7 +47,7 @@ class QueryCreditBureauHandlerTest {
         FakePlatform platform = new FakePlatform();
         ExternalTaskService service = mock(ExternalTaskService.class);
         QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
-                platform.client, new SandboxCreditBureau(SandboxLatency.none()));
+                platform.client, new SandboxCreditBureau(SandboxLatency.none()), noCache());
         platform.answersCreditAuthorization(org.springframework.http.HttpStatus.NOT_FOUND);
         ExternalTask task = FakePlatform.task(null);
 
@@ -56,5 +57,9 @@ class QueryCreditBureauHandlerTest {
                 org.mockito.ArgumentMatchers.any(), eq(0), org.mockito.ArgumentMatchers.anyLong());
         verify(service, org.mockito.Mockito.never()).complete(eq(task), org.mockito.ArgumentMatchers.anyMap());
         platform.server.verify(); // the applicant (personal data) was never fetched
+    }
+
+    static BureauReportCache noCache() {
+        return new BureauReportCache(null, TestProperties.create().workers().bureauCache());
     }
 }

@@ -65,7 +65,24 @@ public final class FakePlatform {
         server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/applications/" + APPLICATION_ID
                         + "/credit-authorization"))
                 .andRespond(withStatus(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .body("{}"));
+                        .body("{\"consentId\":\"consent-1\",\"agreementVersion\":\"1.0\","
+                                + "\"documentSha256\":\"ab\",\"consentedAt\":\"2026-11-25T10:00:00\"}"));
+    }
+
+    /** Expects the query log entry for a bureau query (or cache hit) on consent-1 for a loan application. */
+    public void expectsCreditQuery(boolean cacheHit) {
+        server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/applications/" + APPLICATION_ID
+                        + "/credit-queries"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.purpose")
+                        .value("LOAN_APPLICATION"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.consentId")
+                        .value("consent-1"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers
+                        .jsonPath("$.agreementVersion").value("1.0"))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.cacheHit")
+                        .value(cacheHit))
+                .andRespond(withStatus(HttpStatus.CREATED));
     }
 
     public static String json(Object body) {

@@ -2,6 +2,7 @@ package com.loanflow.workers.identity.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.workers.identity.ChineseIdNumber;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,7 +12,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -37,26 +41,63 @@ public final class SandboxIdCard {
     private SandboxIdCard() {
     }
 
+    /** What a card front shows. validFrom/validUntil as printed: yyyy.MM.dd, or 长期 for a card without end. */
+    public record CardFace(String name, String sex, String ethnicity, LocalDate birthDate, String address,
+                           String idNumber, String validFrom, String validUntil) {
+    }
+
+    /** A clean card for the documented sandbox identities (tests, walkthrough files). */
     public static byte[] renderFront(String name, String idNumber, String address) {
-        BufferedImage image = new BufferedImage(856, 540, BufferedImage.TYPE_INT_RGB); // ID-1 card proportions
-        Graphics2D g = begin(image, new Color(232, 240, 246));
+        LocalDate birth = ChineseIdNumber.birthDate(idNumber).orElse(LocalDate.of(1990, 1, 1));
+        boolean male = idNumber.length() > 16 && Character.isDigit(idNumber.charAt(16))
+                && (idNumber.charAt(16) - '0') % 2 == 1;
+        return renderFront(new CardFace(name, male ? "男" : "女", "汉", birth, address, idNumber,
+                "2016.12.31", VALID_UNTIL.replace('-', '.')), null);
+    }
+
+    /**
+     * Draws an ID-card-like front (ID-1 proportions, the labels of a resident ID card) and embeds the sandbox
+     * chunk. With a noise source the photo gets what a phone camera adds: a slight rotation, uneven light,
+     * speckles and blur.
+     */
+    public static byte[] renderFront(CardFace face, Random noise) {
+        BufferedImage card = new BufferedImage(856, 540, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = begin(card, new Color(232, 240, 246));
         g.setColor(new Color(120, 150, 180));
         g.setStroke(new BasicStroke(4));
         g.drawRoundRect(8, 8, 840, 524, 40, 40);
         g.setColor(new Color(200, 205, 210));
-        g.fillRect(600, 90, 200, 250); // photo area
-        label(g, 60, 110, "姓名  " + name, 34);
-        label(g, 60, 200, "住址  " + address, 26);
-        label(g, 60, 440, "公民身份号码  " + idNumber, 32);
-        label(g, 60, 500, "SANDBOX 样例 仅供测试", 20);
+        g.fillRect(610, 70, 200, 250); // photo area
+        label(g, 50, 90, "姓名", face.name(), 34);
+        label(g, 50, 150, "性别", face.sex() + "   民族  " + face.ethnicity(), 26);
+        label(g, 50, 205, "出生", face.birthDate().getYear() + " 年 " + face.birthDate().getMonthValue() + " 月 "
+                + face.birthDate().getDayOfMonth() + " 日", 26);
+        List<String> addressLines = wrap(face.address(), 18);
+        for (int i = 0; i < addressLines.size(); i++) {
+            label(g, 50, 260 + i * 38, i == 0 ? "住址" : null, addressLines.get(i), 24);
+        }
+        label(g, 50, 420, "公民身份号码", face.idNumber(), 32);
+        label(g, 50, 480, "有效期限", face.validFrom() + "-" + face.validUntil(), 24);
         g.dispose();
+        BufferedImage photo = noise == null ? card : CameraNoise.apply(card, noise);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", name);
-        fields.put("idNumber", idNumber);
-        fields.put("address", address);
+        fields.put("name", face.name());
+        fields.put("idNumber", face.idNumber());
+        fields.put("address", face.address());
         fields.put("issuedBy", ISSUED_BY);
-        fields.put("validUntil", VALID_UNTIL);
-        return PngTextChunks.withText(png(image), CARD_CHUNK, json(fields));
+        fields.put("validUntil", face.validUntil().replace('.', '-')); // ISO date, or 长期
+        return PngTextChunks.withText(png(photo), CARD_CHUNK, json(fields));
+    }
+
+    /** Lines of at most perLine characters, of even length (a card never prints a lone last character). */
+    static List<String> wrap(String text, int perLine) {
+        int count = (text.length() + perLine - 1) / perLine;
+        int length = count == 0 ? 1 : (text.length() + count - 1) / count;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += length) {
+            lines.add(text.substring(i, Math.min(text.length(), i + length)));
+        }
+        return lines;
     }
 
     public static byte[] renderSelfie(long seed) {
@@ -87,14 +128,20 @@ public final class SandboxIdCard {
         return g;
     }
 
-    /** The visible text is decoration; a host without fonts still gets a valid card (the chunk is the contract). */
-    private static void label(Graphics2D g, int x, int y, String text, int size) {
+    /** Labels in a CJK font where the host has one; without fonts the card is still valid (the chunk is the contract). */
+    private static void label(Graphics2D g, int x, int y, String label, String value, int size) {
         try {
-            g.setColor(new Color(30, 30, 30));
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
-            g.drawString(text, x, y);
+            g.setColor(new Color(70, 110, 150));
+            g.setFont(CardFonts.cjk(Font.PLAIN, 22));
+            if (label != null) {
+                g.drawString(label, x, y);
+            }
+            int valueX = x + (label == null || label.length() <= 4 ? 100 : 180);
+            g.setColor(new Color(25, 25, 25));
+            g.setFont(CardFonts.cjk(Font.PLAIN, size));
+            g.drawString(value, valueX, y);
         } catch (RuntimeException | InternalError | LinkageError noFonts) {
-            g.fillRect(x, y - size, Math.min(500, text.length() * size / 2), size / 3);
+            g.fillRect(x, y - size, Math.min(500, value.length() * size / 2), size / 3);
         }
     }
 

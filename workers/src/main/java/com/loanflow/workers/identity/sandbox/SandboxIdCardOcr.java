@@ -7,13 +7,12 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Sandbox OCR: "recognises" an ID card by reading the {@value SandboxIdCard#CARD_CHUNK} chunk of a real PNG file.
  * Anything else (not a PNG, bad CRC, over 2 MB, no chunk, missing fields) is unreadable, as for a blurred photo.
+ * The OCR of hosts without Tesseract (see OcrConfiguration).
  */
-@Component
 public class SandboxIdCardOcr implements IdCardOcr {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxIdCardOcr.class);

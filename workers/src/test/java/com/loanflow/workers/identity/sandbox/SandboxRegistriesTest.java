@@ -55,4 +55,21 @@ class SandboxRegistriesTest {
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("timeout");
         assertThat(carrier.matches("测试", VALID_UNKNOWN_ID, "13800000099")).isTrue();
     }
+
+    @Test
+    void documentedPhoneOfADownProviderTimesOutEveryTimeWithoutShowingTheNumber() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> carrier.matches("测试", VALID_UNKNOWN_ID, "13800000098"))
+                    .isInstanceOf(RetryableFailure.class).hasMessageContaining("timeout")
+                    .hasMessageNotContaining("13800000098");
+        }
+    }
+
+    @Test
+    void documentedLatePhoneIsAnsweredAfterTheLateDelay() {
+        long started = System.nanoTime();
+        assertThat(carrier.matches("测试", VALID_UNKNOWN_ID, "13800000097")).isTrue();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .isGreaterThanOrEqualTo(SandboxCarrierRegistry.LATE_ANSWER);
+    }
 }

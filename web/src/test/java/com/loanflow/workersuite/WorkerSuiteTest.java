@@ -1,0 +1,286 @@
+package com.loanflow.workersuite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.workers.WorkersProperties;
+import com.loanflow.workers.bureau.BureauReportCache;
+import com.loanflow.workers.bureau.QueryCreditBureauHandler;
+import com.loanflow.workers.bureau.SandboxCreditBureau;
+import com.loanflow.workers.identity.CheckLivenessHandler;
+import com.loanflow.workers.identity.IdCardOcr;
+import com.loanflow.workers.identity.OcrIdCardHandler;
+import com.loanflow.workers.identity.VerifyCarrierThreeFactorHandler;
+import com.loanflow.workers.identity.VerifyIdTwoFactorHandler;
+import com.loanflow.workers.identity.ocr.TesseractCommand;
+import com.loanflow.workers.identity.ocr.TesseractIdCardOcr;
+import com.loanflow.workers.identity.sandbox.SandboxCarrierRegistry;
+import com.loanflow.workers.identity.sandbox.SandboxIdCardOcr;
+import com.loanflow.workers.identity.sandbox.SandboxLatency;
+import com.loanflow.workers.identity.sandbox.SandboxLiveness;
+import com.loanflow.workers.identity.sandbox.SandboxPublicSecurityRegistry;
+import com.loanflow.workers.platform.PlatformClient;
+import com.loanflow.workers.platform.TaskFailures;
+import com.loanflow.workers.platform.TopicHandler;
+import com.loanflow.workersuite.SuitePlatform.Applicant;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each worker handler against the running platform's engine REST API, with its own ExternalTaskClient under the
+ * worker account: success, a retryable provider failure retried after the backoff, retries running out into an
+ * incident with a readable message, and a definitive no-match as a BPMN error caught by the boundary event.
+ * <p>
+ * The platform's in-process workers serve the real topics; this suite's client serves "workersuite-&lt;topic&gt;"
+ * of its own test processes, so the two never take each other's tasks. The applicants are real borrowers with real
+ * applications (the handlers read them through /internal/v1), whose loan processes run alongside.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkerSuiteTest {
+
+    static final String PREFIX = "workersuite-";
+    static final Duration BACKOFF = Duration.ofSeconds(1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RedisConnectionFactory redis;
+
+    SuitePlatform platform;
+    ExternalTaskClient client;
+    SandboxCreditBureau bureau;
+    String ocrEngine;
+
+    @BeforeAll
+    void subscribe() {
+        platform = new SuitePlatform(port, environment);
+        WorkersProperties properties = properties();
+        PlatformClient internal = new PlatformClient(properties);
+        TaskFailures failures = new TaskFailures(3, BACKOFF);
+        SandboxLatency latency = new SandboxLatency(Duration.ofMillis(20), Duration.ofMillis(80));
+        SandboxPublicSecurityRegistry registry = new SandboxPublicSecurityRegistry(latency);
+        TesseractCommand tesseract = new TesseractCommand("tesseract", Duration.ofSeconds(30));
+        IdCardOcr ocr = tesseract.available() ? new TesseractIdCardOcr(tesseract) : new SandboxIdCardOcr(latency);
+        ocrEngine = ocr.getClass().getSimpleName();
+        bureau = new SandboxCreditBureau(latency);
+        List<TopicHandler> handlers = List.of(
+                new OcrIdCardHandler(failures, internal, ocr),
+                new VerifyIdTwoFactorHandler(failures, internal, registry),
+                new VerifyCarrierThreeFactorHandler(failures, internal, new SandboxCarrierRegistry(latency, registry)),
+                new CheckLivenessHandler(failures, internal, new SandboxLiveness(latency), properties),
+                new QueryCreditBureauHandler(failures, internal, bureau,
+                        new BureauReportCache(redis, properties.workers().bureauCache())));
+        for (TopicHandler handler : handlers) {
+            SuitePlatform.deploy(repository, authorizations, processKey(handler.topic()), PREFIX + handler.topic());
+        }
+        client = ExternalTaskClient.create().baseUrl(platform.base + "/engine-rest")
+                .addInterceptor(new BasicAuthProvider(platform.workerUser, platform.workerPassword))
+                .workerId("workersuite").maxTasks(5).asyncResponseTimeout(5_000).disableBackoffStrategy().build();
+        handlers.forEach(h -> client.subscribe(PREFIX + h.topic()).lockDuration(30_000).handler(h).open());
+    }
+
+    @AfterAll
+    void unsubscribe() {
+        if (client != null) {
+            client.stop();
+        }
+    }
+
+    @Test
+    void ocrReadsTheCardOfTheApplicantAndCompletes() {
+        Applicant applicant = platform.applicant("张三", "张三", SuitePlatform.freshPhone(), 7);
+        String instance = platform.start(processKey("ocr-id-card"), applicant.applicationId());
+
+        assertThat(platform.awaitEnd(instance)).as("OCR by " + ocrEngine).isEqualTo("End_Done");
+        assertThat(platform.variable(instance, "idCardOcrMatched")).isEqualTo("true");
+    }
+
+    @Test
+    void ocrOfAnotherPersonsCardIsABpmnErrorAndTheRealApplicationIsRejectedForIdentity() {
+        Applicant applicant = platform.applicant("李明", "王芳", SuitePlatform.freshPhone(), 7);
+        String instance = platform.start(processKey("ocr-id-card"), applicant.applicationId());
+
+        assertThat(platform.awaitEnd(instance)).isEqualTo("End_IdentityRejected");
+        assertThat(platform.variable(instance, "identityFailure")).isEqualTo("OCR_MISMATCH");
+        assertThat(platform.variable(instance, "reasonCodes")).isEqualTo("R_IDENTITY");
+        assertNoIncident(instance);
+        // the same card in the real loan process (in-process workers): Event_IdentityMismatch → REJECTED R_IDENTITY
+        awaitApplication(applicant, "REJECTED", "R_IDENTITY");
+    }
+
+    @Test
+    void twoFactorMatchCompletesAndANameTheRegistryDoesNotKnowIsABpmnError() {
+        Applicant known = platform.applicant("赵敏", "赵敏", SuitePlatform.freshPhone(), 7);
+        Applicant unknown = platform.applicant("欧阳长孙明", "欧阳长孙明", SuitePlatform.freshPhone(), 7);
+        String matching = platform.start(processKey("verify-id-two-factor"), known.applicationId());
+        String mismatching = platform.start(processKey("verify-id-two-factor"), unknown.applicationId());
+
+        assertThat(platform.awaitEnd(matching)).isEqualTo("End_Done");
+        assertThat(platform.awaitEnd(mismatching)).isEqualTo("End_IdentityRejected");
+        assertThat(platform.variable(mismatching, "identityFailure")).isEqualTo("ID_TWO_FACTOR_MISMATCH");
+    }
+
+    @Test
+    void carrierTimeoutIsRetriedAfterTheBackoffAndThenSucceeds() {
+        Applicant applicant = platform.applicant("孙丽", "孙丽", SandboxCarrierRegistry.TIMES_OUT_ONCE, 7);
+        String instance = platform.start(processKey("verify-carrier-three-factor"), applicant.applicationId());
+
+        assertThat(platform.awaitEnd(instance)).isEqualTo("End_Done");
+        JsonNode failures = platform.engine("GET", "/history/external-task-log?failureLog=true&processInstanceId="
+                + instance, null);
+        JsonNode successes = platform.engine("GET", "/history/external-task-log?successLog=true&processInstanceId="
+                + instance, null);
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).path("errorMessage").asText()).contains("Carrier provider timeout");
+        assertThat(successes).hasSize(1);
+        assertNoIncident(instance);
+        // the engine locks a failed task for the backoff, so the retry cannot come earlier
+        Duration betweenAttempts = Duration.between(timestamp(failures.get(0)), timestamp(successes.get(0)));
+        assertThat(betweenAttempts).isGreaterThanOrEqualTo(BACKOFF.minusMillis(50));
+    }
+
+    @Test
+    void carrierThatNeverAnswersRunsOutOfRetriesIntoAReadableIncident() {
+        Applicant applicant = platform.applicant("周强", "周强", SandboxCarrierRegistry.ALWAYS_TIMES_OUT, 7);
+        String instance = platform.start(processKey("verify-carrier-three-factor"), applicant.applicationId());
+
+        JsonNode incidents = platform.await("/incident?processInstanceId=" + instance, i -> i.size() > 0,
+                "an incident on " + instance);
+        assertThat(incidents.get(0).path("incidentType").asText()).isEqualTo("failedExternalTask");
+        assertThat(incidents.get(0).path("activityId").asText()).isEqualTo("Task_UnderTest");
+        assertThat(incidents.get(0).path("incidentMessage").asText()).contains("Carrier provider timeout")
+                .doesNotContain(applicant.phone());
+        assertThat(platform.engine("GET", "/history/external-task-log?failureLog=true&processInstanceId=" + instance,
+                null)).as("three attempts").hasSize(3);
+        assertThat(platform.engine("GET", "/process-instance/" + instance, null).path("ended").asBoolean()).isFalse();
+    }
+
+    @Test
+    void carrierSayingThePhoneBelongsToSomeoneElseIsABpmnErrorNotAnIncident() {
+        Applicant applicant = platform.applicant("吴刚", "吴刚", "1390000000" + (int) (Math.random() * 10), 7);
+        String instance = platform.start(processKey("verify-carrier-three-factor"), applicant.applicationId());
+
+        assertThat(platform.awaitEnd(instance)).isEqualTo("End_IdentityRejected");
+        assertThat(platform.variable(instance, "identityFailure")).isEqualTo("CARRIER_THREE_FACTOR_MISMATCH");
+        assertNoIncident(instance);
+    }
+
+    @Test
+    void livenessPassesALiveSelfieAndRejectsAPrintedPhoto() {
+        Applicant live = platform.applicant("郑洁", "郑洁", SuitePlatform.freshPhone(), 7);
+        Applicant printed = platform.applicant("冯涛", "冯涛", SuitePlatform.freshPhone(), 0);
+        String passing = platform.start(processKey("check-liveness"), live.applicationId());
+        String failing = platform.start(processKey("check-liveness"), printed.applicationId());
+
+        assertThat(platform.awaitEnd(passing)).isEqualTo("End_Done");
+        assertThat(new BigDecimal(platform.variable(passing, "livenessScore"))).isGreaterThanOrEqualTo(
+                new BigDecimal("0.80"));
+        assertThat(platform.awaitEnd(failing)).isEqualTo("End_IdentityRejected");
+        assertThat(platform.variable(failing, "identityFailure")).isEqualTo("LIVENESS_FAILED");
+    }
+
+    @Test
+    void aRepeatBureauQueryIsServedFromTheCacheAndBothAreLoggedWithTheirConsent() {
+        // a printed-photo selfie: the applicant's real process stops at liveness and never asks the bureau itself
+        Applicant applicant = platform.applicant("陈静", "陈静", SuitePlatform.freshPhone(), 0);
+        long queriesBefore = bureau.queries();
+        String first = platform.start(processKey("query-credit-bureau"), applicant.applicationId());
+        assertThat(platform.awaitEnd(first)).isEqualTo("End_Done");
+        String second = platform.start(processKey("query-credit-bureau"), applicant.applicationId());
+        assertThat(platform.awaitEnd(second)).isEqualTo("End_Done");
+
+        assertThat(bureau.queries() - queriesBefore).as("queries the bureau answered (and billed)").isEqualTo(1);
+        assertThat(platform.variable(second, "creditReport")).isEqualTo(platform.variable(first, "creditReport"))
+                .doesNotContain(applicant.idNumber());
+        List<Map<String, Object>> log = jdbc.queryForList("SELECT purpose, consent_id, agreement_version, cache_hit"
+                + " FROM credit_query_log WHERE application_id = ? ORDER BY queried_at", applicant.applicationId());
+        String consentId = jdbc.queryForObject("SELECT id FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", String.class, applicant.borrowerId());
+        assertThat(log).hasSize(2); // rows are case-insensitive maps
+        assertThat(log).allSatisfy(row -> {
+            assertThat(row.get("purpose")).isEqualTo("LOAN_APPLICATION");
+            assertThat(row.get("consent_id")).isEqualTo(consentId);
+            assertThat(row.get("agreement_version")).isEqualTo("1.0");
+        });
+        assertThat(log).extracting(row -> Boolean.TRUE.equals(row.get("cache_hit"))
+                || Integer.valueOf(1).equals(row.get("cache_hit"))).containsExactly(false, true);
+    }
+
+    private void assertNoIncident(String instance) {
+        assertThat(platform.engine("GET", "/incident?processInstanceId=" + instance, null)).isEmpty();
+    }
+
+    private void awaitApplication(Applicant applicant, String status, String reasonCode) {
+        long deadline = System.nanoTime() + SuitePlatform.WAIT.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class,
+                    applicant.applicationId());
+            if (status.equals(last)) {
+                assertThat(jdbc.queryForObject("SELECT reason_codes FROM loan_application WHERE id = ?", String.class,
+                        applicant.applicationId())).contains(reasonCode);
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("application " + applicant.applicationId() + " is " + last + ", not " + status);
+    }
+
+    private static Instant timestamp(JsonNode logEntry) {
+        return java.time.OffsetDateTime.parse(logEntry.path("timestamp").asText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+    }
+
+    static String processKey(String topic) {
+        StringBuilder key = new StringBuilder("Process_WorkerSuite_");
+        for (String part : topic.split("-")) {
+            key.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return key.toString();
+    }
+
+    private WorkersProperties properties() {
+        WorkersProperties.Workers workers = new WorkersProperties.Workers(true, BACKOFF, 3, "workersuite",
+                Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofMillis(80), new BigDecimal("0.80"),
+                new WorkersProperties.Ocr("auto", "tesseract", Duration.ofSeconds(30)),
+                new WorkersProperties.BureauCache(true, Duration.ofDays(30), WorkersProperties.BureauCache.DEV_CACHE_KEY),
+                PREFIX);
+        return new WorkersProperties(new WorkersProperties.Engine(platform.base + "/engine-rest", platform.workerUser,
+                platform.workerPassword), new WorkersProperties.Platform(platform.base),
+                new WorkersProperties.Internal(platform.internalToken),
+                new WorkersProperties.Channel(platform.base, platform.base + "/api/v1/payment-callbacks/sandbox",
+                        "loanflow-sandbox-merchant", "sandbox/keys/merchant-private.pem"),
+                workers);
+    }
+}
