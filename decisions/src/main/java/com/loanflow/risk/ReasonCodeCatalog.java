@@ -5,17 +5,16 @@ import java.util.Set;
 
 /**
  * Plain-language text (Chinese / English) for every reason code a decision can carry: hard-rule codes (R_ from
- * hard-rules.drl), routing codes (R_ from risk-route.dmn), process codes, and model adverse factors (F_).
+ * hard-rules.drl), routing codes (R_ from risk-route-v*.dmn), process codes, and model adverse factors (F_).
  */
 public final class ReasonCodeCatalog {
 
     private static final Map<String, String> TEXT = Map.ofEntries(
             // hard rules
             Map.entry("R_MULTI_LENDING", "近3个月贷款申请超过10次 / More than 10 loan applications in the last 3 months"),
-            Map.entry("R_BLACKLIST", "身份证号在平台黑名单中 / The ID number is on the platform's blacklist"),
+            Map.entry("R_BLACKLIST", "身份证号、手机号、银行卡或设备在平台黑名单中 / The ID number, phone, bank card or device is on the platform's blacklist"),
             Map.entry("R_COURT_ENFORCEMENT", "存在法院强制执行记录 / Subject to a court enforcement order"),
-            Map.entry("R_IDENTITY_UNVERIFIED", "身份核验未通过 / Identity could not be verified"),
-            Map.entry("R_AGE_OUT_OF_RANGE", "年龄不在18至60岁之间 / Applicant is not between 18 and 60 years old"),
+            Map.entry("R_AGE", "年龄不在18至60岁之间 / Applicant is not between 18 and 60 years old"),
             Map.entry("R_SEVERE_DELINQUENCY", "逾期90天以上达3次或更多 / Three or more payments 90+ days late"),
             Map.entry("R_PLATFORM_VELOCITY", "近3个月在本平台申请超过3次 / More than 3 applications on this platform in 3 months"),
             // routing
@@ -40,7 +39,13 @@ public final class ReasonCodeCatalog {
             Map.entry("F_MONTHLY_INCOME", "月收入较低或未提供 / Low or unreported monthly income"),
             Map.entry("F_OPEN_CREDIT_LINES", "未结清的信贷账户数量 / Number of open credit lines and loans"),
             Map.entry("F_REAL_ESTATE_LOANS", "房产贷款数量 / Number of real-estate loans"),
-            Map.entry("F_DEPENDENTS", "供养人数较多 / Number of dependents"));
+            Map.entry("F_DEPENDENTS", "供养人数较多 / Number of dependents"),
+            Map.entry("F_PAST_DUE_TOTAL", "逾期总次数较多 / Many late payments in total"),
+            Map.entry("F_PAST_DUE_SEVERITY", "逾期程度严重（逾期时间越长权重越高） / Late payments weighted by how late they were"),
+            Map.entry("F_MONTHLY_INCOME_MISSING", "未提供月收入 / Monthly income not reported"),
+            Map.entry("F_MONTHLY_DEBT_PAYMENT", "每月债务还款额高 / High monthly debt payments"),
+            Map.entry("F_INCOME_PER_HOUSEHOLD_MEMBER", "家庭人均月收入较低 / Low monthly income per household member"),
+            Map.entry("F_OTHER_CREDIT_LINES", "非房贷信贷账户数量 / Number of credit lines other than real-estate loans"));
 
     private ReasonCodeCatalog() {
     }

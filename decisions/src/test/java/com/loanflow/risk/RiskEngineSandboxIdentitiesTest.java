@@ -61,6 +61,6 @@ class RiskEngineSandboxIdentitiesTest {
         RiskDecision d = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
         assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-2.0");
         assertThat(d.decisionTableVersion()).isEqualTo("risk-route-1.1+credit-terms-1.0");
-        assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v1");
+        assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v2");
     }
 }

@@ -23,13 +23,4 @@ public interface RiskMapper {
     void insertReviewDecision(@Param("id") String id, @Param("applicationId") String applicationId,
                               @Param("reviewer") String reviewer, @Param("decision") String decision,
                               @Param("comment") String comment, @Param("decidedAt") LocalDateTime decidedAt);
-
-    void insertBlacklistEntry(BlacklistEntry entry);
-
-    String findBlacklistEntryId(@Param("entryType") String entryType, @Param("valueIdx") String valueIdx);
-
-    int deleteBlacklistEntry(String id);
-
-    boolean isBlacklisted(@Param("entryType") String entryType, @Param("valueIdx") String valueIdx,
-                          @Param("now") LocalDateTime now);
 }

@@ -8,6 +8,10 @@ import com.loanflow.risk.model.DefaultProbabilityModel;
 import com.loanflow.risk.model.GmscData;
 import com.loanflow.risk.model.GmscData.LabeledReport;
 import com.loanflow.risk.model.ModelEvaluation;
+import com.loanflow.risk.model.TaiwanData;
+import com.loanflow.risk.model.TaiwanData.LabeledCardHolder;
+import com.loanflow.risk.model.TaiwanDefaultModel;
+import com.loanflow.risk.model.TrainDefaultModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,18 +22,24 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code java -jar decisions-cli.jar evaluate --data FILE [--split all|train|validation] [--model gmsc]}: scores a
- * GMSC-style .csv or .csv.gz (label included) with the bundled model and prints, as its last line,
- * {@code AUC=0.xxxx KS=0.xxxx n=N}. {@code --split validation} re-carves the trainer's seeded validation split, which
- * is only the held-out data when FILE is the gmsc-dev.csv.gz the model was trained on.
+ * {@code java -jar decisions-cli.jar evaluate --data FILE [--split all|train|validation] [--model gmsc|taiwan]}: scores
+ * a labelled .csv or .csv.gz (GMSC format, or Taiwan card-holder format with {@code --model taiwan}) with the bundled
+ * model and prints, as its last line, {@code AUC=0.xxxx KS=0.xxxx n=N}. {@code --split validation} re-carves the
+ * trainer's seeded validation split, which is only the held-out data when FILE is the file the model was trained on.
+ * {@code train [--model gmsc|taiwan] [--data FILE] [--out DIR]} retrains a model and rewrites its card.
  */
 public final class DecisionsCli {
 
-    static final String USAGE = "usage: check | evaluate --data FILE(.csv|.csv.gz) [--split all|train|validation] [--model gmsc]";
+    static final String USAGE = "usage: check | evaluate --data FILE(.csv|.csv.gz) [--split all|train|validation] "
+            + "[--model gmsc|taiwan] | train [--model gmsc|taiwan] [--data FILE] [--out DIR]";
 
     private DecisionsCli() {
     }
@@ -42,50 +52,83 @@ public final class DecisionsCli {
         if (args.length == 1 && args[0].equals("check")) {
             return check(out);
         }
-        if (args.length == 0 || !args[0].equals("evaluate")) {
+        if (args.length == 0 || !(args[0].equals("evaluate") || args[0].equals("train"))) {
             err.println(USAGE);
             return 2;
         }
-        Path data = null;
-        ModelEvaluation.Split split = ModelEvaluation.Split.ALL;
-        String model = "gmsc";
+        boolean training = args[0].equals("train");
+        Map<String, String> options;
+        TrainDefaultModel.ModelSpec spec;
+        ModelEvaluation.Split split;
         try {
-            for (int i = 1; i < args.length; i++) {
-                String option = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--data" -> data = Path.of(value);
-                    case "--split" -> split = ModelEvaluation.Split.parse(value);
-                    case "--model" -> model = value;
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
-            }
-            if (data == null) {
+            options = options(args, training ? Set.of("--model", "--data", "--out")
+                    : Set.of("--model", "--data", "--split"));
+            spec = TrainDefaultModel.spec(options.getOrDefault("--model", "gmsc"));
+            split = ModelEvaluation.Split.parse(options.getOrDefault("--split", "all"));
+            if (!training && !options.containsKey("--data")) {
                 throw new IllegalArgumentException("--data is required");
-            }
-            if (!model.equals("gmsc")) {
-                throw new IllegalArgumentException("no bundled model '" + model + "' (this build ships: gmsc)");
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
         }
+        if (training) {
+            return train(spec, options, out, err);
+        }
+        Path data = Path.of(options.get("--data"));
         try {
-            List<LabeledReport> rows = ModelEvaluation.select(GmscData.read(data), split);
-            DefaultProbabilityModel bundled = DefaultProbabilityModel.loadDefault();
-            ModelEvaluation.Result result = ModelEvaluation.evaluate(bundled, rows);
-            out.printf("model=%s data=%s sha256=%s split=%s%n", bundled.version(), data.getFileName(), sha256(data),
-                    split.name().toLowerCase());
-            out.printf("rows=%d defaults=%d (%.2f%%) gini=%.4f%n", result.n(), result.defaults(),
+            ModelEvaluation.Result result;
+            String version;
+            if (spec == TrainDefaultModel.TAIWAN) {
+                List<LabeledCardHolder> rows = ModelEvaluation.select(TaiwanData.read(data), split,
+                        LabeledCardHolder::defaulted);
+                TaiwanDefaultModel bundled = TaiwanDefaultModel.loadDefault();
+                version = bundled.version();
+                result = ModelEvaluation.evaluate(bundled, rows);
+            } else {
+                List<LabeledReport> rows = ModelEvaluation.select(GmscData.read(data), split);
+                DefaultProbabilityModel bundled = DefaultProbabilityModel.loadDefault();
+                version = bundled.version();
+                result = ModelEvaluation.evaluate(bundled, rows);
+            }
+            out.printf("model=%s data=%s sha256=%s split=%s%n", version, data.getFileName(), sha256(data),
+                    split.name().toLowerCase(Locale.ROOT));
+            out.printf(Locale.ROOT, "rows=%d defaults=%d (%.2f%%) gini=%.4f%n", result.n(), result.defaults(),
                     100.0 * result.defaults() / result.n(), result.gini());
             out.println(result.line());
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("evaluate failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code --name value} pairs; an unknown name or a name without a value is a usage error. */
+    private static Map<String, String> options(String[] args, Set<String> allowed) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (!allowed.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            options.put(option, args[++i]);
+        }
+        return options;
+    }
+
+    private static int train(TrainDefaultModel.ModelSpec spec, Map<String, String> options, PrintStream out,
+                             PrintStream err) {
+        Path data = Path.of(options.getOrDefault("--data", "../shared/data/" + spec.dataFile()));
+        Path dir = Path.of(options.getOrDefault("--out", TrainDefaultModel.defaultOutputDir()));
+        try {
+            TrainDefaultModel.train(spec, data, dir, out);
+            return 0;
+        } catch (Exception e) {
+            err.println("train failed: " + e.getMessage());
             return 1;
         }
     }

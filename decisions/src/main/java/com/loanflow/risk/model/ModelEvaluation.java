@@ -1,9 +1,11 @@
 package com.loanflow.risk.model;
 
 import com.loanflow.risk.model.GmscData.LabeledReport;
+import com.loanflow.risk.model.TaiwanData.LabeledCardHolder;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /** Back-tests a model on labelled rows: AUC, KS and Gini, the figures the evaluate command and the card report. */
 public final class ModelEvaluation {
@@ -33,16 +35,26 @@ public final class ModelEvaluation {
 
     /** The rows of a split exactly as {@link TrainDefaultModel} carves it (same seed, same file order). */
     public static List<LabeledReport> select(List<LabeledReport> rows, Split split) {
+        return select(rows, split, LabeledReport::defaulted);
+    }
+
+    /** The same for any labelled rows (the Taiwan file): the trainer's seeded stratified split by label. */
+    public static <T> List<T> select(List<T> rows, Split split, ToIntFunction<T> label) {
         return switch (split) {
             case ALL -> rows;
-            case TRAIN -> TrainDefaultModel.stratifiedSplit(rows).get(0);
-            case VALIDATION -> TrainDefaultModel.stratifiedSplit(rows).get(1);
+            case TRAIN -> TrainDefaultModel.stratifiedSplit(rows, label, TrainDefaultModel.SPLIT_SEED).get(0);
+            case VALIDATION -> TrainDefaultModel.stratifiedSplit(rows, label, TrainDefaultModel.SPLIT_SEED).get(1);
         };
     }
 
     public static Result evaluate(DefaultProbabilityModel model, List<LabeledReport> rows) {
         float[] pd = model.defaultProbabilities(rows.stream().map(LabeledReport::report).toList());
         return of(pd, TrainDefaultModel.labels(rows));
+    }
+
+    public static Result evaluate(TaiwanDefaultModel model, List<LabeledCardHolder> rows) {
+        float[] pd = model.defaultProbabilities(rows.stream().map(LabeledCardHolder::holder).toList());
+        return of(pd, rows.stream().mapToInt(LabeledCardHolder::defaulted).toArray());
     }
 
     public static Result of(float[] pd, int[] labels) {

@@ -53,14 +53,63 @@ class DecisionsCliTest {
         assertThat(lines[lines.length - 1]).isEqualTo("AUC=1.0000 KS=1.0000 n=4");
     }
 
+    /** Taiwan format with SEX and MARRIAGE (ignored): two punctual card holders, two months behind (the defaulters). */
+    private static final String TAIWAN_CSV = """
+            ID,LIMIT_BAL,SEX,EDUCATION,MARRIAGE,AGE,PAY_0,PAY_2,PAY_3,PAY_4,PAY_5,PAY_6,BILL_AMT1,BILL_AMT2,BILL_AMT3,BILL_AMT4,BILL_AMT5,BILL_AMT6,PAY_AMT1,PAY_AMT2,PAY_AMT3,PAY_AMT4,PAY_AMT5,PAY_AMT6,default.payment.next.month
+            1,500000,2,1,2,45,-1,-1,-1,-1,-1,-1,3000,2500,2000,4000,1000,3500,2500,2000,4000,1000,3500,1200,0
+            2,360000,1,1,1,52,-1,-1,0,0,-1,-1,8000,9000,7000,6500,3000,2000,9000,7000,2000,3000,2000,1500,0
+            3,20000,2,2,1,24,3,2,2,2,2,2,19500,19000,18500,18000,17500,17000,0,0,0,0,0,0,1
+            4,30000,1,3,2,29,2,2,3,2,2,2,29000,28500,28000,27000,26000,25000,0,500,0,0,0,0,1
+            """;
+
+    @Test
+    void evaluatesATaiwanFileWithTheTaiwanModel() throws IOException {
+        Path csv = dir.resolve("taiwan.csv");
+        Files.writeString(csv, TAIWAN_CSV);
+        String[] lines = run("evaluate", "--model", "taiwan", "--data", csv.toString());
+        assertThat(lines[0]).startsWith("model=taiwan-xgb-v1 data=taiwan.csv sha256=");
+        assertThat(lines[lines.length - 1]).isEqualTo("AUC=1.0000 KS=1.0000 n=4");
+    }
+
+    @Test
+    void refusesATaiwanFileWithoutItsLabel() throws IOException {
+        Path csv = dir.resolve("taiwan-nolabel.csv");
+        Files.writeString(csv, TAIWAN_CSV.replace(",default.payment.next.month", ""));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(DecisionsCli.run(new String[] {"evaluate", "--model", "taiwan", "--data", csv.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(1);
+        assertThat(err.toString()).contains("default.payment.next.month");
+    }
+
+    @Test
+    void trainsATaiwanModelIntoTheGivenFolder() throws IOException {
+        StringBuilder csv = new StringBuilder(TAIWAN_CSV.strip().split("\n")[0]).append('\n');
+        String[] rows = TAIWAN_CSV.strip().split("\n");
+        for (int copy = 0; copy < 100; copy++) { // enough rows for both splits; ids don't matter
+            for (int i = 1; i < rows.length; i++) {
+                csv.append(rows[i]).append('\n');
+            }
+        }
+        Path data = dir.resolve("taiwan-train.csv");
+        Files.writeString(data, csv);
+        Path out = dir.resolve("models");
+        String[] lines = run("train", "--model", "taiwan", "--data", data.toString(), "--out", out.toString());
+        assertThat(lines[lines.length - 1]).startsWith("wrote ");
+        assertThat(out.resolve("default-probability-taiwan-v1.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("TAIWAN_MODEL_CARD.md"))).contains("# Model card: taiwan-xgb-v1")
+                .contains("| AUC | 1.0000 |").contains("without monotone constraints");
+    }
+
     @Test
     void rejectsBadArgumentsWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(DecisionsCli.run(new String[] {"evaluate"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err))).isEqualTo(2);
-        assertThat(DecisionsCli.run(new String[] {"evaluate", "--data", "x.csv", "--model", "taiwan"},
+        assertThat(DecisionsCli.run(new String[] {"evaluate", "--data", "x.csv", "--model", "german"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(2);
-        assertThat(err.toString()).contains("usage:");
+        assertThat(DecisionsCli.run(new String[] {"train", "--split", "validation"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("usage:").contains("no model 'german'").contains("unknown option --split");
     }
 
     @Test

@@ -4,13 +4,20 @@ import com.loanflow.risk.CreditBureauReport;
 import com.loanflow.risk.model.GmscData.LabeledReport;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -62,6 +69,92 @@ class DefaultProbabilityModelTest {
     }
 
     @Test
+    void raisingAPastDueCountNeverLowersThePd() {
+        List<CreditBureauReport> base = new ArrayList<>(randomReports(3000));
+        Path data = GmscFile.locate();
+        if (data != null) { // and real applicants, when the data set is beside the clone
+            base.addAll(sampleOfFile(data, 2000));
+        }
+        assertMonotone(base, r -> r.pastDue30To59Days(), (r, v) -> with(r, v, r.pastDue60To89Days(), r.pastDue90DaysOrMore()));
+        assertMonotone(base, r -> r.pastDue60To89Days(), (r, v) -> with(r, r.pastDue30To59Days(), v, r.pastDue90DaysOrMore()));
+        assertMonotone(base, r -> r.pastDue90DaysOrMore(), (r, v) -> with(r, r.pastDue30To59Days(), r.pastDue60To89Days(), v));
+    }
+
+    /** For every report and each step 0..12 of one count: PD(count + 1) >= PD(count), batch-scored. */
+    private static void assertMonotone(List<CreditBureauReport> base, ToIntFunction<CreditBureauReport> count,
+                                       BiFunction<CreditBureauReport, Integer, CreditBureauReport> withCount) {
+        int steps = 13;
+        List<CreditBureauReport> ladder = new ArrayList<>();
+        for (CreditBureauReport r : base) {
+            for (int v = 0; v < steps; v++) {
+                ladder.add(withCount.apply(r, v));
+            }
+        }
+        float[] pd = MODEL.defaultProbabilities(ladder);
+        int rises = 0;
+        for (int i = 0; i < base.size(); i++) {
+            for (int v = 1; v < steps; v++) {
+                int k = i * steps + v;
+                assertThat(pd[k]).as("row %d, count %d -> %d", i, v - 1, v).isGreaterThanOrEqualTo(pd[k - 1]);
+                rises += pd[k] > pd[k - 1] ? 1 : 0;
+            }
+        }
+        assertThat(rises).as("the count matters at all").isGreaterThan(base.size() / 10);
+    }
+
+    private static CreditBureauReport with(CreditBureauReport r, int pastDue30, int pastDue60, int pastDue90) {
+        return new CreditBureauReport(r.applicationsLast7Days(), r.applicationsLast30Days(),
+                r.applicationsLast90Days(), r.currentLoans(), r.courtEnforcement(), r.thinFile(),
+                r.revolvingUtilization(), r.age(), pastDue30, r.debtRatio(), r.monthlyIncome(),
+                r.openCreditLinesAndLoans(), pastDue90, r.realEstateLoans(), pastDue60, r.dependents());
+    }
+
+    /** Seeded, GMSC-like spread of reports (incomes and dependents sometimes missing). */
+    private static List<CreditBureauReport> randomReports(int n) {
+        Random random = new Random(11);
+        List<CreditBureauReport> reports = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            reports.add(new CreditBureauReport(0, 0, 0, 0, false, false,
+                    random.nextDouble() * 1.3, 21 + random.nextInt(60), random.nextInt(4), random.nextDouble() * 2,
+                    random.nextInt(8) == 0 ? null : 500.0 + random.nextInt(20000), random.nextInt(25),
+                    random.nextInt(3), random.nextInt(4), random.nextInt(3),
+                    random.nextInt(10) == 0 ? null : random.nextInt(5)));
+        }
+        return reports;
+    }
+
+    private static List<CreditBureauReport> sampleOfFile(Path data, int n) {
+        try {
+            List<LabeledReport> rows = GmscData.read(data);
+            return IntStream.range(0, n).mapToObj(i -> rows.get(i * (rows.size() / n)).report())
+                    .filter(r -> r.pastDue30To59Days() < CreditFeatures.PAST_DUE_SENTINEL).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void explainsWithinTheMappingsCodesAndNeverTwice() {
+        for (CreditBureauReport r : randomReports(200)) {
+            assertThat(MODEL.score(r).adverseFactorCodes()).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates()
+                    .isSubsetOf(CreditFeatures.CODES);
+        }
+    }
+
+    @Test
+    void stillLoadsTheV1ModelByResourceAndScoresItThroughTheSameMapping() {
+        DefaultProbabilityModel v1 = DefaultProbabilityModel.load("default-probability-v1.json");
+        assertThat(v1.version()).isEqualTo("gmsc-xgb-v1");
+        assertThat(DefaultProbabilityModel.load("/com/loanflow/risk/model/default-probability-v2.json").version())
+                .isEqualTo(MODEL.version());
+        double clean = v1.score(CLEAN).defaultProbability();
+        assertThat(clean).isBetween(0.0, 0.05).isLessThan(v1.score(HIGH_RISK).defaultProbability());
+        assertThat(v1.score(HIGH_RISK).adverseFactorCodes()).isSubsetOf(CreditFeatures.CODES.subList(0, 11));
+        assertThatThrownBy(() -> DefaultProbabilityModel.load("no-such-model.json"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-model.json");
+    }
+
+    @Test
     void shippedModelKeepsItsAucOnASampleOfTheTrainingFile() throws Exception {
         Path data = GmscFile.locate();
         assumeTrue(data != null, "gmsc-dev.csv.gz not found beside the repository (shared/data)");
@@ -80,7 +173,35 @@ class DefaultProbabilityModelTest {
     }
 
     @Test
+    void keepsItsAucAndCalibrationOnTheHeldOutValidationSplit() throws Exception {
+        Path data = GmscFile.locate();
+        assumeTrue(data != null, "gmsc-dev.csv.gz not found beside the repository (shared/data)");
+        List<LabeledReport> validation = ModelEvaluation.select(GmscData.read(data), ModelEvaluation.Split.VALIDATION);
+        float[] pd = MODEL.defaultProbabilities(validation.stream().map(LabeledReport::report).toList());
+        int[] labels = TrainDefaultModel.labels(validation);
+        assertThat(validation).hasSize(24000);
+        // The card's figure is 0.8627; the 0.865 target was not reached without tuning on these rows (ADR 0011).
+        assertThat(Auc.of(pd, labels)).isGreaterThanOrEqualTo(0.862);
+        for (double[] decile : ModelCardWriter.deciles(pd, labels)) { // mean PD vs observed rate, within 5 points
+            assertThat(decile[1]).isCloseTo(decile[0], within(0.05));
+        }
+    }
+
+    @Test
+    void taiwanModelReachesItsTargetAucOnItsHeldOutSplit() throws Exception {
+        Path data = GmscFile.locateTaiwan();
+        assumeTrue(data != null, "taiwan-dev.csv.gz not found beside the repository (shared/data)");
+        List<TaiwanData.LabeledCardHolder> validation = ModelEvaluation.select(TaiwanData.read(data),
+                ModelEvaluation.Split.VALIDATION, TaiwanData.LabeledCardHolder::defaulted);
+        TaiwanDefaultModel taiwan = TaiwanDefaultModel.loadDefault();
+        ModelEvaluation.Result result = ModelEvaluation.evaluate(taiwan, validation);
+        assertThat(taiwan.version()).isEqualTo("taiwan-xgb-v1");
+        assertThat(result.n()).isEqualTo(4800);
+        assertThat(result.auc()).isGreaterThanOrEqualTo(0.78);
+    }
+
+    @Test
     void knowsItsVersion() {
-        assertThat(MODEL.version()).isEqualTo("gmsc-xgb-v1");
+        assertThat(MODEL.version()).isEqualTo("gmsc-xgb-v2");
     }
 }

@@ -3,20 +3,28 @@ package com.loanflow.risk.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds shared/data/gmsc-dev.csv.gz: -Dloanflow.data.dir, else shared/ beside any parent folder of the build. */
+/** Finds shared/data files: -Dloanflow.data.dir, else shared/ beside any parent folder of the build. */
 final class GmscFile {
 
     private GmscFile() {
     }
 
     static Path locate() {
+        return locate("gmsc-dev.csv.gz");
+    }
+
+    static Path locateTaiwan() {
+        return locate("taiwan-dev.csv.gz");
+    }
+
+    static Path locate(String name) {
         String configured = System.getProperty("loanflow.data.dir");
         if (configured != null) {
-            Path file = Path.of(configured, "gmsc-dev.csv.gz");
+            Path file = Path.of(configured, name);
             return Files.isRegularFile(file) ? file : null;
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared/data/gmsc-dev.csv.gz");
+            Path file = dir.resolve("shared/data/" + name);
             if (Files.isRegularFile(file)) {
                 return file;
             }
