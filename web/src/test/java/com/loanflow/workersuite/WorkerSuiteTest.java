@@ -18,6 +18,7 @@ import com.loanflow.workers.identity.ocr.TesseractIdCardOcr;
 import com.loanflow.workers.identity.sandbox.SandboxCarrierRegistry;
 import com.loanflow.workers.identity.sandbox.SandboxIdCardOcr;
 import com.loanflow.workers.identity.sandbox.SandboxLatency;
+import com.loanflow.workers.identity.sandbox.SandboxFaceComparison;
 import com.loanflow.workers.identity.sandbox.SandboxLiveness;
 import com.loanflow.workers.identity.sandbox.SandboxPublicSecurityRegistry;
 import com.loanflow.workers.platform.PlatformClient;
@@ -93,7 +94,8 @@ class WorkerSuiteTest {
                 new OcrIdCardHandler(failures, internal, ocr),
                 new VerifyIdTwoFactorHandler(failures, internal, registry),
                 new VerifyCarrierThreeFactorHandler(failures, internal, new SandboxCarrierRegistry(latency, registry)),
-                new CheckLivenessHandler(failures, internal, new SandboxLiveness(latency), properties),
+                new CheckLivenessHandler(failures, internal, new SandboxLiveness(latency),
+                        new SandboxFaceComparison(latency), properties),
                 new QueryCreditBureauHandler(failures, internal, bureau,
                         new BureauReportCache(redis, properties.workers().bureauCache())));
         for (TopicHandler handler : handlers) {
@@ -192,11 +194,20 @@ class WorkerSuiteTest {
     }
 
     @Test
-    void livenessPassesALiveSelfieAndRejectsAPrintedPhoto() {
+    void livenessPassesALiveSelfieAndRejectsAPrintedPhotoAndSomeoneElsesFace() {
         Applicant live = platform.applicant("郑洁", "郑洁", SuitePlatform.freshPhone(), 7);
         Applicant printed = platform.applicant("冯涛", "冯涛", SuitePlatform.freshPhone(), 0);
+        Applicant otherFace = platform.applicant("韩梅", "韩梅", SuitePlatform.freshPhone(), 1);
         String passing = platform.start(processKey("check-liveness"), live.applicationId());
         String failing = platform.start(processKey("check-liveness"), printed.applicationId());
+        String impostor = platform.start(processKey("check-liveness"), otherFace.applicationId());
+
+        assertThat(platform.awaitEnd(impostor)).isEqualTo("End_IdentityRejected");
+        assertThat(platform.variable(impostor, "identityFailure")).isEqualTo("FACE_MISMATCH");
+        assertThat(platform.variable(impostor, "faceMatchScore")).isEqualTo("0.31");
+        assertNoIncident(impostor);
+        assertThat(new BigDecimal(platform.variable(passing, "faceMatchScore"))).isGreaterThanOrEqualTo(
+                new BigDecimal("0.85"));
 
         assertThat(platform.awaitEnd(passing)).isEqualTo("End_Done");
         assertThat(new BigDecimal(platform.variable(passing, "livenessScore"))).isGreaterThanOrEqualTo(
@@ -272,7 +283,7 @@ class WorkerSuiteTest {
 
     private WorkersProperties properties() {
         WorkersProperties.Workers workers = new WorkersProperties.Workers(true, BACKOFF, 3, "workersuite",
-                Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofMillis(80), new BigDecimal("0.80"),
+                Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofMillis(80), new BigDecimal("0.80"), new BigDecimal("0.80"),
                 new WorkersProperties.Ocr("auto", "tesseract", Duration.ofSeconds(30)),
                 new WorkersProperties.BureauCache(true, Duration.ofDays(30), WorkersProperties.BureauCache.DEV_CACHE_KEY),
                 PREFIX);

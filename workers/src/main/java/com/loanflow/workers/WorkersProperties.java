@@ -43,6 +43,7 @@ public record WorkersProperties(@DefaultValue Engine engine, @DefaultValue Platf
                           @DefaultValue("PT0.02S") Duration sandboxMinLatency,
                           @DefaultValue("PT0.08S") Duration sandboxMaxLatency,
                           @DefaultValue("0.80") BigDecimal livenessPassScore,
+                          @DefaultValue("0.80") BigDecimal faceMatchPassScore,
                           @DefaultValue Ocr ocr,
                           @DefaultValue BureauCache bureauCache,
                           @DefaultValue("") String topicPrefix) {

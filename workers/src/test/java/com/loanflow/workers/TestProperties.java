@@ -21,7 +21,7 @@ public final class TestProperties {
                 new WorkersProperties.Channel(CHANNEL, PLATFORM + "/api/v1/payment-callbacks/sandbox",
                         "loanflow-sandbox-merchant", "sandbox/keys/merchant-private.pem"),
                 new WorkersProperties.Workers(true, Duration.ofSeconds(5), 3, "test-worker", Duration.ofSeconds(60),
-                        Duration.ZERO, Duration.ZERO, new BigDecimal("0.80"),
+                        Duration.ZERO, Duration.ZERO, new BigDecimal("0.80"), new BigDecimal("0.80"),
                         new WorkersProperties.Ocr("sandbox", "tesseract", Duration.ofSeconds(20)),
                         new WorkersProperties.BureauCache(false, Duration.ofDays(30),
                                 WorkersProperties.BureauCache.DEV_CACHE_KEY), ""));

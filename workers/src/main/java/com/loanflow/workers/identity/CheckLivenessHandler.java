@@ -14,7 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** check-liveness: the selfie must score at least {@code loanflow.workers.liveness-pass-score} (default 0.80). */
+/**
+ * check-liveness: the selfie must score at least {@code loanflow.workers.liveness-pass-score} (default 0.80) for
+ * liveness, and its face must match the ID card's portrait with at least {@code loanflow.workers.face-match-pass-score}
+ * (default 0.80). Either failing is the provider's definitive answer: a BPMN error, not an incident.
+ */
 @Component
 public class CheckLivenessHandler extends TopicHandler {
 
@@ -22,14 +26,18 @@ public class CheckLivenessHandler extends TopicHandler {
 
     private final PlatformClient platform;
     private final LivenessCheck liveness;
+    private final FaceComparison faces;
     private final BigDecimal passScore;
+    private final BigDecimal faceMatchPassScore;
 
     public CheckLivenessHandler(TaskFailures failures, PlatformClient platform, LivenessCheck liveness,
-                                WorkersProperties properties) {
+                                FaceComparison faces, WorkersProperties properties) {
         super(failures);
         this.platform = platform;
         this.liveness = liveness;
+        this.faces = faces;
         this.passScore = properties.workers().livenessPassScore();
+        this.faceMatchPassScore = properties.workers().faceMatchPassScore();
     }
 
     @Override
@@ -49,6 +57,20 @@ public class CheckLivenessHandler extends TopicHandler {
                             "livenessScore", score.toPlainString()));
             return;
         }
-        service.complete(task, Map.of("livenessScore", score.toPlainString()));
+        byte[] selfie = Images.decode(applicant.selfieImage()).orElse(null);
+        byte[] card = Images.decode(applicant.idCardFrontImage()).orElse(null);
+        BigDecimal similarity = selfie == null || card == null ? BigDecimal.ZERO.setScale(2)
+                : faces.similarity(selfie, card);
+        boolean sameFace = similarity.compareTo(faceMatchPassScore) >= 0;
+        log.info("face comparison for application {}: similarity {}, matched={}", applicationId, similarity, sameFace);
+        if (!sameFace) {
+            service.handleBpmnError(task, IdentityMismatch.ERROR_CODE,
+                    "Selfie matches the ID card portrait with " + similarity + ", below " + faceMatchPassScore,
+                    Map.of("reasonCodes", IdentityMismatch.REASON_CODE, "identityFailure", Check.FACE_MISMATCH.name(),
+                            "livenessScore", score.toPlainString(), "faceMatchScore", similarity.toPlainString()));
+            return;
+        }
+        service.complete(task, Map.of("livenessScore", score.toPlainString(),
+                "faceMatchScore", similarity.toPlainString()));
     }
 }

@@ -11,7 +11,7 @@ final class IdentityMismatch {
     static final String REASON_CODE = "R_IDENTITY";
 
     /** Which check failed, kept as the process variable {@code identityFailure} (a code, never personal data). */
-    enum Check { OCR_UNREADABLE, OCR_MISMATCH, ID_TWO_FACTOR_MISMATCH, CARRIER_THREE_FACTOR_MISMATCH, LIVENESS_FAILED }
+    enum Check { OCR_UNREADABLE, OCR_MISMATCH, ID_TWO_FACTOR_MISMATCH, CARRIER_THREE_FACTOR_MISMATCH, LIVENESS_FAILED, FACE_MISMATCH }
 
     private IdentityMismatch() {
     }

@@ -11,6 +11,7 @@ import com.loanflow.workers.identity.sandbox.SandboxCarrierRegistry;
 import com.loanflow.workers.identity.sandbox.SandboxIdCard;
 import com.loanflow.workers.identity.sandbox.SandboxIdCardOcr;
 import com.loanflow.workers.identity.sandbox.SandboxLatency;
+import com.loanflow.workers.identity.sandbox.SandboxFaceComparison;
 import com.loanflow.workers.identity.sandbox.SandboxLiveness;
 import com.loanflow.workers.identity.sandbox.SandboxPublicSecurityRegistry;
 import com.loanflow.workers.platform.FakePlatform;
@@ -39,7 +40,7 @@ class IdentityHandlersTest {
     private final VerifyCarrierThreeFactorHandler threeFactor = new VerifyCarrierThreeFactorHandler(failures,
             platform.client, new SandboxCarrierRegistry(noLatency, registry));
     private final CheckLivenessHandler liveness = new CheckLivenessHandler(failures, platform.client,
-            new SandboxLiveness(noLatency), TestProperties.create());
+            new SandboxLiveness(noLatency), new SandboxFaceComparison(noLatency), TestProperties.create());
 
     @AfterEach
     void everyExpectedCallWasMade() {
@@ -106,15 +107,38 @@ class IdentityHandlersTest {
 
     @Test
     void livenessPassingSetsTheScoreAndSpoofIsAMismatch() {
-        platform.answersApplicant(NAME, ID, PHONE, null, SandboxIdCard.renderSelfie(ID.hashCode()));
-        platform.answersApplicant(NAME, ID, PHONE, null, SandboxIdCard.renderSelfie(0));
+        byte[] card = SandboxIdCard.renderFront(NAME, ID, "北京市");
+        platform.answersApplicant(NAME, ID, PHONE, card, SandboxIdCard.renderSelfie(ID.hashCode()));
+        platform.answersApplicant(NAME, ID, PHONE, card, SandboxIdCard.renderSelfie(0));
         ExternalTask live = FakePlatform.task(null);
         ExternalTask spoof = FakePlatform.task(null);
         liveness.execute(live, service);
         liveness.execute(spoof, service);
-        verify(service).complete(live, Map.of("livenessScore", SandboxLiveness.scoreForSeed(ID.hashCode()).toPlainString()));
+        verify(service).complete(live, Map.of("livenessScore", SandboxLiveness.scoreForSeed(ID.hashCode()).toPlainString(),
+                "faceMatchScore", SandboxFaceComparison.similarityFor(ID.hashCode(), ID).toPlainString()));
         verify(service).handleBpmnError(eq(spoof), eq("IDENTITY_MISMATCH"), anyString(),
                 eq(Map.of("reasonCodes", "R_IDENTITY", "identityFailure", "LIVENESS_FAILED", "livenessScore", "0.12")));
+    }
+
+    @Test
+    void aLiveSelfieOfSomeoneElseOrACardWithoutPortraitIsAFaceMismatchNotAnIncident() {
+        String liveScore = SandboxLiveness.scoreForSeed(1).toPlainString();
+        platform.answersApplicant(NAME, ID, PHONE, SandboxIdCard.renderFront(NAME, ID, "北京市"),
+                SandboxIdCard.renderSelfie(1));
+        platform.answersApplicant(NAME, ID, PHONE, "no portrait".getBytes(StandardCharsets.UTF_8),
+                SandboxIdCard.renderSelfie(7));
+        ExternalTask otherPerson = FakePlatform.task(null);
+        ExternalTask noPortrait = FakePlatform.task(null);
+        liveness.execute(otherPerson, service);
+        liveness.execute(noPortrait, service);
+        verify(service).handleBpmnError(eq(otherPerson), eq("IDENTITY_MISMATCH"), anyString(),
+                eq(Map.of("reasonCodes", "R_IDENTITY", "identityFailure", "FACE_MISMATCH",
+                        "livenessScore", liveScore, "faceMatchScore", "0.31")));
+        verify(service).handleBpmnError(eq(noPortrait), eq("IDENTITY_MISMATCH"), anyString(),
+                eq(Map.of("reasonCodes", "R_IDENTITY", "identityFailure", "FACE_MISMATCH",
+                        "livenessScore", SandboxLiveness.scoreForSeed(7).toPlainString(), "faceMatchScore", "0.00")));
+        verify(service, never()).handleFailure(eq(otherPerson), anyString(), anyString(), org.mockito.ArgumentMatchers.anyInt(),
+                org.mockito.ArgumentMatchers.anyLong());
     }
 
     @Test
