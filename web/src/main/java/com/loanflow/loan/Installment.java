@@ -12,7 +12,14 @@ public record Installment(String id, String loanId, int seq, LocalDate dueDate, 
                           InstallmentStatus status, int version, BigDecimal interestRecognised, BigDecimal penaltyDue,
                           BigDecimal penaltyPaid) {
 
-    public enum InstallmentStatus { PENDING, PARTIALLY_PAID, PAID }
+    /** SETTLED: closed by an early settlement; interest for the days not elapsed was waived (interest_due lowered). */
+    public enum InstallmentStatus {
+        PENDING, PARTIALLY_PAID, PAID, SETTLED;
+
+        public boolean isClosed() {
+            return this == PAID || this == SETTLED;
+        }
+    }
 
     public BigDecimal interestOwed() {
         return interestDue.subtract(interestPaid);

@@ -12,6 +12,7 @@ public record Loan(String id, String applicationId, String borrowerId, BigDecima
                    LocalDateTime disbursedAt, LocalDateTime settledAt, int version, BigDecimal serviceFee,
                    BigDecimal irrAprPercent, BigDecimal outstandingPenalty) {
 
+    /** The schedule to term: principal, all scheduled interest and overdue interest; what settles today is less. */
     public BigDecimal outstanding() {
         return outstandingPrincipal.add(outstandingInterest).add(outstandingPenalty);
     }

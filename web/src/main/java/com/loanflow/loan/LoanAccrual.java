@@ -146,10 +146,18 @@ public class LoanAccrual {
      * (periodStart, dueDate], less what is recognised already (never negative: early payment recognised it).
      */
     static BigDecimal interestShare(Installment i, LocalDate periodStart, LocalDate day) {
+        return earnedBy(i, periodStart, day).subtract(i.interestRecognised()).max(Money.ZERO);
+    }
+
+    /**
+     * The interest of one installment earned by the end of {@code day}: interest_due × elapsed days / days of its
+     * period (periodStart, dueDate], to the fen HALF_EVEN; 0 before the period starts, all of it from the due date.
+     * The settlement quote uses the same figure, so what a settlement charges is what accrual would have recognised.
+     */
+    static BigDecimal earnedBy(Installment i, LocalDate periodStart, LocalDate day) {
         long periodDays = ChronoUnit.DAYS.between(periodStart, i.dueDate());
         long elapsed = Math.min(Math.max(ChronoUnit.DAYS.between(periodStart, day), 0), periodDays);
-        BigDecimal earned = periodDays <= 0 ? i.interestDue() : i.interestDue().multiply(BigDecimal.valueOf(elapsed))
+        return periodDays <= 0 ? i.interestDue() : i.interestDue().multiply(BigDecimal.valueOf(elapsed))
                 .divide(BigDecimal.valueOf(periodDays), 2, RoundingMode.HALF_EVEN);
-        return earned.subtract(i.interestRecognised()).max(Money.ZERO);
     }
 }

@@ -15,7 +15,15 @@ class LoanController {
                         Installment.InstallmentStatus status, String penalty) {
     }
 
+    /** The amount that settles the loan on asOf (total), and its parts; see {@link SettlementQuote}. */
+    record SettlementQuoteView(LocalDate asOf, String remainingPrincipal, String accruedInterest, String overduePenalty,
+                               String total) {
+    }
+
     /**
+     * outstanding = settlementAmount: what the borrower owes today and what settles the loan (interest only for the
+     * days elapsed, contract 1.1 第六条); outstandingInterest: the scheduled interest not yet paid, most of which is
+     * not owed unless the borrower keeps the loan to term.
      * aprPercent: the nominal rate of the schedule; irrAprPercent: the APR disclosed as the IRR of the actual cash
      * flows (monthly IRR × 12, 2 decimals); serviceFee: deducted from the payout; penaltyDailyRatePercent: per day
      * on overdue principal.
@@ -23,7 +31,7 @@ class LoanController {
     record LoanView(String loanId, String applicationId, LoanStatus status, String principal, String aprPercent,
                     int termMonths, String outstanding, String outstandingPrincipal, String outstandingInterest,
                     List<ScheduleLine> schedule, String irrAprPercent, String serviceFee, String outstandingPenalty,
-                    String penaltyDailyRatePercent, String aprConvention) {
+                    String penaltyDailyRatePercent, String aprConvention, String settlementAmount) {
     }
 
     static final String APR_CONVENTION = "IRR of the actual cash flows, monthly IRR x 12 (nominal), 2 decimals";
@@ -34,9 +42,17 @@ class LoanController {
         this.loans = loans;
     }
 
+    @GetMapping("/api/v1/loans/{loanId}/settlement-quote")
+    SettlementQuoteView settlementQuote(BorrowerPrincipal principal, @PathVariable String loanId) {
+        SettlementQuote quote = loans.settlementQuote(loans.getOwned(principal.borrowerId(), loanId));
+        return new SettlementQuoteView(quote.asOf(), Money.format(quote.remainingPrincipal()),
+                Money.format(quote.accruedInterest()), Money.format(quote.overduePenalty()), Money.format(quote.total()));
+    }
+
     @GetMapping("/api/v1/loans/{loanId}")
     LoanView get(BorrowerPrincipal principal, @PathVariable String loanId) {
         Loan loan = loans.getOwned(principal.borrowerId(), loanId);
+        String settlementAmount = Money.format(loans.settlementQuote(loan).total());
         List<ScheduleLine> schedule = loans.installments(loanId).stream()
                 .map(i -> new ScheduleLine(i.seq(), i.dueDate(), Money.format(i.principalDue()),
                         Money.format(i.interestDue()), Money.format(i.principalDue().add(i.interestDue())),
@@ -44,10 +60,11 @@ class LoanController {
                         Money.format(i.penaltyDue())))
                 .toList();
         return new LoanView(loan.id(), loan.applicationId(), loan.status(), Money.format(loan.principal()),
-                loan.aprPercent().toPlainString(), loan.termMonths(), Money.format(loan.outstanding()),
+                loan.aprPercent().toPlainString(), loan.termMonths(), settlementAmount,
                 Money.format(loan.outstandingPrincipal()), Money.format(loan.outstandingInterest()), schedule,
                 loan.irrAprPercent() == null ? null : loan.irrAprPercent().toPlainString(),
                 Money.format(loan.serviceFee()), Money.format(loan.outstandingPenalty()),
-                LoanProduct.penaltyDailyRatePercent(loan.aprPercent()).toPlainString(), APR_CONVENTION);
+                LoanProduct.penaltyDailyRatePercent(loan.aprPercent()).toPlainString(), APR_CONVENTION,
+                settlementAmount);
     }
 }

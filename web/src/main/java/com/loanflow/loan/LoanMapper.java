@@ -40,6 +40,18 @@ public interface LoanMapper {
                               @Param("interestRecognised") BigDecimal interestRecognised,
                               @Param("status") Installment.InstallmentStatus status, @Param("version") int version);
 
+    /**
+     * Early settlement of one installment: everything owed paid, interest_due lowered to the interest kept (the rest
+     * waived), status SETTLED; 0 rows when it changed since it was read.
+     */
+    int settleInstallment(@Param("id") String id, @Param("principalPaid") BigDecimal principalPaid,
+                          @Param("interestDue") BigDecimal interestDue, @Param("interestPaid") BigDecimal interestPaid,
+                          @Param("penaltyPaid") BigDecimal penaltyPaid,
+                          @Param("interestRecognised") BigDecimal interestRecognised, @Param("version") int version);
+
+    /** ACTIVE → SETTLED with nothing outstanding; 0 rows when the loan changed or settled meanwhile. */
+    int settleLoan(@Param("id") String id, @Param("settledAt") LocalDateTime settledAt, @Param("version") int version);
+
     int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,
                                  @Param("penaltyDue") BigDecimal penaltyDue, @Param("version") int version);
 

@@ -66,6 +66,15 @@ public class Loans {
         return loan;
     }
 
+    /** What settles the loan today (the platform clock's date), interest only for the days elapsed. */
+    public SettlementQuote settlementQuote(Loan loan) {
+        return settlementQuote(loan, LocalDate.now(clock));
+    }
+
+    public SettlementQuote settlementQuote(Loan loan, LocalDate asOf) {
+        return SettlementQuote.of(loan, mapper.findInstallments(loan.id()), asOf);
+    }
+
     public List<Installment> installments(String loanId) {
         return mapper.findInstallments(loanId);
     }

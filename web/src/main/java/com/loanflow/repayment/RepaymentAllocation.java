@@ -5,9 +5,11 @@ import com.loanflow.loan.Installment;
 import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.loan.LoanStatus;
+import com.loanflow.loan.SettlementQuote;
 import com.loanflow.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ class RepaymentAllocation {
             if (left.signum() == 0) {
                 break;
             }
-            if (installment.status() == Installment.InstallmentStatus.PAID) {
+            if (installment.status().isClosed()) {
                 continue;
             }
             BigDecimal penalty = left.min(installment.penaltyOwed());
@@ -82,5 +84,49 @@ class RepaymentAllocation {
             throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed concurrently");
         }
         return new Applied(new JournalEntry.Allocation(principalPart, accruedPart, unaccruedPart, penaltyPart), settled);
+    }
+
+    /**
+     * Early settlement for exactly the quote's total: every installment pays its principal, overdue interest and the
+     * interest of the days elapsed; its interest_due is lowered to that, so the interest of the days not elapsed is
+     * waived and never reaches the ledger. Of the interest, what accrual already recognised settles the receivable,
+     * today's not-yet-accrued days are income on receipt (and recognised, so accrual never counts them again).
+     */
+    Applied settle(Loan loan, SettlementQuote quote, LocalDateTime now) {
+        List<Installment> installments = loanMapper.findInstallments(loan.id());
+        BigDecimal principalPart = Money.ZERO;
+        BigDecimal accruedPart = Money.ZERO;
+        BigDecimal unaccruedPart = Money.ZERO;
+        BigDecimal penaltyPart = Money.ZERO;
+        for (int k = 0; k < installments.size(); k++) {
+            Installment installment = installments.get(k);
+            if (installment.status().isClosed()) {
+                continue;
+            }
+            BigDecimal kept = quote.interestSettled().get(k);
+            BigDecimal interest = kept.subtract(installment.interestPaid()).max(Money.ZERO);
+            BigDecimal accrued = interest.min(installment.accruedInterestUnpaid());
+            BigDecimal unaccrued = interest.subtract(accrued);
+            BigDecimal interestPaid = installment.interestPaid().add(interest);
+            if (loanMapper.settleInstallment(installment.id(), installment.principalDue(), interestPaid, interestPaid,
+                    installment.penaltyDue(), installment.interestRecognised().add(unaccrued),
+                    installment.version()) != 1) {
+                throw new OptimisticLockingFailureException("Installment " + installment.id() + " changed concurrently");
+            }
+            principalPart = principalPart.add(installment.principalOwed());
+            accruedPart = accruedPart.add(accrued);
+            unaccruedPart = unaccruedPart.add(unaccrued);
+            penaltyPart = penaltyPart.add(installment.penaltyOwed());
+        }
+        var allocation = new JournalEntry.Allocation(principalPart, accruedPart, unaccruedPart, penaltyPart);
+        if (allocation.total().compareTo(quote.total()) != 0 || principalPart.compareTo(loan.outstandingPrincipal()) != 0
+                || penaltyPart.compareTo(loan.outstandingPenalty()) != 0) {
+            // the quote was made from another state of the loan: roll back, the caller retries with a fresh quote
+            throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed since its settlement quote");
+        }
+        if (loanMapper.settleLoan(loan.id(), now, loan.version()) != 1) {
+            throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed concurrently");
+        }
+        return new Applied(allocation, true);
     }
 }

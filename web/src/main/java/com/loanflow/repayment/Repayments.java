@@ -8,6 +8,7 @@ import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.loan.LoanStatus;
 import com.loanflow.loan.Loans;
+import com.loanflow.loan.SettlementQuote;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Ids;
 import com.loanflow.shared.Money;
@@ -58,7 +59,7 @@ public class Repayments {
         }
         Loan loan = repayable(borrowerId, loanId, amount);
         LocalDateTime now = LocalDateTime.now(clock);
-        RepaymentAllocation.Applied applied = allocation.apply(loan, amount, now);
+        RepaymentAllocation.Applied applied = applyOrSettle(loan, amount, now);
         var split = applied.allocation();
         Repayment repayment = new Repayment(Ids.newId(), loanId, borrowerId, idempotencyKey, amount, split.principal(),
                 split.interest(), "APPLIED", now, split.penalty(), Repayment.DIRECT);
@@ -81,13 +82,14 @@ public class Repayments {
     /** The channel confirmed the debit: apply the money now, once (the caller holds the callback's unique key). */
     void applyConfirmed(Repayment pending) {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
-        if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loan.outstanding()) > 0) {
+        BigDecimal owed = loans.settlementQuote(loan).total();
+        if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(owed) > 0) {
             // the card was debited but the loan no longer owes it (settled another way): ops must refund
             throw new IllegalStateException("Withheld " + pending.amount() + " exceeds what loan " + loan.id()
-                    + " owes (" + loan.outstanding() + ")");
+                    + " owes (" + owed + ")");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        RepaymentAllocation.Applied applied = allocation.apply(loan, pending.amount(), now);
+        RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
         var split = applied.allocation();
         if (mapper.settlePending(pending.id(), "APPLIED", split.principal(), split.interest(), split.penalty()) != 1) {
             throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
@@ -96,6 +98,18 @@ public class Repayments {
         if (applied.settled()) {
             settle(loan);
         }
+    }
+
+    /**
+     * Exactly the settlement quote's total settles the loan early (interest only for the days elapsed); less is
+     * applied to the schedule, oldest installment first. The caller has refused more than the quote.
+     */
+    private RepaymentAllocation.Applied applyOrSettle(Loan loan, BigDecimal amount, LocalDateTime now) {
+        SettlementQuote quote = loans.settlementQuote(loan, now.toLocalDate());
+        if (amount.compareTo(quote.total()) == 0) {
+            return allocation.settle(loan, quote, now);
+        }
+        return allocation.apply(loan, amount, now);
     }
 
     void markFailed(Repayment pending) {
@@ -121,8 +135,15 @@ public class Repayments {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
-        if (amount.compareTo(loan.outstanding()) > 0) {
-            throw ApiException.invalidField("amount", "must not exceed the outstanding " + Money.format(loan.outstanding()));
+        // no overpayment: the most a loan can take is what settles it today (the settlement quote)
+        BigDecimal settlement = loans.settlementQuote(loan).total();
+        if (amount.compareTo(settlement) > 0) {
+            if (loanMapper.findById(loanId).map(Loan::version).orElse(-1) != loan.version()) {
+                // the quote mixed the loan read before a concurrent repayment with installments read after it
+                throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
+            }
+            throw ApiException.invalidField("amount", "must not exceed the settlement amount " + Money.format(settlement)
+                    + " (see /api/v1/loans/" + loanId + "/settlement-quote)");
         }
         return loan;
     }

@@ -60,7 +60,7 @@ public class Withholdings {
         }
         Loan loan = repayments.repayable(borrowerId, loanId, amount);
         int seq = loanMapper.findInstallments(loanId).stream()
-                .filter(i -> i.status() != Installment.InstallmentStatus.PAID).mapToInt(Installment::seq)
+                .filter(i -> !i.status().isClosed()).mapToInt(Installment::seq)
                 .findFirst().orElseThrow(() -> ApiException.conflict("LOAN_NOT_ACTIVE", "Nothing is owed"));
         Repayment repayment = repayments.recordPending(borrowerId, loan, idempotencyKey, amount);
         String id = Ids.newId();

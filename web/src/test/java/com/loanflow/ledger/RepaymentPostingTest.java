@@ -46,6 +46,9 @@ class RepaymentPostingTest {
     Repayments repayments;
 
     @Autowired
+    com.loanflow.loan.Loans loans;
+
+    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -83,9 +86,15 @@ class RepaymentPostingTest {
                 JournalLine.credit(LedgerAccount.INTEREST_INCOME, repayment.interestPart()));
         assertThat(invariants.check().violations()).isEmpty();
 
-        BigDecimal rest = jdbc.queryForObject("SELECT outstanding_principal + outstanding_interest FROM loan WHERE id = ?",
-                BigDecimal.class, loanId);
-        repayments.repay(application.borrowerId, loanId, "repay-rest-" + loanId.substring(0, 8), rest);
+        // the rest, on the day of the payout: the remaining principal only, the interest of days not elapsed is waived
+        BigDecimal rest = loans.settlementQuote(loans.getOwned(application.borrowerId, loanId)).total();
+        assertThat(rest).isEqualByComparingTo(jdbc.queryForObject(
+                "SELECT outstanding_principal FROM loan WHERE id = ?", BigDecimal.class, loanId));
+        Repayment settlement = repayments.repay(application.borrowerId, loanId, "repay-rest-" + loanId.substring(0, 8),
+                rest);
+        assertThat(ledger.lines("REPAYMENT:" + settlement.id())).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, rest),
+                JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, rest));
 
         assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loanId)).isEqualTo("SETTLED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE application_id = ?", Integer.class,
