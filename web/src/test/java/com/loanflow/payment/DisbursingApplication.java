@@ -32,7 +32,18 @@ public final class DisbursingApplication {
     private final JdbcTemplate jdbc;
 
     public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount) {
-        this(jdbc, cipher, runtime, amount, "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
+        this(jdbc, cipher, runtime, amount, randomValidCard());
+    }
+
+    /** An ordinary card the channel accepts: 62220200, seven random digits and the Luhn check digit. */
+    static String randomValidCard() {
+        String body = "62220200" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+        for (int check = 0; check <= 9; check++) {
+            if (com.loanflow.shared.Luhn.isValid(body + check)) {
+                return body + check;
+            }
+        }
+        throw new IllegalStateException("no Luhn check digit for " + body);
     }
 
     /** With the bank card the borrower gave (a sandbox test card decides how the channel behaves). */

@@ -82,6 +82,43 @@ final class SuitePlatform {
         }
     }
 
+    /**
+     * A test process shaped like the loan process around Task_SendPayout: async before, one external task, no error
+     * boundary, because send-payout raises no BPMN error (a refused payout comes back as a FAILED callback to the
+     * loan process; a request the channel rejects outright is an incident).
+     */
+    static void deployWithoutErrorBoundary(RepositoryService repository, AuthorizationService authorizations,
+                                           String key, String topic) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent("Start")
+                .serviceTask("Task_UnderTest").camundaAsyncBefore().camundaExternalTask(topic)
+                .endEvent("End_Done")
+                .done();
+        repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model)
+                .enableDuplicateFiltering(true).deploy();
+        grantToWorkers(authorizations, key);
+    }
+
+    private static void grantToWorkers(AuthorizationService authorizations, String key) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn("workers")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(key).count() > 0;
+        if (!granted) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId("workers");
+            grant.setResource(Resources.PROCESS_DEFINITION);
+            grant.setResourceId(key);
+            grant.setPermissions(new ProcessDefinitionPermissions[] {ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.UPDATE_INSTANCE});
+            authorizations.saveAuthorization(grant);
+        }
+    }
+
+    /** The external-task log of one instance: failures (failureLog) or successes (successLog), oldest first. */
+    JsonNode taskLog(String processInstanceId, String kind) {
+        return engine("GET", "/history/external-task-log?" + kind + "=true&sortBy=timestamp&sortOrder=asc"
+                + "&processInstanceId=" + processInstanceId, null);
+    }
+
     /** A new borrower with a fresh valid ID number who applied for a loan; the card shows cardName. */
     Applicant applicant(String name, String cardName, String phone, long selfieSeed) {
         String first17 = "110105" + LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 30))
@@ -120,6 +157,27 @@ final class SuitePlatform {
         String auth = "Basic " + Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword)
                 .getBytes(StandardCharsets.UTF_8));
         return call(method, "/engine-rest" + path, auth, body, -1);
+    }
+
+    /** Engine REST as the admin for plain-text answers (e.g. a failure's error details). */
+    String engineText(String path) {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest" + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", auth).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Polls an engine query until the predicate holds; fails with the last answer after WAIT. */
