@@ -233,6 +233,7 @@ class WorkerSuiteTest {
                 + " FROM credit_query_log WHERE application_id = ? ORDER BY queried_at", applicant.applicationId());
         String consentId = jdbc.queryForObject("SELECT id FROM consent WHERE borrower_id = ?"
                 + " AND consent_type = 'CREDIT_AUTHORIZATION'", String.class, applicant.borrowerId());
+        // one miss and one hit; queried_at has whole seconds on MariaDB, so the two rows may tie and order either way
         assertThat(log).hasSize(2); // rows are case-insensitive maps
         assertThat(log).allSatisfy(row -> {
             assertThat(row.get("purpose")).isEqualTo("LOAN_APPLICATION");
@@ -240,7 +241,7 @@ class WorkerSuiteTest {
             assertThat(row.get("agreement_version")).isEqualTo("1.0");
         });
         assertThat(log).extracting(row -> Boolean.TRUE.equals(row.get("cache_hit"))
-                || Integer.valueOf(1).equals(row.get("cache_hit"))).containsExactly(false, true);
+                || Integer.valueOf(1).equals(row.get("cache_hit"))).containsExactlyInAnyOrder(false, true);
     }
 
     private void assertNoIncident(String instance) {
