@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * One XGBoost model file and idle boosters loaded from it. A Booster is not documented as thread-safe, so each call
- * borrows one for itself instead of queueing on a shared lock; the pool grows to the number of concurrent callers
- * and no further. Each booster predicts single-threaded (nthread=1): for one row, XGBoost's OpenMP threads only add
- * start-up and spin-wait cost, and they fight the JVM's own threads for the cores.
+ * One XGBoost model file and idle xgboost4j boosters loaded from it, for what is scored natively: batches (evaluation,
+ * back-testing) and the probe rows that check the per-decision Java scorer at load ({@link ScoringAgreement}). A
+ * Booster is not documented as thread-safe, so each call borrows one for itself instead of queueing on a shared
+ * lock; the pool grows to the number of concurrent callers and no further. Boosters predict single-threaded
+ * (nthread=1): XGBoost's OpenMP threads fight the JVM's own threads for the two cores.
  */
 final class BoosterPool {
 
@@ -48,12 +49,20 @@ final class BoosterPool {
     }
 
     static BoosterPool load(InputStream json) throws IOException {
-        byte[] bytes = json.readAllBytes();
+        return load(json.readAllBytes());
+    }
+
+    static BoosterPool load(byte[] bytes) {
         try {
             return new BoosterPool(bytes, newBooster(bytes));
-        } catch (XGBoostError e) {
+        } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model", e);
         }
+    }
+
+    /** The model file as loaded. */
+    byte[] modelBytes() {
+        return modelBytes.clone();
     }
 
     /** The model_version attribute the trainer wrote. */
@@ -83,12 +92,9 @@ final class BoosterPool {
         return run(values, rows, columns, false)[0];
     }
 
-    /**
-     * One row's PD (element 0 of the first array) and its SHAP contributions (second array: one value a column,
-     * then the bias), from one matrix and one borrowed booster.
-     */
-    float[][] predictAndExplain(float[] row) {
-        return run(row, 1, row.length, true);
+    /** SHAP contributions of each row (one value a column, then the bias), as xgboost4j's predictContrib gives them. */
+    float[][] contributions(float[] values, int rows, int columns) {
+        return run(values, rows, columns, true);
     }
 
     private float[][] run(float[] values, int rows, int columns, boolean explain) {
@@ -97,8 +103,7 @@ final class BoosterPool {
         try {
             matrix = new DMatrix(values, rows, columns, Float.NaN);
             booster = borrow();
-            float[] pd = column(booster.predict(matrix));
-            return explain ? new float[][] {pd, booster.predictContrib(matrix, 0)[0]} : new float[][] {pd};
+            return explain ? booster.predictContrib(matrix, 0) : new float[][] {column(booster.predict(matrix))};
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost scoring failed", e);
         } finally {

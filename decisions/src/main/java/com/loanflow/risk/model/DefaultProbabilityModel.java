@@ -9,7 +9,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The shipped XGBoost default-probability model: one applicant in, PD and its top adverse factors out. */
+/**
+ * The shipped XGBoost default-probability model: one applicant in, PD and its top adverse factors out.
+ *
+ * <p>Per decision the model is scored by {@link TreeEnsemble}, a Java reading of the same XGBoost JSON file (PD and
+ * exact TreeSHAP contributions); xgboost4j scores batches (evaluation, back-testing) and, each time a model is
+ * loaded, the probe rows of {@link ScoringAgreement} that prove both give the same PDs and contributions. A model
+ * where they differ is refused at load instead of explaining decisions differently from XGBoost (ADR 0016).
+ */
 public final class DefaultProbabilityModel {
 
     /** The model {@link #loadDefault()} serves. */
@@ -21,6 +28,7 @@ public final class DefaultProbabilityModel {
     }
 
     private final BoosterPool pool;
+    private final TreeEnsemble ensemble;
     /** How many leading columns of {@link CreditFeatures#of} the model reads (fewer for an older model). */
     private final int columns;
 
@@ -28,6 +36,12 @@ public final class DefaultProbabilityModel {
         pool.requireFeaturePrefixOf(CreditFeatures.NAMES);
         this.pool = pool;
         this.columns = pool.featureOrder().size();
+        this.ensemble = TreeEnsemble.read(pool.modelBytes());
+        if (ensemble.featureCount() != columns) {
+            throw new IllegalStateException("model " + pool.version() + " reads " + ensemble.featureCount()
+                    + " features but names " + columns);
+        }
+        ScoringAgreement.check(pool.version(), ensemble, pool);
     }
 
     public static DefaultProbabilityModel loadDefault() {
@@ -53,8 +67,8 @@ public final class DefaultProbabilityModel {
     }
 
     public Score score(CreditBureauReport report) {
-        float[][] result = pool.predictAndExplain(features(report));
-        return new Score(result[0][0], topPositive(result[1]));
+        TreeEnsemble.Explained explained = ensemble.explain(features(report));
+        return new Score(explained.probability(), topPositive(explained.contributions()));
     }
 
     /** PDs for many reports at once, without explanations: for back-testing the model on a data set. */
