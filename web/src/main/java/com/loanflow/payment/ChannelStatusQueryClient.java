@@ -52,9 +52,32 @@ public class ChannelStatusQueryClient {
 
     /**
      * The channel's signed answer for the request when it is final (SUCCEEDED or FAILED); empty while the channel is
-     * still processing, or when the answer is not a 200 with a valid signature (logged, asked again next round).
+     * still processing, when it does not know the request, or when the answer is not a 200 with a valid signature
+     * (logged, asked again next round).
      */
     public Optional<JsonNode> finalAnswer(String requestId) throws Exception {
+        Optional<JsonNode> answer;
+        try {
+            answer = answer(requestId);
+        } catch (UnverifiedAnswerException e) {
+            log.warn(e.getMessage());
+            return Optional.empty();
+        }
+        if (answer.isEmpty()) {
+            log.warn("The channel does not know request {} (404 to the status query)", requestId);
+        }
+        return answer.filter(a -> "SUCCEEDED".equals(a.path("status").asText())
+                || "FAILED".equals(a.path("status").asText()));
+    }
+
+    /**
+     * The channel's signed answer for the request, whatever its status (it carries {@code acceptedAt}, the channel's
+     * time of acceptance that dates its statement row); empty when the channel answers 404: it does not know the
+     * request.
+     *
+     * @throws UnverifiedAnswerException for any other status, or a 200 without the channel's valid signature
+     */
+    public Optional<JsonNode> answer(String requestId) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("merchantId", merchantId);
         body.put("requestId", requestId);
@@ -64,14 +87,21 @@ public class ChannelStatusQueryClient {
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .header("X-Signature", Pem.sign(merchantKey, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        String signature = response.headers().firstValue("X-Signature").orElse(null);
-        if (response.statusCode() != 200 || !Pem.verify(channelKey, response.body(), signature)) {
-            log.warn("Channel answered {} (signature {}) to the status query for {}", response.statusCode(),
-                    signature == null ? "missing" : "present", requestId);
+        if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        JsonNode answer = json.readTree(response.body());
-        String status = answer.path("status").asText();
-        return "SUCCEEDED".equals(status) || "FAILED".equals(status) ? Optional.of(answer) : Optional.empty();
+        String signature = response.headers().firstValue("X-Signature").orElse(null);
+        if (response.statusCode() != 200 || !Pem.verify(channelKey, response.body(), signature)) {
+            throw new UnverifiedAnswerException("Channel answered " + response.statusCode() + " (signature "
+                    + (signature == null ? "missing" : "present") + ") to the status query for " + requestId);
+        }
+        return Optional.of(json.readTree(response.body()));
+    }
+
+    /** The channel's answer could not be trusted or was an error: nothing may be concluded from it. */
+    public static class UnverifiedAnswerException extends RuntimeException {
+        UnverifiedAnswerException(String message) {
+            super(message);
+        }
     }
 }

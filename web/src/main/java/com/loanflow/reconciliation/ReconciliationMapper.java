@@ -39,7 +39,12 @@ interface ReconciliationMapper {
     /** Throws DuplicateKeyException when the date was reconciled already (unique channel, statement_date). */
     void insertRun(Run run);
 
+    /** Inserts kind, both sides and, for a difference that needs no ops (ON_NEXT_STATEMENT), its resolution. */
     void insertMismatch(Mismatch mismatch);
+
+    /** Request ids the run of that date carried to the next statement (kind ON_NEXT_STATEMENT). */
+    List<String> findCarriedRequestIds(@Param("channel") String channel,
+                                       @Param("statementDate") LocalDate statementDate);
 
     int recordProcessInstance(@Param("id") String id, @Param("processInstanceId") String processInstanceId);
 

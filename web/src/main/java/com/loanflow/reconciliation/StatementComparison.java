@@ -15,9 +15,22 @@ final class StatementComparison {
 
     static final String NONE = "(none)";
 
-    enum Kind { MISSING_ON_OUR_SIDE, MISSING_ON_CHANNEL_SIDE, AMOUNT_MISMATCH, STATUS_MISMATCH }
+    enum Kind {
+        MISSING_ON_OUR_SIDE, MISSING_ON_CHANNEL_SIDE, AMOUNT_MISMATCH, STATUS_MISMATCH,
+        /** Not a mismatch: the channel accepted it after the statement's day closed (sent just before midnight, or
+         * retried past it); it must be on a later statement, and the next day's run holds it to that. */
+        ON_NEXT_STATEMENT;
+
+        boolean needsOps() {
+            return this != ON_NEXT_STATEMENT;
+        }
+    }
 
     record Difference(String requestId, Kind kind, String ourSide, String channelSide) {
+
+        Difference onNextStatement(String acceptedAt) {
+            return new Difference(requestId, Kind.ON_NEXT_STATEMENT, ourSide, "accepted " + acceptedAt);
+        }
     }
 
     private StatementComparison() {

@@ -129,6 +129,45 @@ class ReconciliationTest {
     }
 
     @Test
+    void aPayoutTheChannelAcceptedAfterMidnightIsCarriedToTheNextStatementAndHeldToIt() throws Exception {
+        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDate next = day.plusDays(1);
+        // sent a second before midnight, accepted by the channel two seconds after it: on the next day's statement
+        String straddling = ours(day.atTime(23, 59, 59), "1000.00", "SUCCEEDED");
+        channel(next.atTime(0, 0, 2), straddling, "PAYOUT", "1000.00", "SUCCEED");
+        // retried past midnight, accepted then, but missing from the next statement after all (deleted below)
+        String lostOnNext = ours(day.atTime(23, 58, 0), "800.00", "SENT");
+        channel(next.atTime(0, 1, 30), lostOnNext, "PAYOUT", "800.00", "SUCCEED");
+        // never reached the channel: a mismatch on its own day, as before
+        String unknown = ours(day.atTime(12, 0), "700.00", "SENT");
+
+        JsonNode first = json.readTree(reconcile(day.toString(), "ops1").body());
+
+        assertThat(kinds(first)).containsOnly(Map.entry(unknown, "MISSING_ON_CHANNEL_SIDE"));
+        assertThat(tasksOf(first)).hasSize(1);
+        assertThat(first.path("carriedToNextStatement")).hasSize(2).allSatisfy(carried -> {
+            assertThat(carried.path("kind").asText()).isEqualTo("ON_NEXT_STATEMENT");
+            assertThat(carried.path("resolution").asText()).isEqualTo("TIMING_DIFFERENCE");
+            assertThat(carried.hasNonNull("processInstanceId")).isFalse(); // no ops task
+        });
+        assertThat(first.path("carriedToNextStatement").get(0).path("channelSide").asText()
+                + first.path("carriedToNextStatement").get(1).path("channelSide").asText())
+                .contains("accepted " + next + "T00:00:02").contains("accepted " + next + "T00:01:30");
+        assertThat(jdbc.queryForObject("SELECT mismatches FROM reconciliation_run WHERE statement_date = ?",
+                Integer.class, day)).isEqualTo(1);
+
+        jdbc.update("DELETE FROM sandbox_channel_payout WHERE request_id = ?", lostOnNext);
+        JsonNode second = json.readTree(reconcile(next.toString(), "ops1").body());
+
+        // the straddling payout matches the next statement; the lost one is flagged there, once
+        assertThat(second.path("ourRows").asInt()).isEqualTo(2);
+        assertThat(second.path("channelRows").asInt()).isEqualTo(1);
+        assertThat(kinds(second)).containsOnly(Map.entry(lostOnNext, "MISSING_ON_CHANNEL_SIDE"));
+        assertThat(second.path("carriedToNextStatement")).isEmpty();
+        assertThat(tasksOf(second)).hasSize(1);
+    }
+
+    @Test
     void theEndpointIsForOpsAndRefusesABadDate() throws Exception {
         assertThat(reconcile("2026-01-01", null).statusCode()).isEqualTo(401);
         assertThat(reconcile("2026-01-01", "reviewer1").statusCode()).isEqualTo(403);
@@ -149,6 +188,10 @@ class ReconciliationTest {
 
     /** One of our payouts on that day, for a fresh application (the fixture makes borrower + application). */
     private String ours(LocalDate day, String amount, String status) {
+        return ours(day.atTime(10, 0), amount, status);
+    }
+
+    private String ours(java.time.LocalDateTime sentAt, String amount, String status) {
         String card = "62220200" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         var application = new DisbursingApplication(jdbc, cipher, runtime, amount, card);
         String id = Ids.newId();
@@ -157,11 +200,11 @@ class ReconciliationTest {
                         + " created_at, updated_at, version, fee_amount) VALUES (?, ?, ?, 'sandbox', ?, ?, ?, ?, ?, 1, 0)",
                 id, application.applicationId, requestId, new BigDecimal(amount),
                 cipher.encrypt(card, FieldCipher.context("disbursement", "bank_card", id)), status,
-                day.atTime(10, 0), day.atTime(10, 0));
+                sentAt, sentAt);
         if (status.equals("SUCCEEDED")) {
             // as the callback would have posted it, so the ledger invariants keep holding for everyone
             transaction.executeWithoutResult(tx -> ledger.post(JournalEntry.disbursement(id,
-                    application.applicationId, new BigDecimal(amount), day.atTime(10, 0))));
+                    application.applicationId, new BigDecimal(amount), sentAt)));
         }
         cards.put(requestId, card);
         return requestId;
@@ -169,13 +212,19 @@ class ReconciliationTest {
 
     /** The channel's own record of a request on that day, as the sandbox stores it. */
     private void channel(LocalDate day, String requestId, String kind, String amount, String behaviour) {
+        channel(day.atTime(10, 0, 5), requestId, kind, amount, behaviour);
+    }
+
+    /** The channel's record of a request it accepted at {@code acceptedAt} (which dates its statement row). */
+    private void channel(java.time.LocalDateTime acceptedAt, String requestId, String kind, String amount,
+                         String behaviour) {
         String card = cards.getOrDefault(requestId, "6222020000000007");
         jdbc.update("INSERT INTO sandbox_channel_payout (request_id, merchant_id, amount, card_enc, card_last4, behaviour,"
                         + " attempts, status, channel_txn_id, notify_url, created_at, version, kind)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 1, 'ACCEPTED', ?, 'http://localhost/none', ?, 0, ?)",
                 requestId, MERCHANT, new BigDecimal(amount),
                 cipher.encrypt(card, FieldCipher.context("sandbox_channel_payout", "card", requestId)),
-                card.substring(12), behaviour, "SBX" + requestId.substring(2, 22), day.atTime(10, 0, 5), kind);
+                card.substring(12), behaviour, "SBX" + requestId.substring(2, 22), acceptedAt, kind);
     }
 
     private String card(String requestId) {
