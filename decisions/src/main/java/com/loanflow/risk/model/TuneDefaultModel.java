@@ -187,6 +187,10 @@ public final class TuneDefaultModel {
                     case 'f' -> extra.add(noIncome ? Float.NaN : r[4] / Math.max(r[1], 18f));
                     case 'g' -> extra.add(r[11] / Math.max(r[1] - 17f, 1f));
                     case 'h' -> extra.add(Math.min(r[0], 2f) * (noIncome ? Float.NaN : r[4]));
+                    // reporting artefacts: a round income is likely self-declared, an integer "ratio" an amount
+                    case 'i' -> extra.add(noIncome ? Float.NaN : (r[4] % 1000f == 0f ? 1f : 0f));
+                    case 'j' -> extra.add(noIncome ? Float.NaN : (r[4] % 100f == 0f ? 1f : 0f));
+                    case 'k' -> extra.add(r[3] == Math.rint(r[3]) ? 1f : 0f);
                     default -> throw new IllegalArgumentException("fx " + c);
                 }
             }
