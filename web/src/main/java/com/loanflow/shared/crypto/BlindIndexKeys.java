@@ -9,13 +9,14 @@ import org.springframework.dao.DuplicateKeyException;
  */
 final class BlindIndexKeys {
 
-    private static final String PURPOSE = "blind_index_key:1";
+    static final String PURPOSE = "blind_index_key:1";
 
     private BlindIndexKeys() {
     }
 
     /** The stored key; on first start the legacy key (if any) or a fresh one is wrapped and stored. */
-    static byte[] load(KeyTables tables, MasterKey masterKey, byte[] legacyKey) {
+    static byte[] load(KeyTables tables, MasterKeys masterKeys, byte[] legacyKey) {
+        MasterKey masterKey = masterKeys.current();
         if (tables.blindIndexKey().isEmpty()) {
             byte[] material = legacyKey;
             if (material == null) {
@@ -29,10 +30,6 @@ final class BlindIndexKeys {
             }
         }
         WrappedKey stored = tables.blindIndexKey().orElseThrow();
-        if (!stored.masterKeyLabel().equals(masterKey.label())) {
-            throw new IllegalStateException("The blind index key is wrapped by " + stored.masterKeyLabel()
-                    + " but this node's master key is " + masterKey.label());
-        }
-        return masterKey.unwrap(stored.wrappedKey(), PURPOSE);
+        return masterKeys.wrapping(stored.masterKeyLabel(), "The blind index key").unwrap(stored.wrappedKey(), PURPOSE);
     }
 }

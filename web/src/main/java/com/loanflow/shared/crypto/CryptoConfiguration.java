@@ -4,6 +4,7 @@ import com.loanflow.shared.BlindIndex;
 import com.loanflow.shared.FieldCipher;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,14 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CryptoConfiguration {
 
     @Bean
-    MasterKey masterKey(CryptoProperties properties, Environment environment) {
+    MasterKeys masterKeys(CryptoProperties properties, Environment environment) {
         if (environment.acceptsProfiles(Profiles.of("mysql"))) {
             ProductionKeyGuard.check(properties);
         }
         CryptoProperties.MasterKeyProperties config = properties.masterKey();
+        List<MasterKey> previous = config.previousLabels().stream().filter(label -> !label.isBlank())
+                .map(label -> open(config, label.trim())).toList();
+        return new MasterKeys(open(config, config.label()), previous);
+    }
+
+    private static MasterKey open(CryptoProperties.MasterKeyProperties config, String label) {
         return switch (config.type()) {
-            case "pkcs12" -> Pkcs12MasterKeys.open(config.pkcs12(), config.label());
-            case "pkcs11" -> Pkcs11MasterKeys.open(config.pkcs11(), config.label());
+            case "pkcs12" -> Pkcs12MasterKeys.open(config.pkcs12(), label);
+            case "pkcs11" -> Pkcs11MasterKeys.open(config.pkcs11(), label);
             default -> throw new IllegalStateException("loanflow.crypto.master-key.type must be pkcs12 or pkcs11, not "
                     + config.type());
         };
@@ -38,8 +45,8 @@ public class CryptoConfiguration {
     }
 
     @Bean
-    DataKeyRing dataKeyRing(KeyTables tables, MasterKey masterKey, CryptoProperties properties) {
-        DataKeyRing ring = new DataKeyRing(tables, masterKey, properties.keyRefresh());
+    DataKeyRing dataKeyRing(KeyTables tables, MasterKeys masterKeys, CryptoProperties properties) {
+        DataKeyRing ring = new DataKeyRing(tables, masterKeys, properties.keyRefresh());
         ring.initialise(decode(properties.legacyDataKey()), properties.legacyDataKeyVersion());
         return ring;
     }
@@ -50,8 +57,13 @@ public class CryptoConfiguration {
     }
 
     @Bean
-    BlindIndex blindIndex(KeyTables tables, MasterKey masterKey, CryptoProperties properties) {
-        return new BlindIndex(BlindIndexKeys.load(tables, masterKey, decode(properties.legacyIndexKey())));
+    BlindIndex blindIndex(KeyTables tables, MasterKeys masterKeys, CryptoProperties properties) {
+        return new BlindIndex(BlindIndexKeys.load(tables, masterKeys, decode(properties.legacyIndexKey())));
+    }
+
+    @Bean
+    MasterKeyRewrap masterKeyRewrap(KeyTables tables, MasterKeys masterKeys) {
+        return new MasterKeyRewrap(tables, masterKeys);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.loanflow.shared.crypto;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,11 +19,16 @@ public record CryptoProperties(
         @DefaultValue("PT30S") Duration keyRefresh,
         @DefaultValue Rotation rotation) {
 
+    /**
+     * {@code label} wraps every new key; {@code previousLabels} (same keystore or token) only unwrap keys they wrapped
+     * before, while a master-key rotation ({@link MasterKeyRewrapCommand}) moves them to {@code label}.
+     */
     public record MasterKeyProperties(
             @DefaultValue("pkcs12") String type,
             @DefaultValue("loanflow-master") String label,
             @DefaultValue Pkcs12 pkcs12,
-            @DefaultValue Pkcs11 pkcs11) {
+            @DefaultValue Pkcs11 pkcs11,
+            @DefaultValue List<String> previousLabels) {
     }
 
     /** A keystore file; {@code createIfMissing} generates one with a fresh AES key (development only). */

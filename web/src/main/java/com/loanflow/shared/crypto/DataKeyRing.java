@@ -21,14 +21,19 @@ public class DataKeyRing implements DataKeys {
     }
 
     private final KeyTables tables;
-    private final MasterKey masterKey;
+    private final MasterKeys masterKeys;
     private final long refreshNanos;
     private final SecureRandom random = new SecureRandom();
     private volatile Snapshot snapshot;
 
     public DataKeyRing(KeyTables tables, MasterKey masterKey, Duration refresh) {
+        this(tables, MasterKeys.of(masterKey), refresh);
+    }
+
+    /** New keys are wrapped by the current master key; stored ones are unwrapped by the key that wrapped them. */
+    public DataKeyRing(KeyTables tables, MasterKeys masterKeys, Duration refresh) {
         this.tables = tables;
-        this.masterKey = masterKey;
+        this.masterKeys = masterKeys;
         this.refreshNanos = refresh.toNanos();
     }
 
@@ -38,7 +43,8 @@ public class DataKeyRing implements DataKeys {
             byte[] material = legacyKey != null ? legacyKey : newKeyMaterial();
             int version = legacyKey != null ? legacyVersion : 1;
             try {
-                tables.insertDataKey(version, masterKey.wrap(material, WrappedKey.purpose(version)), masterKey.label());
+                tables.insertDataKey(version, masterKeys.current().wrap(material, WrappedKey.purpose(version)),
+                        masterKeys.current().label());
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 // its key is the one to use
             }
@@ -67,7 +73,8 @@ public class DataKeyRing implements DataKeys {
     public int createVersion() {
         int version = reload().keys().keySet().stream().max(Integer::compare).orElse(0) + 1;
         try {
-            tables.insertDataKey(version, masterKey.wrap(newKeyMaterial(), WrappedKey.purpose(version)), masterKey.label());
+            tables.insertDataKey(version, masterKeys.current().wrap(newKeyMaterial(), WrappedKey.purpose(version)),
+                    masterKeys.current().label());
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("Data key v" + version + " was created concurrently; is another rotation running?", e);
         }
@@ -100,11 +107,8 @@ public class DataKeyRing implements DataKeys {
     }
 
     private SecretKey unwrap(WrappedKey row) {
-        if (!row.masterKeyLabel().equals(masterKey.label())) {
-            throw new IllegalStateException("Data key v" + row.version() + " is wrapped by " + row.masterKeyLabel()
-                    + " but this node's master key is " + masterKey.label());
-        }
-        byte[] material = masterKey.unwrap(row.wrappedKey(), WrappedKey.purpose(row.version()));
+        byte[] material = masterKeys.wrapping(row.masterKeyLabel(), "Data key v" + row.version())
+                .unwrap(row.wrappedKey(), WrappedKey.purpose(row.version()));
         try {
             return new SecretKeySpec(material, "AES");
         } finally {

@@ -46,6 +46,21 @@ public class KeyTables {
                 Base64.getEncoder().encodeToString(wrapped), masterKeyLabel, now());
     }
 
+    /** Replaces a data key's wrapping if the row still holds {@code read}'s; false when it changed meanwhile. */
+    boolean rewrapDataKey(WrappedKey read, byte[] wrapped, String masterKeyLabel) {
+        return jdbc.update("UPDATE data_key SET wrapped_key = ?, master_key_label = ?"
+                        + " WHERE version = ? AND master_key_label = ? AND wrapped_key = ?",
+                Base64.getEncoder().encodeToString(wrapped), masterKeyLabel, read.version(), read.masterKeyLabel(),
+                Base64.getEncoder().encodeToString(read.wrappedKey())) == 1;
+    }
+
+    boolean rewrapBlindIndexKey(WrappedKey read, byte[] wrapped, String masterKeyLabel) {
+        return jdbc.update("UPDATE blind_index_key SET wrapped_key = ?, master_key_label = ?"
+                        + " WHERE id = 1 AND master_key_label = ? AND wrapped_key = ?",
+                Base64.getEncoder().encodeToString(wrapped), masterKeyLabel, read.masterKeyLabel(),
+                Base64.getEncoder().encodeToString(read.wrappedKey())) == 1;
+    }
+
     private LocalDateTime now() {
         return LocalDateTime.now(clock).withNano(0);
     }

@@ -46,7 +46,7 @@ class ProductionKeyGuardTest {
 
     static CryptoProperties properties(String type, CryptoProperties.Pkcs12 pkcs12, String legacyKey) {
         var masterKey = new CryptoProperties.MasterKeyProperties(type, "loanflow-master", pkcs12,
-                new CryptoProperties.Pkcs11("/usr/lib/softhsm/libsofthsm2.so", 1L, 0, "1234"));
+                new CryptoProperties.Pkcs11("/usr/lib/softhsm/libsofthsm2.so", 1L, 0, "1234"), java.util.List.of());
         return new CryptoProperties(masterKey, legacyKey, 1, null, Duration.ofSeconds(30),
                 new CryptoProperties.Rotation(100, Duration.ZERO, 5));
     }

@@ -76,4 +76,27 @@ class SoftHsmFieldCipherTest {
         assertThatThrownBy(() -> masterKey.unwrap(wrapped, WrappedKey.purpose(1)))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aMasterKeyRotationReWrapsInsideTheTokenWithoutTouchingCiphertexts() throws Exception {
+        MasterKey next = Pkcs11MasterKeys.open(SoftHsmToken.prepare("loanflow-test-master-next").config(),
+                "loanflow-test-master-next");
+        DriverManagerDataSource database = new DriverManagerDataSource(
+                "jdbc:h2:mem:softhsm-rewrap;MODE=MySQL;DB_CLOSE_DELAY=-1");
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V2__data_keys.sql")).execute(database);
+        KeyTables keys = new KeyTables(new JdbcTemplate(database), Clock.systemUTC());
+        DataKeyRing before = new DataKeyRing(keys, masterKey, Duration.ofSeconds(30));
+        before.initialise(null, 1);
+        String stored = new AesGcmFieldCipher(before, 1).encrypt("13800000001", CONTEXT);
+
+        MasterKeyRewrap.Report report = new MasterKeyRewrap(keys, new MasterKeys(next, java.util.List.of(masterKey)))
+                .rewrap();
+
+        assertThat(report).isEqualTo(new MasterKeyRewrap.Report("pkcs11:loanflow-test-master-next", 1, false, 0));
+        assertThat(keys.dataKeys().get(0).masterKeyLabel()).isEqualTo("pkcs11:loanflow-test-master-next");
+        FieldCipher onlyNext = new AesGcmFieldCipher(new DataKeyRing(keys, next, Duration.ofSeconds(30)), 1);
+        assertThat(onlyNext.decrypt(stored, CONTEXT)).isEqualTo("13800000001");
+        assertThatThrownBy(() -> new DataKeyRing(keys, masterKey, Duration.ofSeconds(30)).key(1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrapped by pkcs11:loanflow-test-master-next");
+    }
 }
