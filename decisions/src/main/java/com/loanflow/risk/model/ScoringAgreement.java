@@ -27,18 +27,28 @@ final class ScoringAgreement {
         float[] row = new float[columns];
         for (int r = 0; r < PROBE_ROWS; r++) {
             System.arraycopy(probes, r * columns, row, 0, columns);
-            float pd = ensemble.probability(row);
-            if (Math.abs(pd - expectedPd[r]) > PD_TOLERANCE) {
+            TreeEnsemble.Explained explained = ensemble.explain(row); // what decisions are served from
+            float pd = explained.probability();
+            if (!agrees(pd, expectedPd[r], PD_TOLERANCE)) {
                 throw disagreement(version, "PD", r, pd, expectedPd[r]);
             }
-            float[] contributions = ensemble.contributions(row);
+            float walked = ensemble.probability(row);
+            if (!agrees(walked, expectedPd[r], PD_TOLERANCE)) {
+                throw disagreement(version, "PD by tree walk", r, walked, expectedPd[r]);
+            }
+            float[] contributions = explained.contributions();
             for (int c = 0; c <= columns; c++) {
-                if (Math.abs(contributions[c] - expectedContributions[r][c]) > CONTRIBUTION_TOLERANCE) {
+                if (!agrees(contributions[c], expectedContributions[r][c], CONTRIBUTION_TOLERANCE)) {
                     throw disagreement(version, "contribution " + c, r, contributions[c],
                             expectedContributions[r][c]);
                 }
             }
         }
+    }
+
+    /** Within tolerance, and written so that NaN on either side is a disagreement, not a pass. */
+    static boolean agrees(float actual, float expected, double tolerance) {
+        return Math.abs(actual - expected) <= tolerance;
     }
 
     /** Row-major probe rows: per feature 15% missing, else a threshold, the float just below one, or a midpoint. */

@@ -222,9 +222,15 @@ final class TreeEnsemble {
         return count;
     }
 
+    /** Same width as the model; NaN means missing; an infinite value is refused, as xgboost4j refuses it. */
     private void requireWidth(float[] row) {
         if (row.length != featureCount) {
             throw new IllegalArgumentException("model reads " + featureCount + " features, row has " + row.length);
+        }
+        for (int i = 0; i < row.length; i++) {
+            if (Float.isInfinite(row[i])) {
+                throw new IllegalArgumentException("feature " + i + " is infinite");
+            }
         }
     }
 
@@ -358,8 +364,10 @@ final class TreeEnsemble {
             boolean[] defaultLeft = new boolean[nodes];
             for (int i = 0; i < nodes; i++) {
                 defaultLeft[i] = defaults[i] != 0;
-                if (left[i] != -1 && (splitFeature[i] < 0 || splitFeature[i] >= featureCount
-                        || left[i] >= nodes || right[i] >= nodes || left[i] <= i || right[i] <= i)) {
+                boolean leaf = left[i] == -1;
+                if (leaf ? right[i] != -1 : splitFeature[i] < 0 || splitFeature[i] >= featureCount
+                        || left[i] >= nodes || right[i] >= nodes || left[i] <= i || right[i] <= i
+                        || !(cover[i] > 0)) {
                     throw new IllegalStateException("tree " + node.path("id").asInt() + " node " + i
                             + " is malformed");
                 }

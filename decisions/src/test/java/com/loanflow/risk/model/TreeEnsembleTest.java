@@ -95,6 +95,69 @@ class TreeEnsembleTest {
         }
     }
 
+    /**
+     * Depth-8 trees on 12 features: paths with more than six distinct features are explained by the recursive
+     * fallback inside {@code explain}, the rest from tables; both must match predictContrib.
+     */
+    @Test
+    void explainsDeepTreesThroughTheRecursiveFallbackAsXgboostDoes() throws Exception {
+        int rows = 3_000;
+        int columns = 12;
+        java.util.Random random = new java.util.Random(7);
+        float[] values = new float[rows * columns];
+        float[] labels = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            double signal = 0;
+            for (int c = 0; c < columns; c++) {
+                float x = random.nextInt(5) == 0 ? Float.NaN : (float) random.nextGaussian();
+                values[r * columns + c] = x;
+                signal += Float.isNaN(x) ? 0.3 : Math.sin(x * (c + 1)) * (c % 3 == 0 ? 1.5 : 0.5);
+            }
+            labels[r] = random.nextDouble() < 1 / (1 + Math.exp(-signal)) ? 1f : 0f;
+        }
+        ml.dmlc.xgboost4j.java.DMatrix matrix = new ml.dmlc.xgboost4j.java.DMatrix(values, rows, columns, Float.NaN);
+        matrix.setLabel(labels);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("objective", "binary:logistic");
+        params.put("max_depth", 8);
+        params.put("min_child_weight", 1);
+        params.put("eta", 0.3);
+        params.put("seed", 1);
+        params.put("nthread", 1);
+        ml.dmlc.xgboost4j.java.Booster booster = ml.dmlc.xgboost4j.java.XGBoost.train(matrix, params, 30,
+                java.util.Map.of(), null, null);
+        TreeEnsemble inJava = TreeEnsemble.read(booster.toByteArray("json"));
+        float[] pd = BoosterPool.column(booster.predict(matrix));
+        float[][] contributions = booster.predictContrib(matrix, 0);
+
+        assertThat(inJava.tabledTreeCount()).isGreaterThan(0).isLessThan(inJava.treeCount());
+        for (int r = 0; r < rows; r += 3) {
+            TreeEnsemble.Explained explained = inJava.explain(Arrays.copyOfRange(values, r * columns, (r + 1) * columns));
+            assertThat(explained.probability()).isCloseTo(pd[r], within(2e-6f));
+            for (int c = 0; c <= columns; c++) {
+                assertThat(explained.contributions()[c]).as("contribution %d of row %d", c, r)
+                        .isCloseTo(contributions[r][c], within(2e-5f));
+            }
+        }
+        matrix.dispose();
+        booster.dispose();
+    }
+
+    @Test
+    void theLoadCheckCountsNanAsADisagreementAndInfiniteInputIsRefused() throws IOException {
+        assertThat(ScoringAgreement.agrees(Float.NaN, 0.5f, 1e-5)).isFalse();
+        assertThat(ScoringAgreement.agrees(0.5f, Float.NaN, 1e-5)).isFalse();
+        assertThat(ScoringAgreement.agrees(0.5f, 0.500001f, 1e-5)).isTrue();
+        TreeEnsemble model = TreeEnsemble.read(resource("default-probability-v2.json"));
+        float[] row = new float[model.featureCount()];
+        row[3] = Float.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> model.explain(row)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature 3 is infinite");
+        assertThatThrownBy(() -> TreeEnsemble.read(HAND_MADE.replace("\"sum_hessian\": [40.0, 30.0, 10.0]",
+                "\"sum_hessian\": [0.0, 30.0, 10.0]").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("malformed");
+    }
+
     @Test
     void givesTheSameReasonCodesAsXgboost4jOnTheValidationSplit() throws IOException {
         Path file = GmscFile.locate();
