@@ -34,6 +34,9 @@ interface ReconciliationMapper {
 
     Optional<OurTransaction> findOurTransaction(String requestId);
 
+    /** Serialises the recording of runs of one channel (FOR UPDATE on its row of reconciliation_lock). */
+    String lockChannel(String channel);
+
     Optional<Run> findRun(@Param("channel") String channel, @Param("statementDate") LocalDate statementDate);
 
     /** Throws DuplicateKeyException when the date was reconciled already (unique channel, statement_date). */

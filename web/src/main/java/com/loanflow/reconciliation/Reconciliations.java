@@ -8,6 +8,7 @@ import com.loanflow.shared.Ids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 23:59:59, or retried past midnight, is on the next day's statement. Before one of ours missing from the statement
  * counts as a mismatch, the channel's signed status query is asked: if the channel accepted it after the day closed,
  * it is carried to the next statement (kind ON_NEXT_STATEMENT, resolved without ops), and the next day's run adds it
- * to its own transactions, so it is flagged there if that statement lacks it too.
+ * to its own transactions, so it is flagged there if that statement lacks it too. When the day it was accepted on is
+ * reconciled already (runs out of order), that day's statement is fetched again and must list it. Adjacent days read
+ * each other's results, so a run records under a per-channel lock and only if what it read is still true (the
+ * previous day's carried items, the later days' runs); otherwise it compares again.
  */
 @Service
 public class Reconciliations {
@@ -86,50 +90,122 @@ public class Reconciliations {
             return report(existing.get(), true);
         }
         ChannelStatement statement = statements.fetch(day); // outside the transaction: no locks during HTTP
+        Map<LocalDate, ChannelStatement> laterStatements = new HashMap<>();
+        for (int attempt = 1; ; attempt++) {
+            Comparison comparison = compare(day, statement, laterStatements);
+            ReconciliationMapper.Run run = new ReconciliationMapper.Run(Ids.newId(), day, CHANNEL, statement.sha256(),
+                    statement.rows().size(), comparison.ourRows(), comparison.needOps(), LocalDateTime.now(clock));
+            try {
+                transaction.executeWithoutResult(tx -> {
+                    mapper.lockChannel(CHANNEL);
+                    if (!comparison.stillTrue(mapper, day)) {
+                        throw new StaleComparison();
+                    }
+                    record(run, comparison.differences());
+                });
+                return report(run, false);
+            } catch (DuplicateKeyException concurrentRun) {
+                return report(mapper.findRun(CHANNEL, day).orElseThrow(), true);
+            } catch (StaleComparison stale) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Reconciliation of " + day + " kept racing a run of an adjacent "
+                            + "day; run it again");
+                }
+                log.info("Reconciliation of {}: an adjacent day was reconciled meanwhile; comparing again", day);
+            }
+        }
+    }
+
+    /**
+     * What one comparison read and found. {@code carriedIn}: the previous day's carried items it added to ours;
+     * {@code carriedTo}: the dates its own carried items are expected on, none of them reconciled when it looked.
+     */
+    private record Comparison(List<Difference> differences, int ourRows, Set<String> carriedIn,
+                              Set<LocalDate> carriedTo) {
+
+        int needOps() {
+            return (int) differences.stream().filter(d -> d.kind().needsOps()).count();
+        }
+
+        boolean stillTrue(ReconciliationMapper mapper, LocalDate day) {
+            return carriedIn.equals(new HashSet<>(mapper.findCarriedRequestIds(CHANNEL, day.minusDays(1))))
+                    && carriedTo.stream().noneMatch(date -> mapper.findRun(CHANNEL, date).isPresent());
+        }
+    }
+
+    private static final class StaleComparison extends RuntimeException {
+        StaleComparison() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Comparison compare(LocalDate day, ChannelStatement statement,
+                               Map<LocalDate, ChannelStatement> laterStatements) {
         List<ReconciliationMapper.OurTransaction> ours =
                 new ArrayList<>(mapper.findOurTransactions(day.atStartOfDay(), day.plusDays(1).atStartOfDay()));
         Set<String> sentThatDay = new HashSet<>();
         ours.forEach(t -> sentThatDay.add(t.requestId()));
-        for (String carried : mapper.findCarriedRequestIds(CHANNEL, day.minusDays(1))) {
+        Set<String> carriedIn = new HashSet<>(mapper.findCarriedRequestIds(CHANNEL, day.minusDays(1)));
+        for (String carried : carriedIn) {
             if (!sentThatDay.contains(carried)) { // the previous run expects it on this statement
                 mapper.findOurTransaction(carried).ifPresent(ours::add);
             }
         }
-        List<Difference> differences = StatementComparison.compare(statement.rows(), ours, mapper::findOurTransaction)
-                .stream().map(d -> carryIfAcceptedLater(d, day)).toList(); // status queries: HTTP, no transaction
-        int needOps = (int) differences.stream().filter(d -> d.kind().needsOps()).count();
-        ReconciliationMapper.Run run = new ReconciliationMapper.Run(Ids.newId(), day, CHANNEL, statement.sha256(),
-                statement.rows().size(), ours.size(), needOps, LocalDateTime.now(clock));
-        try {
-            transaction.executeWithoutResult(tx -> record(run, differences));
-        } catch (DuplicateKeyException concurrentRun) {
-            return report(mapper.findRun(CHANNEL, day).orElseThrow(), true);
+        Set<LocalDate> carriedTo = new HashSet<>();
+        List<Difference> differences = new ArrayList<>();
+        for (Difference d : StatementComparison.compare(statement.rows(), ours, mapper::findOurTransaction)) {
+            differences.add(carryIfAcceptedLater(d, day, laterStatements, carriedTo)); // HTTP, no transaction
         }
-        return report(run, false);
+        return new Comparison(differences, ours.size(), carriedIn, carriedTo);
     }
 
     /**
-     * One of ours missing from the statement is carried to the next statement when the channel's signed answer says
-     * it accepted the request after that day; anything else (unknown to the channel, accepted that day or before, no
-     * trustworthy answer) stays a mismatch for ops.
+     * One of ours missing from the statement is carried when the channel's signed, final answer for that very request
+     * says it accepted it after that day: to the next statement, or, when the accepted day is reconciled already, only
+     * if that day's statement lists it. Anything else (unknown to the channel, never accepted, accepted that day or
+     * before, no trustworthy answer) stays a mismatch for ops.
      */
-    private Difference carryIfAcceptedLater(Difference difference, LocalDate day) {
-        if (difference.kind() != Kind.MISSING_ON_CHANNEL_SIDE) {
+    private Difference carryIfAcceptedLater(Difference difference, LocalDate day,
+                                            Map<LocalDate, ChannelStatement> laterStatements, Set<LocalDate> carriedTo) {
+        if (difference.kind() != Kind.MISSING_ON_CHANNEL_SIDE || Thread.currentThread().isInterrupted()) {
             return difference;
         }
         try {
-            Optional<JsonNode> answer = channel.answer(difference.requestId());
-            String acceptedAt = answer.map(a -> a.path("acceptedAt").asText("")).orElse("");
-            if (!acceptedAt.isEmpty() && LocalDateTime.parse(acceptedAt).toLocalDate().isAfter(day)) {
+            JsonNode answer = channel.answer(difference.requestId()).orElse(null);
+            if (answer == null || !difference.requestId().equals(answer.path("requestId").asText())
+                    || !FINAL.contains(answer.path("status").asText()) || answer.path("acceptedAt").asText("").isEmpty()) {
+                return difference;
+            }
+            String acceptedAt = answer.path("acceptedAt").asText();
+            LocalDate acceptedOn = acceptedDate(acceptedAt);
+            if (!acceptedOn.isAfter(day)) {
+                return difference;
+            }
+            if (mapper.findRun(CHANNEL, acceptedOn).isEmpty()) {
+                carriedTo.add(acceptedOn);
                 return difference.onNextStatement(acceptedAt);
             }
+            ChannelStatement later = laterStatements.computeIfAbsent(acceptedOn, statements::fetch);
+            boolean listed = later.rows().stream().anyMatch(r -> r.requestId().equals(difference.requestId()));
+            return listed ? difference.onNextStatement(acceptedAt + ", on the reconciled statement of " + acceptedOn)
+                    : difference;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // no further queries in this run; the rest stay mismatches
         } catch (Exception e) { // unreachable, unsigned, unparsable: nothing to conclude, ops decide
             log.warn("Status query for {} while reconciling {} gave no usable answer: {}", difference.requestId(), day,
                     e.toString());
         }
         return difference;
+    }
+
+    private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED");
+
+    /** The channel's local time as written ("2026-11-26T00:00:02"), or an instant with an offset, in our zone. */
+    private LocalDate acceptedDate(String acceptedAt) {
+        if (acceptedAt.endsWith("Z") || acceptedAt.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return OffsetDateTime.parse(acceptedAt).atZoneSameInstant(clock.getZone()).toLocalDate();
+        }
+        return LocalDateTime.parse(acceptedAt).toLocalDate();
     }
 
     private void record(ReconciliationMapper.Run run, List<Difference> differences) {

@@ -134,10 +134,11 @@ class ReconciliationTest {
         LocalDate next = day.plusDays(1);
         // sent a second before midnight, accepted by the channel two seconds after it: on the next day's statement
         String straddling = ours(day.atTime(23, 59, 59), "1000.00", "SUCCEEDED");
-        channel(next.atTime(0, 0, 2), straddling, "PAYOUT", "1000.00", "SUCCEED");
-        // retried past midnight, accepted then, but missing from the next statement after all (deleted below)
+        channel(next.atTime(0, 0, 2), next.atTime(0, 0, 2), straddling, "PAYOUT", "1000.00", "SUCCEED");
+        // first received busy before midnight, accepted on a retry after it, but missing from the next statement after
+        // all (deleted below)
         String lostOnNext = ours(day.atTime(23, 58, 0), "800.00", "SENT");
-        channel(next.atTime(0, 1, 30), lostOnNext, "PAYOUT", "800.00", "SUCCEED");
+        channel(day.atTime(23, 58, 1), next.atTime(0, 1, 30), lostOnNext, "PAYOUT", "800.00", "SUCCEED");
         // never reached the channel: a mismatch on its own day, as before
         String unknown = ours(day.atTime(12, 0), "700.00", "SENT");
 
@@ -165,6 +166,30 @@ class ReconciliationTest {
         assertThat(kinds(second)).containsOnly(Map.entry(lostOnNext, "MISSING_ON_CHANNEL_SIDE"));
         assertThat(second.path("carriedToNextStatement")).isEmpty();
         assertThat(tasksOf(second)).hasSize(1);
+    }
+
+    @Test
+    void whenTheNextDayWasReconciledFirstItsStatementDecidesWhatIsCarried() throws Exception {
+        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDate next = day.plusDays(1);
+        String listedOnNext = ours(day.atTime(23, 59, 59), "1000.00", "SUCCEEDED");
+        channel(next.atTime(0, 0, 3), next.atTime(0, 0, 3), listedOnNext, "PAYOUT", "1000.00", "SUCCEED");
+        // the channel answers that it accepted this one after midnight, yet its statement of that day lacks it
+        // (simulated: the row is filed under another merchant, which the status query does not look at)
+        String claimedButNotListed = ours(day.atTime(23, 59, 58), "900.00", "SUCCEEDED");
+        channel(next.atTime(0, 0, 4), next.atTime(0, 0, 4), claimedButNotListed, "PAYOUT", "900.00", "SUCCEED");
+        jdbc.update("UPDATE sandbox_channel_payout SET merchant_id = 'another-merchant' WHERE request_id = ?",
+                claimedButNotListed);
+
+        JsonNode nextFirst = json.readTree(reconcile(next.toString(), "ops1").body());
+        assertThat(kinds(nextFirst)).isEmpty(); // listedOnNext matched through its request id
+        JsonNode dayAfter = json.readTree(reconcile(day.toString(), "ops1").body());
+
+        assertThat(kinds(dayAfter)).containsOnly(Map.entry(claimedButNotListed, "MISSING_ON_CHANNEL_SIDE"));
+        assertThat(dayAfter.path("carriedToNextStatement")).hasSize(1);
+        JsonNode carried = dayAfter.path("carriedToNextStatement").get(0);
+        assertThat(carried.path("requestId").asText()).isEqualTo(listedOnNext);
+        assertThat(carried.path("channelSide").asText()).contains("on the reconciled statement of " + next);
     }
 
     @Test
@@ -212,19 +237,22 @@ class ReconciliationTest {
 
     /** The channel's own record of a request on that day, as the sandbox stores it. */
     private void channel(LocalDate day, String requestId, String kind, String amount, String behaviour) {
-        channel(day.atTime(10, 0, 5), requestId, kind, amount, behaviour);
+        channel(day.atTime(10, 0, 5), day.atTime(10, 0, 5), requestId, kind, amount, behaviour);
     }
 
-    /** The channel's record of a request it accepted at {@code acceptedAt} (which dates its statement row). */
-    private void channel(java.time.LocalDateTime acceptedAt, String requestId, String kind, String amount,
-                         String behaviour) {
+    /**
+     * The channel's record of a request it first received at {@code receivedAt} (perhaps busy) and accepted at
+     * {@code acceptedAt}, which dates its statement row.
+     */
+    private void channel(java.time.LocalDateTime receivedAt, java.time.LocalDateTime acceptedAt, String requestId,
+                         String kind, String amount, String behaviour) {
         String card = cards.getOrDefault(requestId, "6222020000000007");
         jdbc.update("INSERT INTO sandbox_channel_payout (request_id, merchant_id, amount, card_enc, card_last4, behaviour,"
-                        + " attempts, status, channel_txn_id, notify_url, created_at, version, kind)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 1, 'ACCEPTED', ?, 'http://localhost/none', ?, 0, ?)",
+                        + " attempts, status, channel_txn_id, notify_url, created_at, version, kind, accepted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 1, 'ACCEPTED', ?, 'http://localhost/none', ?, 0, ?, ?)",
                 requestId, MERCHANT, new BigDecimal(amount),
                 cipher.encrypt(card, FieldCipher.context("sandbox_channel_payout", "card", requestId)),
-                card.substring(12), behaviour, "SBX" + requestId.substring(2, 22), acceptedAt, kind);
+                card.substring(12), behaviour, "SBX" + requestId.substring(2, 22), receivedAt, kind, acceptedAt);
     }
 
     private String card(String requestId) {

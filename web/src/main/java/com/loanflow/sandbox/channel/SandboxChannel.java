@@ -48,11 +48,12 @@ class SandboxChannel {
         if (existing.isEmpty()) {
             SandboxPayout.Behaviour behaviour = SandboxPayout.Behaviour.forCard(request.cardNumber());
             String status = behaviour == SandboxPayout.Behaviour.BUSY_TWICE_THEN_SUCCEED ? "BUSY" : "ACCEPTED";
+            LocalDateTime now = LocalDateTime.now(clock);
             SandboxPayout payout = new SandboxPayout(request.requestId(), request.merchantId(), amount,
                     cipher.encrypt(request.cardNumber(), FieldCipher.context(SandboxPayout.TABLE, "card", request.requestId())),
                     request.cardNumber().substring(request.cardNumber().length() - 4), behaviour, 1, status,
                     "SBX" + Ids.newId().replace("-", "").substring(0, 20).toUpperCase(), request.notifyUrl(),
-                    LocalDateTime.now(clock), 0, kind);
+                    now, 0, kind, status.equals("BUSY") ? null : now);
             try {
                 mapper.insert(payout);
             } catch (DuplicateKeyException concurrentSameRequest) {
@@ -72,7 +73,8 @@ class SandboxChannel {
             return Answer.ALREADY_ACCEPTED;
         }
         boolean stillBusy = payout.attempts() + 1 <= 2;
-        if (mapper.recordAttempt(payout.requestId(), stillBusy ? "BUSY" : "ACCEPTED", payout.version()) != 1) {
+        if (mapper.recordAttempt(payout.requestId(), stillBusy ? "BUSY" : "ACCEPTED", payout.version(),
+                stillBusy ? null : LocalDateTime.now(clock)) != 1) {
             return Answer.BUSY; // a concurrent retry is being handled; this one may try again
         }
         if (stillBusy) {

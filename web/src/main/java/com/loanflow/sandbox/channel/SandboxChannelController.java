@@ -123,8 +123,10 @@ class SandboxChannelController {
                     Map.of("code", "UNKNOWN_REQUEST", "retryable", false)));
         }
         Map<String, Object> answer = payout.get().result();
-        // when the channel accepted it, in its own day: the date of the statement that lists it
-        answer.put("acceptedAt", payout.get().createdAt().toString());
+        if (payout.get().acceptedAt() != null) {
+            // when the channel accepted it, in its own day: the date of the statement that lists it
+            answer.put("acceptedAt", payout.get().acceptedAt().toString());
+        }
         if ("BUSY".equals(payout.get().status())) {
             // not accepted yet: nothing final to report
             answer.put("status", "PROCESSING");

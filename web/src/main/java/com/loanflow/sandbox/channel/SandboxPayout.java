@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * The sandbox channel's own record of a payout or withholding request (a real channel keeps this on its side).
- * kind: PAYOUT (lender → card) or WITHHOLDING (card → lender).
+ * kind: PAYOUT (lender → card) or WITHHOLDING (card → lender). createdAt: first received; acceptedAt: accepted (null
+ * while busy), which dates the statement row, as real channels date by acceptance.
  */
 record SandboxPayout(String requestId, String merchantId, BigDecimal amount, String cardEnc, String cardLast4,
                      Behaviour behaviour, int attempts, String status, String channelTxnId, String notifyUrl,
-                     LocalDateTime createdAt, int version, String kind) {
+                     LocalDateTime createdAt, int version, String kind, LocalDateTime acceptedAt) {
 
     static final String TABLE = "sandbox_channel_payout";
     static final String PAYOUT = "PAYOUT";

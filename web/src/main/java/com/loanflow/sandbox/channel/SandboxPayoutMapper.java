@@ -15,5 +15,7 @@ interface SandboxPayoutMapper {
                                                    @Param("from") java.time.LocalDateTime from,
                                                    @Param("to") java.time.LocalDateTime to);
 
-    int recordAttempt(@Param("requestId") String requestId, @Param("status") String status, @Param("version") int version);
+    /** {@code acceptedAt}: when this attempt is the one accepted, else null (a first acceptance time is kept). */
+    int recordAttempt(@Param("requestId") String requestId, @Param("status") String status, @Param("version") int version,
+                      @Param("acceptedAt") java.time.LocalDateTime acceptedAt);
 }

@@ -25,7 +25,7 @@ final class SandboxStatement {
         for (SandboxPayout row : rows) {
             csv.append(row.requestId()).append(',').append(row.kind()).append(',').append(row.amount().toPlainString())
                     .append(",CNY,").append(row.result().get("status")).append(',').append(row.channelTxnId())
-                    .append(',').append(row.cardLast4()).append(',').append(row.createdAt()).append('\n');
+                    .append(',').append(row.cardLast4()).append(',').append(row.acceptedAt()).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

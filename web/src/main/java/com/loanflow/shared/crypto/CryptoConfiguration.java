@@ -68,8 +68,8 @@ public class CryptoConfiguration {
 
     @Bean
     DataKeyRotation dataKeyRotation(DataKeyRing ring, AesGcmFieldCipher cipher, KeyTables tables,
-                                    JdbcTemplate jdbc, CryptoProperties properties) {
-        return new DataKeyRotation(ring, cipher, new EncryptedRows(jdbc), tables, properties.rotation());
+                                    JdbcTemplate jdbc, CryptoProperties properties, MasterKeys masterKeys) {
+        return new DataKeyRotation(ring, cipher, new EncryptedRows(jdbc), tables, properties.rotation(), masterKeys);
     }
 
     private static byte[] decode(String base64) {

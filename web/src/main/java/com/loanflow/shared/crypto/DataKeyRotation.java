@@ -24,10 +24,12 @@ public class DataKeyRotation {
     private final EncryptedRows rows;
     private final KeyTables tables;
     private final CryptoProperties.Rotation config;
+    private final MasterKeys masterKeys;
 
     public DataKeyRotation(DataKeyRing ring, AesGcmFieldCipher cipher, EncryptedRows rows, KeyTables tables,
-                           CryptoProperties.Rotation config) {
+                           CryptoProperties.Rotation config, MasterKeys masterKeys) {
         this.ring = ring;
+        this.masterKeys = masterKeys;
         this.cipher = cipher;
         this.rows = rows;
         this.tables = tables;
@@ -35,6 +37,11 @@ public class DataKeyRotation {
     }
 
     public RotationReport rotate() {
+        if (masterKeys.labels().size() > 1) {
+            // a new data key would be wrapped by the new master key, which nodes not yet restarted cannot open
+            throw new IllegalStateException("A master-key rotation is under way (master keys " + masterKeys.labels()
+                    + "): finish it (MasterKeyRewrapCommand, then drop previous-labels) before rotating data keys");
+        }
         int target = ring.createVersion();
         log.info("Data key v{} is active for new writes; waiting {} for other nodes to pick it up", target, config.grace());
         pause(config.grace());

@@ -56,10 +56,22 @@ public class MasterKeyRewrap {
 
     private byte[] rewrapped(WrappedKey row, String purpose, String what) {
         byte[] material = masterKeys.wrapping(row.masterKeyLabel(), what).unwrap(row.wrappedKey(), purpose);
+        byte[] check = null;
         try {
-            return masterKeys.current().wrap(material, purpose);
+            byte[] wrapped = masterKeys.current().wrap(material, purpose);
+            // the old wrapping is overwritten next: prove the new key opens the new one first (a key that can
+            // encrypt but not decrypt, or a session-only token object, would otherwise lose every data key)
+            check = masterKeys.current().unwrap(wrapped, purpose);
+            if (!Arrays.equals(check, material)) {
+                throw new IllegalStateException(what + ": the new master key " + masterKeys.current().label()
+                        + " does not give back what it wrapped; nothing was changed");
+            }
+            return wrapped;
         } finally {
             Arrays.fill(material, (byte) 0);
+            if (check != null) {
+                Arrays.fill(check, (byte) 0);
+            }
         }
     }
 }

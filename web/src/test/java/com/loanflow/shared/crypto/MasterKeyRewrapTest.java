@@ -52,6 +52,17 @@ class MasterKeyRewrapTest {
             assertThat(jdbc.queryForObject("SELECT master_key_label FROM data_key WHERE version = 3", String.class))
                     .isEqualTo("pkcs12:master-b");
 
+            // no data-key rotation while two master keys are configured: new keys would be on the new one only
+            assertThatThrownBy(() -> during.getBean(DataKeyRotation.class).rotate())
+                    .hasMessageContaining("master-key rotation is under way");
+
+            // a re-wrap that read a row before it changed leaves the row alone
+            KeyTables keyTables = during.getBean(KeyTables.class);
+            WrappedKey v1 = keyTables.dataKeys().get(0);
+            WrappedKey stale = new WrappedKey(v1.version(), new byte[] {1, 2, 3}, v1.masterKeyLabel(), v1.state(),
+                    v1.createdAt());
+            assertThat(keyTables.rewrapDataKey(stale, new byte[] {9}, "pkcs12:master-b")).isFalse();
+
             // step 2: the command re-wraps v1, v2 and the blind-index key; no ciphertext changes
             MasterKeyRewrap.Report report = during.getBean(MasterKeyRewrap.class).rewrap();
             assertThat(report).isEqualTo(new MasterKeyRewrap.Report("pkcs12:master-b", 2, true, 0));
