@@ -1,5 +1,6 @@
 package com.loanflow.platform.ratelimit;
 
+import com.loanflow.borrower.SessionTokens;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,10 @@ class RateLimitConfiguration {
 
     /** First in the chain: a refused request costs one Redis round trip and nothing else. */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StringRedisTemplate redis, RateLimitProperties properties) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(new RedisRateLimiter(redis), properties));
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StringRedisTemplate redis, RateLimitProperties properties,
+                                                            SessionTokens sessions) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(new RedisRateLimiter(redis), properties,
+                sessions::borrowerFor));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -10,13 +10,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits the borrower API per client IP and per caller before any controller runs, so a refused request changes
- * nothing. Over the limit: 429 with Retry-After and the usual error body.
+ * nothing. Over the limit: 429 with Retry-After and the usual error body. The caller is the borrower behind a
+ * session token when the token is live, so logging in again for a fresh token does not reset the count; an unknown
+ * or expired token is counted by itself (it is refused by authentication anyway).
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -24,10 +28,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RedisRateLimiter limiter;
     private final RateLimitProperties properties;
+    private final Function<String, Optional<String>> borrowerOfToken;
 
-    RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties) {
+    RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties,
+                    Function<String, Optional<String>> borrowerOfToken) {
         this.limiter = limiter;
         this.properties = properties;
+        this.borrowerOfToken = borrowerOfToken;
     }
 
     @Override
@@ -70,7 +77,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         Integer callerLimit = properties.perCaller().get(endpoint);
         if (callerLimit != null && authorization != null) {
-            var decision = limiter.acquire(key(endpoint, "caller", authorization), callerLimit, properties.window());
+            var decision = limiter.acquire(key(endpoint, "caller", caller(authorization)), callerLimit,
+                    properties.window());
             if (!decision.allowed()) {
                 return decision;
             }
@@ -78,7 +86,18 @@ class RateLimitFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** Keys hold a digest, not the IP or token itself. */
+    /** The borrower id behind a live bearer token, else the header itself. */
+    private String caller(String authorization) {
+        if (authorization.startsWith("Bearer ")) {
+            Optional<String> borrower = borrowerOfToken.apply(authorization.substring("Bearer ".length()).trim());
+            if (borrower.isPresent()) {
+                return "borrower:" + borrower.get();
+            }
+        }
+        return "header:" + authorization;
+    }
+
+    /** Keys hold a digest, not the IP, token or borrower id itself. */
     static String key(EndpointClass endpoint, String kind, String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

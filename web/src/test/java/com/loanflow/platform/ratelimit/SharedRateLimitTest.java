@@ -45,7 +45,18 @@ class SharedRateLimitTest {
             logins.incrementAndGet();
             return "{}";
         }
+
+        @PostMapping("/api/v1/applications")
+        String apply() {
+            applications.incrementAndGet();
+            return "{}";
+        }
     }
+
+    final AtomicInteger applications = new AtomicInteger();
+    /** Live sessions as SessionTokens would resolve them: two tokens of one borrower, one of another. */
+    final Map<String, String> sessions = Map.of("token-one-of-b1-xxxxxxxx", "b1", "token-two-of-b1-xxxxxxxx", "b1",
+            "token-of-b2-xxxxxxxxxxxxx", "b2");
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -81,7 +92,8 @@ class SharedRateLimitTest {
     }
 
     MockMvc node(LettuceConnectionFactory connection, RateLimitProperties properties) {
-        var filter = new RateLimitFilter(new RedisRateLimiter(new StringRedisTemplate(connection)), properties);
+        var filter = new RateLimitFilter(new RedisRateLimiter(new StringRedisTemplate(connection)), properties,
+                token -> java.util.Optional.ofNullable(sessions.get(token)));
         return MockMvcBuilders.standaloneSetup(new FakeSessions()).addFilters(filter).build();
     }
 
@@ -106,6 +118,25 @@ class SharedRateLimitTest {
         nodeA.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("198.51.100.9"); return r; }))
                 .andExpect(status().isOk());
         assertThat(logins).as("another client has its own count").hasValue(6);
+    }
+
+    @Test
+    void aBorrowerIsCountedOnceAcrossFreshSessionTokens() throws Exception {
+        var properties = new RateLimitProperties(true, Duration.ofMinutes(1), Map.of(),
+                Map.of(EndpointClass.APPLICATION, 2));
+        MockMvc node = node(nodeAConnection, properties);
+        node.perform(post("/api/v1/applications").header("Authorization", "Bearer token-one-of-b1-xxxxxxxx"))
+                .andExpect(status().isOk());
+        node.perform(post("/api/v1/applications").header("Authorization", "Bearer token-two-of-b1-xxxxxxxx"))
+                .andExpect(status().isOk());
+        // the second token (a fresh login) shared the first one's count: both are refused now
+        node.perform(post("/api/v1/applications").header("Authorization", "Bearer token-one-of-b1-xxxxxxxx"))
+                .andExpect(status().isTooManyRequests());
+        node.perform(post("/api/v1/applications").header("Authorization", "Bearer token-two-of-b1-xxxxxxxx"))
+                .andExpect(status().isTooManyRequests());
+        node.perform(post("/api/v1/applications").header("Authorization", "Bearer token-of-b2-xxxxxxxxxxxxx"))
+                .andExpect(status().isOk());
+        assertThat(applications).hasValue(3);
     }
 
     @Test
