@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 class BorrowerNotifications {
 
     static final String QUEUE = "loanflow.borrower-notifications";
+    static final String FAILED_QUEUE = QUEUE + ".failed";
 
     private final Borrowers borrowers;
     private final SmsGateway sms;
