@@ -1,5 +1,8 @@
 package com.loanflow.contract;
 
+import com.itextpdf.kernel.crypto.DigestAlgorithms;
+import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.TSAClientBouncyCastle;
 import com.loanflow.contract.signing.ContractSigner;
 import com.loanflow.contract.signing.Pkcs12SigningKeys;
 import com.loanflow.contract.signing.SigningKeys;
@@ -25,8 +28,15 @@ class ContractConfiguration {
         return Pkcs12SigningKeys.openOrCreate(keystore, password.toCharArray());
     }
 
+    /**
+     * The platform seal is time-stamped by the RFC 3161 TSA at {@code loanflow.esign.timestamp-url} (PAdES baseline-T):
+     * the sandbox TSA by default, an accredited TSA in production; empty for none (baseline-B).
+     */
     @Bean
-    ContractSigner contractSigner(SigningKeys contractSigningKeys, Clock clock) {
-        return new ContractSigner(contractSigningKeys, clock);
+    ContractSigner contractSigner(SigningKeys contractSigningKeys, Clock clock,
+                                  @Value("${loanflow.esign.timestamp-url:}") String timestampUrl) {
+        ITSAClient timestamps = timestampUrl.isBlank() ? null
+                : new TSAClientBouncyCastle(timestampUrl, null, null, 8192, DigestAlgorithms.SHA256);
+        return new ContractSigner(contractSigningKeys, clock, timestamps);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class InternalPort {
 
     static final List<String> INTERNAL_PATHS = List.of("/engine-rest/", "/internal/", "/api/v1/payment-callbacks/",
-            "/sandbox/channel/", "/actuator/health");
+            "/sandbox/channel/", "/sandbox/tsa/", "/actuator/health");
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalConnector(

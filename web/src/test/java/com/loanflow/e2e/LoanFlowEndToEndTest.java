@@ -80,7 +80,7 @@ class LoanFlowEndToEndTest {
 
     @Test
     @Order(1)
-    void zhangSanIsAutoApprovedSignsIsDisbursedAndRepaysToSettled() {
+    void zhangSanIsAutoApprovedSignsIsDisbursedAndRepaysToSettled() throws Exception {
         zhangSanToken = onboard(ZHANG_SAN);
         String applicationId = apply(zhangSanToken, "1000.00", 6, ZHANG_SAN.card());
 
@@ -99,6 +99,18 @@ class LoanFlowEndToEndTest {
                 .body(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(signedPdf.split("ETSI\\.CAdES\\.detached", -1)).as("borrower signature and platform seal")
                 .hasSize(3);
+        // the seal carries the sandbox TSA's RFC 3161 token over its signature value (PAdES baseline-T)
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(
+                new java.io.ByteArrayInputStream(signedPdf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))))) {
+            var seal = new com.itextpdf.signatures.SignatureUtil(document)
+                    .readSignatureData(com.loanflow.contract.signing.ContractSigner.SEAL_FIELD);
+            assertThat(seal.verifyTimestampImprint()).as("time-stamp covers the seal").isTrue();
+            assertThat(seal.getTimeStampDate().toInstant()).isBetween(java.time.Instant.now().minusSeconds(600),
+                    java.time.Instant.now().plusSeconds(5));
+            assertThat(((java.security.cert.X509Certificate) seal.getTimestampSignatureContainer().getSigningCertificate())
+                    .getSubjectX500Principal().getName())
+                    .contains(com.loanflow.contract.signing.TimestampAuthority.UNIT_NAME);
+        }
 
         JsonNode loan = api.get("/api/v1/loans/" + loanId, zhangSanToken).json();
         assertThat(loan.path("status").asText()).isEqualTo("ACTIVE");

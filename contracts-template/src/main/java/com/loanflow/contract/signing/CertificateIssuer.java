@@ -14,7 +14,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -51,19 +53,27 @@ final class CertificateIssuer {
     static X509Certificate selfSignedRoot(KeyPair keys, String commonName, Instant from, Instant until) {
         X500Name subject = name(commonName);
         return build(subject, keys.getPublic(), subject, keys.getPrivate(), null, from, until, true,
-                KeyUsage.keyCertSign | KeyUsage.cRLSign);
+                KeyUsage.keyCertSign | KeyUsage.cRLSign, null);
     }
 
     /** A signer certificate (digitalSignature + nonRepudiation) certified by {@code issuer}. */
     static X509Certificate issueSigner(SigningCredential issuer, PublicKey subjectKey, X500Name subject, Instant from,
                                        Instant until) {
         return build(subject, subjectKey, X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
-                issuer.key(), issuer.certificate(), from, until, false, SIGNER_KEY_USAGE);
+                issuer.key(), issuer.certificate(), from, until, false, SIGNER_KEY_USAGE, null);
+    }
+
+    /** A time-stamping unit's certificate: RFC 3161 requires the one extended key usage timeStamping, critical. */
+    static X509Certificate issueTimestamping(SigningCredential issuer, PublicKey subjectKey, X500Name subject,
+                                             Instant from, Instant until) {
+        return build(subject, subjectKey, X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+                issuer.key(), issuer.certificate(), from, until, false, SIGNER_KEY_USAGE,
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
     }
 
     private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuerName,
                                          PrivateKey issuerKey, X509Certificate issuerCertificate, Instant from,
-                                         Instant until, boolean ca, int keyUsage) {
+                                         Instant until, boolean ca, int keyUsage, ExtendedKeyUsage extendedKeyUsage) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
@@ -74,6 +84,9 @@ final class CertificateIssuer {
                     .addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
                             ? extensions.createAuthorityKeyIdentifier(subjectKey)
                             : extensions.createAuthorityKeyIdentifier(issuerCertificate));
+            if (extendedKeyUsage != null) {
+                builder.addExtension(Extension.extendedKeyUsage, true, extendedKeyUsage);
+            }
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {

@@ -1,9 +1,14 @@
 package com.loanflow.contract.signing;
 
+import com.itextpdf.signatures.ITSAClient;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Signs a rendered contract: first the borrower (certificate issued for this signing), then the platform's seal. */
+/**
+ * Signs a rendered contract: first the borrower (certificate issued for this signing), then the platform's seal,
+ * time-stamped by a TSA when one is configured (PAdES baseline-T: the signing time is then attested by a third
+ * party, not only claimed by the platform; the seal's token covers the borrower's signature too).
+ */
 public final class ContractSigner {
 
     public static final String BORROWER_FIELD = "BorrowerSignature";
@@ -16,11 +21,18 @@ public final class ContractSigner {
     private final SigningKeys keys;
     private final BorrowerCertificates borrowerCertificates;
     private final Clock clock;
+    private final ITSAClient timestamps;
 
     public ContractSigner(SigningKeys keys, Clock clock) {
+        this(keys, clock, null);
+    }
+
+    /** @param timestamps the TSA for the seal's time-stamp, or null for none (baseline-B) */
+    public ContractSigner(SigningKeys keys, Clock clock, ITSAClient timestamps) {
         this.keys = keys;
         this.borrowerCertificates = new BorrowerCertificates(keys, clock);
         this.clock = clock;
+        this.timestamps = timestamps;
     }
 
     /** @param borrowerMaskedName e.g. 张*; the plaintext name and ID number never enter a certificate */
@@ -30,7 +42,7 @@ public final class ContractSigner {
         byte[] signedByBorrower = PadesSigner.sign(pdf, borrower,
                 new PadesSigner.Signature(BORROWER_FIELD, "借款人确认并签署本合同（短信验证码已验证）", "Loanflow", now));
         byte[] sealed = PadesSigner.sign(signedByBorrower, keys.platformSeal(),
-                new PadesSigner.Signature(SEAL_FIELD, "平台电子签章", "Loanflow", now));
+                new PadesSigner.Signature(SEAL_FIELD, "平台电子签章", "Loanflow", now), timestamps);
         return new SignedContract(sealed, borrower.certificate().getSerialNumber().toString(16));
     }
 }

@@ -4,6 +4,7 @@ import com.itextpdf.kernel.crypto.DigestAlgorithms;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.signatures.BouncyCastleDigest;
+import com.itextpdf.signatures.ITSAClient;
 import com.itextpdf.signatures.PdfSigner;
 import com.itextpdf.signatures.PrivateKeySignature;
 import com.itextpdf.signatures.SignerProperties;
@@ -16,7 +17,10 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
-/** One PAdES baseline-B signature (SHA-256, ETSI.CAdES.detached), appended as an incremental update. */
+/**
+ * One PAdES signature (SHA-256, ETSI.CAdES.detached), appended as an incremental update: baseline-B, or baseline-T
+ * when a time-stamping authority is given (its RFC 3161 token over the signature value, as an unsigned attribute).
+ */
 final class PadesSigner {
 
     record Signature(String fieldName, String reason, String location, Instant signedAt) {
@@ -26,6 +30,10 @@ final class PadesSigner {
     }
 
     static byte[] sign(byte[] pdf, SigningCredential signer, Signature signature) {
+        return sign(pdf, signer, signature, null);
+    }
+
+    static byte[] sign(byte[] pdf, SigningCredential signer, Signature signature, ITSAClient timestamps) {
         ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 32_768);
         try {
             // append mode: earlier signatures keep covering exactly the bytes they signed
@@ -36,7 +44,7 @@ final class PadesSigner {
                     .setClaimedSignDate(calendar(signature.signedAt())));
             pdfSigner.signDetached(new BouncyCastleDigest(),
                     new PrivateKeySignature(signer.key(), DigestAlgorithms.SHA256, null), signer.chain(), null, null,
-                    null, 0, PdfSigner.CryptoStandard.CADES);
+                    timestamps, 0, PdfSigner.CryptoStandard.CADES);
             return signed.toByteArray();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign field " + signature.fieldName(), e);
