@@ -20,6 +20,9 @@ public interface LoanMapper {
 
     Optional<Loan> findById(String id);
 
+    /** The loan's committed version, read afresh (not from the transaction's MyBatis cache). */
+    Optional<Integer> currentVersion(String id);
+
     Optional<Loan> findByApplicationId(String applicationId);
 
     List<Loan> findActive();

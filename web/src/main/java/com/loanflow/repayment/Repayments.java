@@ -138,8 +138,9 @@ public class Repayments {
         // no overpayment: the most a loan can take is what settles it today (the settlement quote)
         BigDecimal settlement = loans.settlementQuote(loan).total();
         if (amount.compareTo(settlement) > 0) {
-            if (loanMapper.findById(loanId).map(Loan::version).orElse(-1) != loan.version()) {
+            if (loanMapper.currentVersion(loanId).orElse(-1) != loan.version()) {
                 // the quote mixed the loan read before a concurrent repayment with installments read after it
+                // (a fresh read: findById here would return MyBatis' cached copy of the row read above)
                 throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
             }
             throw ApiException.invalidField("amount", "must not exceed the settlement amount " + Money.format(settlement)
