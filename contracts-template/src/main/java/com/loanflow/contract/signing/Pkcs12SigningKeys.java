@@ -1,20 +1,15 @@
 package com.loanflow.contract.signing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 
 /** The sandbox's signing keys: a PKCS#12 file holding the root CA and the platform seal, generated on first start. */
 public final class Pkcs12SigningKeys implements SigningKeys {
@@ -38,11 +33,9 @@ public final class Pkcs12SigningKeys implements SigningKeys {
             if (!Files.exists(path)) {
                 create(path, password);
             }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(path)) {
-                store.load(in, password);
-            }
-            return new Pkcs12SigningKeys(credential(store, ROOT_ALIAS, password), credential(store, SEAL_ALIAS, password));
+            KeyStore store = Pkcs12Files.load(path, password);
+            return new Pkcs12SigningKeys(Pkcs12Files.credential(store, ROOT_ALIAS, password, "e-signing"),
+                    Pkcs12Files.credential(store, SEAL_ALIAS, password, "e-signing"));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot open the e-signing keystore " + path, e);
         }
@@ -71,22 +64,6 @@ public final class Pkcs12SigningKeys implements SigningKeys {
         store.load(null, null);
         store.setKeyEntry(ROOT_ALIAS, rootKeys.getPrivate(), password, new Certificate[] {root});
         store.setKeyEntry(SEAL_ALIAS, sealKeys.getPrivate(), password, new Certificate[] {seal, root});
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // write then move, so a crash never leaves half a keystore that the next start would trust
-        Path temporary = Files.createTempFile(parent, "esign", ".p12.tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static SigningCredential credential(KeyStore store, String alias, char[] password)
-            throws GeneralSecurityException {
-        if (!(store.getKey(alias, password) instanceof PrivateKey key)) {
-            throw new IllegalStateException("The e-signing keystore has no key '" + alias + "'");
-        }
-        Certificate[] chain = store.getCertificateChain(alias);
-        return new SigningCredential(key, Arrays.copyOf(chain, chain.length, X509Certificate[].class));
+        Pkcs12Files.storeAtomically(store, path, password);
     }
 }

@@ -1,23 +1,18 @@
 package com.loanflow.contract.signing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -69,16 +64,8 @@ public final class TimestampAuthority {
             if (!Files.exists(keystore)) {
                 create(keystore, password);
             }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, password);
-            }
-            if (!(store.getKey(UNIT_ALIAS, password) instanceof PrivateKey key)) {
-                throw new IllegalStateException("The TSA keystore has no key '" + UNIT_ALIAS + "'");
-            }
-            Certificate[] chain = store.getCertificateChain(UNIT_ALIAS);
-            return new TimestampAuthority(new SigningCredential(key,
-                    Arrays.copyOf(chain, chain.length, X509Certificate[].class)), clock);
+            KeyStore store = Pkcs12Files.load(keystore, password);
+            return new TimestampAuthority(Pkcs12Files.credential(store, UNIT_ALIAS, password, "TSA"), clock);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot open the TSA keystore " + keystore, e);
         }
@@ -131,12 +118,6 @@ public final class TimestampAuthority {
         store.load(null, null);
         store.setKeyEntry(ROOT_ALIAS, rootKeys.getPrivate(), password, new Certificate[] {root});
         store.setKeyEntry(UNIT_ALIAS, unitKeys.getPrivate(), password, new Certificate[] {unit, root});
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "tsa", ".p12.tmp"); // write then move: never half a keystore
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+        Pkcs12Files.storeAtomically(store, path, password);
     }
 }
