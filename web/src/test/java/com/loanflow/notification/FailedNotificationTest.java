@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A status event the notifier cannot handle (its borrower does not exist) is tried three times and then parked in
@@ -24,9 +23,6 @@ class FailedNotificationTest {
     @Autowired
     RabbitTemplate rabbit;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void anEventForAnUnknownBorrowerIsParkedInTheFailedQueueAfterThreeAttempts() {
         String unknownBorrower = "no-such-borrower-" + Ids.newId();
@@ -35,14 +31,7 @@ class FailedNotificationTest {
 
         rabbit.convertAndSend(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
 
-        Message parked = null;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (parked == null && System.currentTimeMillis() < deadline) {
-            Message next = rabbit.receive(BorrowerNotifications.FAILED_QUEUE, 1_000);
-            if (next != null && new String(next.getBody(), StandardCharsets.UTF_8).contains(unknownBorrower)) {
-                parked = next; // leftovers of other runs are taken off the queue on the way
-            }
-        }
+        Message parked = awaitParked(unknownBorrower);
         assertThat(parked).as("parked in " + BorrowerNotifications.FAILED_QUEUE).isNotNull();
         assertThat((String) parked.getMessageProperties().getHeader("x-exception-message"))
                 .contains("Borrower not found");
@@ -51,14 +40,18 @@ class FailedNotificationTest {
 
         // the notifier keeps working: a later event for the same unknown borrower is parked too, not stuck behind
         rabbit.convertAndSend(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
-        Message again = null;
-        deadline = System.currentTimeMillis() + 30_000;
-        while (again == null && System.currentTimeMillis() < deadline) {
+        assertThat(awaitParked(unknownBorrower)).isNotNull();
+    }
+
+    /** The parked message about this borrower, within 30 s; leftovers of other runs are taken off on the way. */
+    private Message awaitParked(String borrowerId) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
             Message next = rabbit.receive(BorrowerNotifications.FAILED_QUEUE, 1_000);
-            if (next != null && new String(next.getBody(), StandardCharsets.UTF_8).contains(unknownBorrower)) {
-                again = next;
+            if (next != null && new String(next.getBody(), StandardCharsets.UTF_8).contains(borrowerId)) {
+                return next;
             }
         }
-        assertThat(again).isNotNull();
+        return null;
     }
 }
