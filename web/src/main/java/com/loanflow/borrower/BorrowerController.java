@@ -44,7 +44,7 @@ class BorrowerController {
     @PostMapping("/api/v1/borrowers")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> register(@Valid @RequestBody BorrowerRequests.Registration request, HttpServletRequest http) {
-        String id = borrowers.register(request, http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        String id = borrowers.register(request, clientIps.of(http), http.getHeader(HttpHeaders.USER_AGENT));
         return Map.of("borrowerId", id);
     }
 

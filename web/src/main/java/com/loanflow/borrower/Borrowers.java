@@ -132,11 +132,17 @@ public class Borrowers {
         if (mapper.existsByIdNumberIdxOtherThan(idNumberIdx, borrowerId)) {
             throw ApiException.conflict("IDENTITY_ALREADY_REGISTERED", "This ID number belongs to another account");
         }
-        int updated = mapper.updateIdentity(borrowerId,
-                cipher.encrypt(request.name(), FieldCipher.context(Borrower.TABLE, "name", borrowerId)),
-                Masking.name(request.name()),
-                cipher.encrypt(request.idNumber(), FieldCipher.context(Borrower.TABLE, "id_number", borrowerId)),
-                idNumberIdx, Masking.idNumber(request.idNumber()), borrower.version());
+        int updated;
+        try {
+            updated = mapper.updateIdentity(borrowerId,
+                    cipher.encrypt(request.name(), FieldCipher.context(Borrower.TABLE, "name", borrowerId)),
+                    Masking.name(request.name()),
+                    cipher.encrypt(request.idNumber(), FieldCipher.context(Borrower.TABLE, "id_number", borrowerId)),
+                    idNumberIdx, Masking.idNumber(request.idNumber()), borrower.version());
+        } catch (org.springframework.dao.DuplicateKeyException concurrentOtherAccount) {
+            // uk_borrower_id_number: another account claimed this ID number between the check above and now
+            throw ApiException.conflict("IDENTITY_ALREADY_REGISTERED", "This ID number belongs to another account");
+        }
         if (updated != 1) {
             throw ApiException.conflict("CONCURRENT_UPDATE", "The profile changed concurrently; retry");
         }

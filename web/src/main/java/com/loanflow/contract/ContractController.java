@@ -1,6 +1,7 @@
 package com.loanflow.contract;
 
 import com.loanflow.borrower.BorrowerPrincipal;
+import com.loanflow.device.ClientIps;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,9 +25,11 @@ class ContractController {
     }
 
     private final Contracts contracts;
+    private final ClientIps clientIps;
 
-    ContractController(Contracts contracts) {
+    ContractController(Contracts contracts, ClientIps clientIps) {
         this.contracts = contracts;
+        this.clientIps = clientIps;
     }
 
     @GetMapping("/api/v1/applications/{id}/contract")
@@ -48,7 +51,7 @@ class ContractController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> sign(BorrowerPrincipal principal, @PathVariable String id,
                              @Valid @RequestBody SignatureRequest request, HttpServletRequest http) {
-        contracts.sign(principal.borrowerId(), id, request.otp(), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        contracts.sign(principal.borrowerId(), id, request.otp(), clientIps.of(http), http.getHeader(HttpHeaders.USER_AGENT));
         return Map.of("status", "CONTRACT_SIGNED");
     }
 }

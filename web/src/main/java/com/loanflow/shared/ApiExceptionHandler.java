@@ -14,8 +14,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** The single exception → HTTP mapping for the borrower and internal APIs. */
@@ -48,6 +50,24 @@ public class ApiExceptionHandler {
                     List.of(new ApiError.FieldError(field == null ? "body" : field, message))));
         }
         return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "Request body is not valid JSON", List.of()));
+    }
+
+    /** A query or path parameter of the wrong type (limit=abc, type=FOO): named, with what it must be. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "of the right type"
+                : type.isEnum() ? "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                        .map(Object::toString).toList())
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "a valid " + type.getSimpleName();
+        return ResponseEntity.badRequest().body(new ApiError("VALIDATION_FAILED", "Request has invalid fields",
+                List.of(new ApiError.FieldError(e.getName(), "must be " + expected))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(new ApiError("VALIDATION_FAILED", "Request has invalid fields",
+                List.of(new ApiError.FieldError(e.getParameterName(), "parameter is required"))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -50,7 +50,12 @@ final class Api {
 
     /** Engine REST with HTTP basic auth, as Tasklist does for a logged-in reviewer. */
     Response engine(String method, String path, String user, Object body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/engine-rest" + path))
+        return basic(method, "/engine-rest" + path, user, body);
+    }
+
+    /** A request with a staff user's basic credentials (password = user name for the demo users). */
+    Response basic(String method, String path, String user, Object body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))

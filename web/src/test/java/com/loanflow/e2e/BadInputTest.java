@@ -153,6 +153,29 @@ class BadInputTest {
         assertThat(response.json().path("fieldErrors").findValuesAsText("field")).contains(field);
     }
 
+    @Test
+    void opsQueryParametersOfTheWrongTypeOrMissingAreNamed() {
+        assertFieldError(api.basic("GET", "/ops/v1/blacklist?limit=abc", "ops1", null), 400, "limit");
+        Api.Response badType = api.basic("GET", "/ops/v1/blacklist?type=FOO", "ops1", null);
+        assertFieldError(badType, 400, "type");
+        assertThat(badType.json().path("fieldErrors").get(0).path("message").asText())
+                .isEqualTo("must be one of ID_NUMBER, PHONE, BANK_CARD, DEVICE");
+        int entries = count("blacklist_entry");
+        assertFieldError(api.basic("DELETE", "/ops/v1/blacklist/" + UUID.randomUUID(), "ops1", null), 400, "reason");
+        assertThat(count("blacklist_entry")).isEqualTo(entries);
+    }
+
+    @Test
+    void consentRecordsTheBorrowersAddressBehindTheTrustedProxyNotTheProxys() {
+        String newPhone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        Api.Response registered = api.post("/api/v1/borrowers", null, registration(newPhone,
+                LoanFlowEndToEndTest.consents()), Map.of("X-Forwarded-For", "61.135.169.121"));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(jdbc.queryForList("SELECT DISTINCT c.client_ip FROM consent c JOIN borrower b ON b.id = c.borrower_id"
+                + " WHERE b.phone_masked = ?", String.class, newPhone.substring(0, 3) + "****" + newPhone.substring(7)))
+                .as("the suite's platform trusts 127.0.0.1 as its proxy").containsExactly("61.135.169.121");
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }

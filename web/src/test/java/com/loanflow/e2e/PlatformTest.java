@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 // every test client is 127.0.0.1: per-IP limits sized for the suite, not for one phone
                 "loanflow.rate-limit.per-ip.login=300", "loanflow.rate-limit.per-ip.registration=300",
                 "loanflow.channel.status-query-after=PT3S", "loanflow.channel.status-query-interval=PT1S",
-                "loanflow.sandbox.channel.callback-delay=PT0.3S"})
+                "loanflow.sandbox.channel.callback-delay=PT0.3S",
+                // as behind a load balancer: X-Forwarded-For from this address names the client (consent evidence)
+                "loanflow.device.trusted-proxies=127.0.0.1"})
 public @interface PlatformTest {
 }
