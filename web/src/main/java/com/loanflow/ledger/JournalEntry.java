@@ -1,5 +1,6 @@
 package com.loanflow.ledger;
 
+import static com.loanflow.ledger.LedgerAccount.BORROWER_REFUND_PAYABLE;
 import static com.loanflow.ledger.LedgerAccount.FEE_INCOME;
 import static com.loanflow.ledger.LedgerAccount.INTEREST_INCOME;
 import static com.loanflow.ledger.LedgerAccount.INTEREST_RECEIVABLE;
@@ -75,6 +76,14 @@ public record JournalEntry(String businessKey, String applicationId, String desc
         addCredit(lines, INTEREST_INCOME, allocation.unaccruedInterest());
         addCredit(lines, PENALTY_RECEIVABLE, allocation.penalty());
         return new JournalEntry("REPAYMENT:" + repaymentId, applicationId, "Repayment applied to loan", at, lines);
+    }
+
+    /** Money arrived for a loan that no longer owed it: the cash is the borrower's, to be refunded. */
+    public static JournalEntry unowedReceipt(String repaymentId, String applicationId, BigDecimal amount,
+                                             LocalDateTime at) {
+        return new JournalEntry("REPAYMENT:" + repaymentId, applicationId, "Received but not owed: refund due", at,
+                List.of(JournalLine.debit(LENDER_DEPOSITORY_CASH, amount),
+                        JournalLine.credit(BORROWER_REFUND_PAYABLE, amount)));
     }
 
     /** One day's interest and overdue interest earned on one loan; the key makes a day accrue once. */

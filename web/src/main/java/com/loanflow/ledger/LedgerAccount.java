@@ -18,5 +18,7 @@ public enum LedgerAccount {
     /** Overdue interest earned (income). */
     PENALTY_INCOME,
     /** The service fee, kept from the payout (income). */
-    FEE_INCOME
+    FEE_INCOME,
+    /** Money received that the loan did not owe (it was settled another way): owed back to the borrower (liability). */
+    BORROWER_REFUND_PAYABLE
 }

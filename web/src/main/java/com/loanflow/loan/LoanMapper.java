@@ -53,6 +53,12 @@ public interface LoanMapper {
                           @Param("interestRecognised") BigDecimal interestRecognised, @Param("version") int version);
 
     /** ACTIVE → SETTLED with nothing outstanding; 0 rows when the loan changed or settled meanwhile. */
+    /**
+     * Claims the loan's version without changing its balances: a withholding request does, so that it and a bank
+     * transfer recorded at the same time cannot both count on the same amount owed (one of them sees a new version).
+     */
+    int claimVersion(@Param("id") String id, @Param("version") int version);
+
     int settleLoan(@Param("id") String id, @Param("settledAt") LocalDateTime settledAt, @Param("version") int version);
 
     int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,

@@ -22,8 +22,4 @@ public interface DisbursementMapper {
     int updateStatus(@Param("id") String id, @Param("status") DisbursementStatus status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
                      @Param("version") int version, @Param("now") LocalDateTime now);
-
-    void insertCallback(@Param("id") String id, @Param("channel") String channel, @Param("requestId") String requestId,
-                        @Param("status") String status, @Param("channelTxnId") String channelTxnId,
-                        @Param("failureCode") String failureCode, @Param("receivedAt") LocalDateTime receivedAt);
 }

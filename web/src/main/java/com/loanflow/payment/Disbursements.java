@@ -38,8 +38,11 @@ public class Disbursements {
     public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode) {
     }
 
-    /** IGNORED: an intermediate status (PROCESSING), which never moves a payout, also when it comes after the result. */
-    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED }
+    /**
+     * IGNORED: an intermediate status (PROCESSING), which never moves a payout, also when it comes after the result;
+     * CONFLICT: a final answer contradicting the one applied, recorded for operations ({@link PaymentCallbacks}).
+     */
+    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED, CONFLICT }
 
     private final DisbursementMapper mapper;
     private final Applications applications;
@@ -48,10 +51,12 @@ public class Disbursements {
     private final Ledger ledger;
     private final Clock clock;
     private final Contracts contracts;
+    private final PaymentCallbacks callbacks;
 
     Disbursements(DisbursementMapper mapper, Applications applications, FieldCipher cipher, RuntimeService runtime,
-                  Ledger ledger, Clock clock, Contracts contracts) {
+                  Ledger ledger, Clock clock, Contracts contracts, PaymentCallbacks callbacks) {
         this.contracts = contracts;
+        this.callbacks = callbacks;
         this.mapper = mapper;
         this.applications = applications;
         this.cipher = cipher;
@@ -113,12 +118,15 @@ public class Disbursements {
             log.info("Intermediate {} callback for payout {} ({}) changes nothing", channel, result.requestId(), d.status());
             return CallbackOutcome.IGNORED;
         }
-        try {
-            mapper.insertCallback(Ids.newId(), channel, result.requestId(), result.status(),
-                    result.channelTransactionId(), result.failureCode(), LocalDateTime.now(clock));
-        } catch (DuplicateKeyException repeated) {
-            log.info("Duplicate {} callback for payout {} acknowledged", channel, result.requestId());
-            return CallbackOutcome.DUPLICATE;
+        switch (callbacks.record(channel, result.requestId(), result.status(), result.channelTransactionId(),
+                result.failureCode())) {
+            case REPEAT -> {
+                return CallbackOutcome.DUPLICATE;
+            }
+            case CONFLICT -> {
+                return CallbackOutcome.CONFLICT;
+            }
+            case FIRST -> { }
         }
         move(d, next, result.channelTransactionId(), result.failureCode());
         if (next == DisbursementStatus.SUCCEEDED) {

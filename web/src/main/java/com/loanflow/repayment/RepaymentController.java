@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,11 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RepaymentController {
 
-    /** method: DIRECT (default, applied at once) or CARD_WITHHOLDING (debited from the card through the channel). */
+    /**
+     * method: CARD_WITHHOLDING (the default: debited from the loan's card through the channel). A bank transfer to
+     * the repayment account is not announced here: operations record it when the bank statement shows it.
+     */
     record RepaymentRequest(@NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}",
             message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
-                            @Pattern(regexp = "DIRECT|CARD_WITHHOLDING", message = "must be DIRECT or CARD_WITHHOLDING")
+                            @Pattern(regexp = "CARD_WITHHOLDING", message = "must be CARD_WITHHOLDING (a bank transfer"
+                                    + " to the repayment account is recorded by operations when it arrives)")
                             String method) {
+    }
+
+    /** What the borrower sees of a repayment: PENDING until the channel answers, then APPLIED or FAILED. */
+    record RepaymentView(String repaymentId, String loanId, String method, String amount, String status,
+                         String principal, String interest, String penalty, java.time.LocalDateTime receivedAt) {
+
+        static RepaymentView of(Repayment r) {
+            return new RepaymentView(r.id(), r.loanId(), r.method(), Money.format(r.amount()), r.status(),
+                    Money.format(r.principalPart()), Money.format(r.interestPart()), Money.format(r.penaltyPart()),
+                    r.receivedAt());
+        }
     }
 
     private final Repayments repayments;
@@ -47,21 +63,23 @@ class RepaymentController {
         if (amount.signum() <= 0) {
             throw ApiException.invalidField("amount", "must be greater than 0.00");
         }
-        if (Repayment.CARD_WITHHOLDING.equals(request.method())) {
-            Repayment pending = withholdings.request(principal.borrowerId(), loanId, idempotencyKey, amount);
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("repaymentId", pending.id());
-            body.put("status", pending.status());
-            body.put("method", pending.method());
-            if ("PENDING".equals(pending.status())) {
-                // committed above; the signed request goes out now (again, with the same request id, on a retry)
-                Withholding sent = withholdings.send(pending.id());
-                body.put("withholdingRequestId", sent.requestId());
-                body.put("withholdingStatus", sent.status().name());
-            }
-            return body;
+        Repayment pending = withholdings.request(principal.borrowerId(), loanId, idempotencyKey, amount);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("repaymentId", pending.id());
+        body.put("status", pending.status());
+        body.put("method", pending.method());
+        if (Repayment.PENDING.equals(pending.status())) {
+            // committed above; the signed request goes out now (again, with the same request id, on a retry)
+            Withholding sent = withholdings.send(pending.id());
+            body.put("withholdingRequestId", sent.requestId());
+            body.put("withholdingStatus", sent.status().name());
         }
-        Repayment repayment = repayments.repay(principal.borrowerId(), loanId, idempotencyKey, amount);
-        return Map.of("repaymentId", repayment.id(), "status", repayment.status());
+        return body;
+    }
+
+    @GetMapping("/api/v1/loans/{loanId}/repayments/{repaymentId}")
+    RepaymentView get(BorrowerPrincipal principal, @PathVariable String loanId, @PathVariable String repaymentId) {
+        return repayments.getOwned(principal.borrowerId(), loanId, repaymentId).map(RepaymentView::of)
+                .orElseThrow(() -> ApiException.notFound("Repayment"));
     }
 }

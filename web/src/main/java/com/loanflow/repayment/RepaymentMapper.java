@@ -14,7 +14,10 @@ public interface RepaymentMapper {
 
     Optional<Repayment> findByIdempotencyKey(@Param("borrowerId") String borrowerId, @Param("key") String key);
 
-    /** PENDING → APPLIED with its split, or PENDING → FAILED; 0 rows when it is no longer PENDING. */
+    /** Read afresh: a concurrent recording of the same statement line must be seen once it committed. */
+    Optional<Repayment> findByBankReference(String bankReference);
+
+    /** PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. */
     int settlePending(@Param("id") String id, @Param("status") String status,
                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
                       @Param("penaltyPart") BigDecimal penaltyPart);

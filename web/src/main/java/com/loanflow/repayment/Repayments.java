@@ -2,6 +2,7 @@ package com.loanflow.repayment;
 
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
+import com.loanflow.audit.AuditLog;
 import com.loanflow.ledger.JournalEntry;
 import com.loanflow.ledger.Ledger;
 import com.loanflow.loan.Loan;
@@ -15,83 +16,126 @@ import com.loanflow.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Repayments, applied to the installments by {@link RepaymentAllocation}. The (borrower, Idempotency-Key) unique key
- * and the version-checked loan update make a repeated or concurrent request count once, and so is its ledger entry,
- * posted in the same transaction. A DIRECT repayment applies at once; a CARD_WITHHOLDING one is recorded PENDING
- * with its withholding request ({@link Withholdings}) and applied only when the channel confirms the debit.
+ * Repayments, applied to the installments by {@link RepaymentAllocation}, and only on money that arrived: a card
+ * withholding when the channel confirms the debit ({@link Withholdings}), or a bank transfer that operations record
+ * from the bank statement. Unique keys — (borrower, Idempotency-Key), the bank reference — and the version-checked
+ * loan update make a repeated or concurrent request count once, and so is its ledger entry, posted in the same
+ * transaction. Nothing is applied on the borrower's word alone.
  */
 @Service
 public class Repayments {
 
+    private static final Logger log = LoggerFactory.getLogger(Repayments.class);
+
     private final RepaymentMapper mapper;
     private final LoanMapper loanMapper;
+    private final WithholdingMapper withholdingMapper;
     private final Loans loans;
     private final Applications applications;
     private final RuntimeService runtime;
     private final Ledger ledger;
     private final RepaymentAllocation allocation;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Repayments(RepaymentMapper mapper, LoanMapper loanMapper, Loans loans, Applications applications,
-               RuntimeService runtime, Ledger ledger, RepaymentAllocation allocation, Clock clock) {
+    Repayments(RepaymentMapper mapper, LoanMapper loanMapper, WithholdingMapper withholdingMapper, Loans loans,
+               Applications applications, RuntimeService runtime, Ledger ledger, RepaymentAllocation allocation,
+               AuditLog audit, Clock clock) {
         this.mapper = mapper;
         this.loanMapper = loanMapper;
+        this.withholdingMapper = withholdingMapper;
         this.loans = loans;
         this.applications = applications;
         this.runtime = runtime;
         this.ledger = ledger;
         this.allocation = allocation;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * A bank transfer that arrived in the lender's repayment account, recorded by an operator from the bank
+     * statement line. The bank reference is unique across all loans: recording it again returns the first record,
+     * recording it for another loan or amount is refused. More than the loan owes, less any withholding in flight,
+     * is refused too (record it once the withholding has ended, or refund the excess).
+     */
     @Transactional
-    public Repayment repay(String borrowerId, String loanId, String idempotencyKey, BigDecimal amount) {
-        var previous = previous(borrowerId, loanId, idempotencyKey, amount, Repayment.DIRECT);
-        if (previous != null) {
-            return previous;
+    public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, String operator) {
+        var previous = mapper.findByBankReference(bankReference);
+        if (previous.isPresent()) {
+            Repayment p = previous.get();
+            if (!p.loanId().equals(loanId) || p.amount().compareTo(amount) != 0) {
+                throw ApiException.conflict("BANK_REFERENCE_RECORDED",
+                        "This bank reference was already recorded for another loan or amount");
+            }
+            return p;
         }
-        Loan loan = repayable(borrowerId, loanId, amount);
+        Loan loan = loanMapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
+        checkRepayable(loan, amount);
         LocalDateTime now = LocalDateTime.now(clock);
         RepaymentAllocation.Applied applied = applyOrSettle(loan, amount, now);
         var split = applied.allocation();
-        Repayment repayment = new Repayment(Ids.newId(), loanId, borrowerId, idempotencyKey, amount, split.principal(),
-                split.interest(), "APPLIED", now, split.penalty(), Repayment.DIRECT);
+        Repayment repayment = new Repayment(Ids.newId(), loanId, loan.borrowerId(), "BANK-" + bankReference, amount,
+                split.principal(), split.interest(), Repayment.APPLIED, now, split.penalty(), Repayment.BANK_TRANSFER,
+                bankReference, operator);
         insert(repayment);
         ledger.post(JournalEntry.repayment(repayment.id(), loan.applicationId(), split, now));
+        audit.record(operator, "REPAYMENT_BANK_TRANSFER_RECORDED", "LOAN", loanId, Map.of("repaymentId",
+                repayment.id(), "bankReference", bankReference, "amount", Money.format(amount)));
         if (applied.settled()) {
             settle(loan);
         }
         return repayment;
     }
 
+    /** One of the borrower's repayments of this loan; empty for anyone else's (no hint that it exists). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Repayment> getOwned(String borrowerId, String loanId, String repaymentId) {
+        loans.getOwned(borrowerId, loanId);
+        return mapper.findById(repaymentId).filter(r -> r.loanId().equals(loanId));
+    }
+
     /** Records a PENDING repayment; the caller's Withholdings creates its withholding in the same transaction. */
     Repayment recordPending(String borrowerId, Loan loan, String idempotencyKey, BigDecimal amount) {
         Repayment repayment = new Repayment(Ids.newId(), loan.id(), borrowerId, idempotencyKey, amount, Money.ZERO,
-                Money.ZERO, "PENDING", LocalDateTime.now(clock), Money.ZERO, Repayment.CARD_WITHHOLDING);
+                Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.CARD_WITHHOLDING, null,
+                null);
         insert(repayment);
         return repayment;
     }
 
-    /** The channel confirmed the debit: apply the money now, once (the caller holds the callback's unique key). */
+    /**
+     * The channel confirmed the debit: apply the money now, once (the caller holds the callback's unique key). If the
+     * loan no longer owes it (settled another way meanwhile), the money is recorded as received and owed back to the
+     * borrower (REFUND_DUE), not applied — and not refused: the channel's answer is a fact, and refusing it would
+     * only make the channel repeat it.
+     */
     void applyConfirmed(Repayment pending) {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
-        BigDecimal owed = loans.settlementQuote(loan).total();
-        if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(owed) > 0) {
-            // the card was debited but the loan no longer owes it (settled another way): ops must refund
-            throw new IllegalStateException("Withheld " + pending.amount() + " exceeds what loan " + loan.id()
-                    + " owes (" + owed + ")");
-        }
         LocalDateTime now = LocalDateTime.now(clock);
+        if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loans.settlementQuote(loan).total()) > 0) {
+            if (mapper.settlePending(pending.id(), Repayment.REFUND_DUE, Money.ZERO, Money.ZERO, Money.ZERO) != 1) {
+                throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
+            }
+            ledger.post(JournalEntry.unowedReceipt(pending.id(), loan.applicationId(), pending.amount(), now));
+            log.error("Withheld {} for loan {} that it no longer owes (status {}): repayment {} is REFUND_DUE",
+                    Money.format(pending.amount()), loan.id(), loan.status(), pending.id());
+            return;
+        }
         RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
         var split = applied.allocation();
-        if (mapper.settlePending(pending.id(), "APPLIED", split.principal(), split.interest(), split.penalty()) != 1) {
+        if (mapper.settlePending(pending.id(), Repayment.APPLIED, split.principal(), split.interest(),
+                split.penalty()) != 1) {
             throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
         }
         ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
@@ -113,7 +157,7 @@ public class Repayments {
     }
 
     void markFailed(Repayment pending) {
-        mapper.settlePending(pending.id(), "FAILED", Money.ZERO, Money.ZERO, Money.ZERO);
+        mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO);
     }
 
     /** The same key again returns the first repayment; the same key for a different request is a conflict. */
@@ -130,23 +174,33 @@ public class Repayments {
         return p;
     }
 
+    /** The borrower's own loan, if it may take this amount now. */
     Loan repayable(String borrowerId, String loanId, BigDecimal amount) {
         Loan loan = loans.getOwned(borrowerId, loanId);
+        checkRepayable(loan, amount);
+        return loan;
+    }
+
+    /**
+     * No overpayment: the most a loan can take is what settles it today (the settlement quote), less what a
+     * withholding in flight may still collect.
+     */
+    private void checkRepayable(Loan loan, BigDecimal amount) {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
-        // no overpayment: the most a loan can take is what settles it today (the settlement quote)
         BigDecimal settlement = loans.settlementQuote(loan).total();
-        if (amount.compareTo(settlement) > 0) {
-            if (loanMapper.currentVersion(loanId).orElse(-1) != loan.version()) {
+        BigDecimal inFlight = withholdingMapper.sumOpen(loan.id());
+        if (amount.compareTo(settlement.subtract(inFlight)) > 0) {
+            if (loanMapper.currentVersion(loan.id()).orElse(-1) != loan.version()) {
                 // the quote mixed the loan read before a concurrent repayment with installments read after it
                 // (a fresh read: findById here would return MyBatis' cached copy of the row read above)
-                throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
+                throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed while it was quoted");
             }
             throw ApiException.invalidField("amount", "must not exceed the settlement amount " + Money.format(settlement)
-                    + " (see /api/v1/loans/" + loanId + "/settlement-quote)");
+                    + (inFlight.signum() > 0 ? " less the withholding in progress " + Money.format(inFlight) : "")
+                    + " (see /api/v1/loans/" + loan.id() + "/settlement-quote)");
         }
-        return loan;
     }
 
     private void insert(Repayment repayment) {

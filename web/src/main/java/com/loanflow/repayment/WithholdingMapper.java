@@ -18,14 +18,12 @@ public interface WithholdingMapper {
     java.util.List<Withholding> findInStatusBefore(@Param("status") Withholding.Status status,
                                                    @Param("cutoff") LocalDateTime cutoff, @Param("limit") int limit);
 
+    /** What the withholding in flight for this loan (at most one: uk_withholding_open) may still collect. */
+    java.math.BigDecimal sumOpen(String loanId);
+
     int countAttempts(@Param("loanId") String loanId, @Param("installmentSeq") int installmentSeq);
 
     int updateStatus(@Param("id") String id, @Param("status") Withholding.Status status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
                      @Param("version") int version, @Param("now") LocalDateTime now);
-
-    /** The callback's unique key (channel, request_id), shared with payouts: a repeat throws DuplicateKeyException. */
-    void insertCallback(@Param("id") String id, @Param("channel") String channel, @Param("requestId") String requestId,
-                        @Param("status") String status, @Param("channelTxnId") String channelTxnId,
-                        @Param("failureCode") String failureCode, @Param("receivedAt") LocalDateTime receivedAt);
 }

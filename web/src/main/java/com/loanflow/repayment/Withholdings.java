@@ -4,6 +4,7 @@ import com.loanflow.application.Applications;
 import com.loanflow.loan.Installment;
 import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
+import com.loanflow.payment.PaymentCallbacks;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Ids;
 import java.math.BigDecimal;
@@ -19,15 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Repayment by withholding from the borrower's card through the payment channel. The request is recorded first
- * (repayment PENDING + withholding REQUESTED, unique per installment attempt and per request id), sent signed after
- * that commits, and applied only on the channel's confirmed callback — once, by payment_callback(channel, request_id).
+ * (repayment PENDING + withholding REQUESTED, unique per installment attempt and per request id, and at most one in
+ * flight per loan), sent signed after that commits, and applied only on the channel's confirmed callback — once, by
+ * payment_callback(channel, request_id).
  */
 @Service
 public class Withholdings {
 
     private static final Logger log = LoggerFactory.getLogger(Withholdings.class);
 
-    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED }
+    /** CONFLICT: a final answer contradicting the one applied, kept for operations ({@link PaymentCallbacks}). */
+    public enum CallbackOutcome { APPLIED, DUPLICATE, IGNORED, CONFLICT }
 
     private final WithholdingMapper mapper;
     private final Repayments repayments;
@@ -36,11 +39,12 @@ public class Withholdings {
     private final Applications applications;
     private final WithholdingChannel channel;
     private final TransactionTemplate transaction;
+    private final PaymentCallbacks callbacks;
     private final Clock clock;
 
     Withholdings(WithholdingMapper mapper, Repayments repayments, RepaymentMapper repaymentMapper,
                  LoanMapper loanMapper, Applications applications, WithholdingChannel channel,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, PaymentCallbacks callbacks, Clock clock) {
         this.mapper = mapper;
         this.repayments = repayments;
         this.repaymentMapper = repaymentMapper;
@@ -48,6 +52,7 @@ public class Withholdings {
         this.applications = applications;
         this.channel = channel;
         this.transaction = transaction;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -58,7 +63,15 @@ public class Withholdings {
         if (previous != null) {
             return previous;
         }
+        if (mapper.sumOpen(loanId).signum() > 0) {
+            throw ApiException.conflict("WITHHOLDING_IN_PROGRESS",
+                    "A withholding for this loan is in progress; its result comes first");
+        }
         Loan loan = repayments.repayable(borrowerId, loanId, amount);
+        if (loanMapper.claimVersion(loanId, loan.version()) != 1) {
+            // a repayment or bank transfer changed what the loan owes since it was quoted
+            throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
+        }
         int seq = loanMapper.findInstallments(loanId).stream()
                 .filter(i -> !i.status().isClosed()).mapToInt(Installment::seq)
                 .findFirst().orElseThrow(() -> ApiException.conflict("LOAN_NOT_ACTIVE", "Nothing is owed"));
@@ -71,7 +84,8 @@ public class Withholdings {
         try {
             mapper.insert(withholding);
         } catch (DuplicateKeyException concurrentAttempt) {
-            throw new OptimisticLockingFailureException("Another withholding for installment " + seq + " is starting");
+            // uk_withholding_attempt or uk_withholding_open: another request for this loan got there first
+            throw new OptimisticLockingFailureException("Another withholding for loan " + loanId + " is starting");
         }
         return repayment;
     }
@@ -129,12 +143,14 @@ public class Withholdings {
         if (next == null) {
             return CallbackOutcome.IGNORED;
         }
-        try {
-            mapper.insertCallback(Ids.newId(), channelName, requestId, status, channelTxnId, failureCode,
-                    LocalDateTime.now(clock));
-        } catch (DuplicateKeyException repeated) {
-            log.info("Duplicate {} callback for withholding {} acknowledged", channelName, requestId);
-            return CallbackOutcome.DUPLICATE;
+        switch (callbacks.record(channelName, requestId, status, channelTxnId, failureCode)) {
+            case REPEAT -> {
+                return CallbackOutcome.DUPLICATE;
+            }
+            case CONFLICT -> {
+                return CallbackOutcome.CONFLICT;
+            }
+            case FIRST -> { }
         }
         move(w, next, channelTxnId, failureCode);
         Repayment repayment = repaymentMapper.findById(w.repaymentId()).orElseThrow();

@@ -134,13 +134,19 @@ class LoanFlowEndToEndTest {
         assertThat(again.text("repaymentId")).as("same key, same repayment").isEqualTo(repaid.text("repaymentId"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class, loanId))
                 .isEqualTo(1);
+        // a repayment is money that arrived: the card withholding is applied when the channel confirms the debit
+        assertThat(repaid.text("method")).isEqualTo("CARD_WITHHOLDING");
+        String repaymentPath = "/api/v1/loans/" + loanId + "/repayments/" + repaid.text("repaymentId");
+        await("the first installment's withholding applied", () -> "APPLIED".equals(
+                api.get(repaymentPath, zhangSanToken).text("status")));
+        assertThat(api.get(repaymentPath, zhangSanToken).text("principal")).isNotEqualTo("0.00");
 
         String rest = api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("outstanding").asText();
         assertThat(api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken, Map.of("amount", rest),
                 Map.of("Idempotency-Key", "repay-" + UUID.randomUUID())).status()).isEqualTo(202);
 
-        assertThat(api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("status").asText()).isEqualTo("SETTLED");
         awaitStatus(zhangSanToken, applicationId, "SETTLED");
+        assertThat(api.get("/api/v1/loans/" + loanId, zhangSanToken).json().path("status").asText()).isEqualTo("SETTLED");
         assertThat(processState(applicationId)).isEqualTo("COMPLETED");
     }
 
@@ -467,6 +473,17 @@ class LoanFlowEndToEndTest {
         }
         throw new AssertionError("Application " + applicationId + " did not reach " + status + "; last: " + last
                 + "; incidents: " + api.engine("GET", "/incident", "admin", null).json());
+    }
+
+    void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("Timed out waiting for " + what);
     }
 
     String processState(String applicationId) {

@@ -69,8 +69,8 @@ class RepaymentPostingTest {
         BigDecimal firstInstallment = jdbc.queryForObject(
                 "SELECT principal_due + interest_due FROM installment WHERE loan_id = ? AND seq = 1", BigDecimal.class,
                 loanId);
-        var outcomes = Concurrently.run(10, () -> repayments.repay(application.borrowerId, loanId,
-                "repay-concurrent-" + loanId.substring(0, 8), firstInstallment));
+        var outcomes = Concurrently.run(10, () -> repayments.recordBankTransfer(loanId,
+                "repay-concurrent-" + loanId.substring(0, 8), firstInstallment, "ops1"));
 
         assertThat(outcomes).filteredOn(o -> o.error() != null).extracting(Concurrently.Outcome::error)
                 .as("losers are told to retry").allMatch(e -> e instanceof ConcurrencyFailureException);
@@ -90,8 +90,8 @@ class RepaymentPostingTest {
         BigDecimal rest = loans.settlementQuote(loans.getOwned(application.borrowerId, loanId)).total();
         assertThat(rest).isEqualByComparingTo(jdbc.queryForObject(
                 "SELECT outstanding_principal FROM loan WHERE id = ?", BigDecimal.class, loanId));
-        Repayment settlement = repayments.repay(application.borrowerId, loanId, "repay-rest-" + loanId.substring(0, 8),
-                rest);
+        Repayment settlement = repayments.recordBankTransfer(loanId, "repay-rest-" + loanId.substring(0, 8),
+                rest, "ops1");
         assertThat(ledger.lines("REPAYMENT:" + settlement.id())).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, rest),
                 JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, rest));

@@ -124,7 +124,7 @@ class LoanAccrualTest {
         BigDecimal accrued = new BigDecimal("15.00").add(secondShare);
         BigDecimal owed = loans.settlementQuote(loans.getOwned(application.borrowerId, loanId)).total();
         assertThat(owed).isEqualByComparingTo(new BigDecimal("1000.08").add(accrued));
-        Repayment repayment = repayments.repay(application.borrowerId, loanId, "settle-" + loanId.substring(0, 8), owed);
+        Repayment repayment = repayments.recordBankTransfer(loanId, "settle-" + loanId.substring(0, 8), owed, "ops1");
 
         assertThat(ledger.lines("REPAYMENT:" + repayment.id())).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, owed),

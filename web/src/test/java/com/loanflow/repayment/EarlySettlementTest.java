@@ -119,6 +119,10 @@ class EarlySettlementTest {
                 "settle-" + loanId.substring(0, 8));
         assertThat(settle.statusCode()).isEqualTo(202);
         String repaymentId = json.readTree(settle.body()).path("repaymentId").asText();
+        assertThat(json.readTree(settle.body()).path("method").asText()).isEqualTo("CARD_WITHHOLDING");
+        // applied when the channel confirms the debit, which the borrower follows on the repayment's own resource
+        DisbursingApplication.await("the withholding's confirmation",
+                () -> "APPLIED".equals(repaymentStatus(token, loanId, repaymentId)));
 
         assertThat(ledger.lines("REPAYMENT:" + repaymentId)).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("1000.00")),
@@ -149,7 +153,7 @@ class EarlySettlementTest {
                 .isEqualByComparingTo(new BigDecimal("1000.00").add(earned));
 
         BigDecimal total = new BigDecimal(quote.path("total").asText());
-        Repayment repayment = repayments.repay(application.borrowerId, loanId, "settle-" + loanId.substring(0, 8), total);
+        Repayment repayment = repayments.recordBankTransfer(loanId, "settle-" + loanId.substring(0, 8), total, "ops1");
 
         assertThat(ledger.lines("REPAYMENT:" + repayment.id())).containsExactlyInAnyOrderElementsOf(lines(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, total),
@@ -187,7 +191,7 @@ class EarlySettlementTest {
         assertThat(total).isEqualByComparingTo(new BigDecimal("1000.00").add(interest).add(penalty));
         assertThat(invariants.check().violations()).isEmpty();
 
-        Repayment repayment = repayments.repay(application.borrowerId, loanId, "settle-" + loanId.substring(0, 8), total);
+        Repayment repayment = repayments.recordBankTransfer(loanId, "settle-" + loanId.substring(0, 8), total, "ops1");
 
         BigDecimal accrued = FIRST_INTEREST.add(share(SECOND_INTEREST, 2, secondPeriod));
         assertThat(ledger.lines("REPAYMENT:" + repayment.id())).containsExactlyInAnyOrderElementsOf(lines(
@@ -212,8 +216,8 @@ class EarlySettlementTest {
                     "/api/v1/loans/" + loanId + "/settlement-quote").path("total").asText());
             String key = "settle-same-" + loanId.substring(0, 8);
 
-            var outcomes = Concurrently.run(8, () -> repayments.repay(application.borrowerId, loanId,
-                    sameKey ? key : "settle-" + Ids.newId().substring(0, 12), total));
+            var outcomes = Concurrently.run(8, () -> repayments.recordBankTransfer(loanId,
+                    sameKey ? key : "settle-" + Ids.newId().substring(0, 12), total, "ops1"));
 
             assertThat(outcomes).filteredOn(o -> o.error() != null).extracting(Concurrently.Outcome::error)
                     .as("losers are told to retry, or that the loan is settled").allMatch(e ->
@@ -227,7 +231,7 @@ class EarlySettlementTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE application_id = ?"
                     + " AND business_key LIKE 'REPAYMENT:%'", Integer.class, application.applicationId)).isEqualTo(1);
             if (sameKey) {
-                assertThat(repayments.repay(application.borrowerId, loanId, key, total).id())
+                assertThat(repayments.recordBankTransfer(loanId, key, total, "ops1").id())
                         .as("a retry with the key returns the settlement").isEqualTo(winners.get(0));
             }
             assertSettled(loanId, application);
@@ -299,6 +303,14 @@ class EarlySettlementTest {
         assertThat(DisbursingApplication.deliver(http, port,
                 DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
         return application.awaitLoanId();
+    }
+
+    private String repaymentStatus(String token, String loanId, String repaymentId) {
+        try {
+            return get(token, "/api/v1/loans/" + loanId + "/repayments/" + repaymentId).path("status").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode get(String token, String path) throws Exception {

@@ -1,0 +1,55 @@
+package com.loanflow.repayment;
+
+import com.loanflow.platform.OpsApiSecurity;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.Money;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations record a borrower's bank transfer to the lender's repayment account from the bank statement line that
+ * shows it arrived. /ops/** is reachable only by the ops group (OpsApiSecurity); each recording is audited with the
+ * operator, and the statement line's reference counts once across all loans.
+ */
+@RestController
+class BankTransferController {
+
+    record BankTransfer(@NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}",
+            message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
+                        @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
+                                message = "must be the bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
+                        String bankReference) {
+    }
+
+    private final Repayments repayments;
+
+    BankTransferController(Repayments repayments) {
+        this.repayments = repayments;
+    }
+
+    @PostMapping("/ops/v1/loans/{loanId}/bank-transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    RepaymentController.RepaymentView record(@PathVariable String loanId, @Valid @RequestBody BankTransfer transfer,
+                                             HttpServletRequest http) {
+        BigDecimal amount = Money.parse(transfer.amount());
+        if (amount.signum() <= 0) {
+            throw ApiException.invalidField("amount", "must be greater than 0.00");
+        }
+        Object operator = http.getAttribute(OpsApiSecurity.OPS_USER);
+        if (operator == null) {
+            // OpsApiSecurity sets it for every /ops request; without it the recording could not be attributed
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
+        }
+        return RepaymentController.RepaymentView.of(
+                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, operator.toString()));
+    }
+}

@@ -1,0 +1,282 @@
+package com.loanflow.repayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.ledger.JournalLine;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.ledger.LedgerAccount;
+import com.loanflow.ledger.LedgerInvariants;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.payment.Disbursements;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A repayment is money that arrived, never the borrower's word: the borrower API only asks the channel to debit the
+ * card; a bank transfer is recorded by operations from the statement line, once; one withholding is in flight per
+ * loan, enforced by the database; and a channel answer that contradicts the one applied changes nothing.
+ */
+@PlatformTest
+class MoneyArrivedTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    Disbursements disbursements;
+
+    @Autowired
+    Withholdings withholdings;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerInvariants invariants;
+
+    @Autowired
+    com.loanflow.borrower.SessionTokens sessions;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aBorrowerCannotMarkALoanRepaidWithoutMoneyMoving() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
+        String loanId = activeLoan(application);
+        String token = sessions.issue(application.borrowerId);
+        Map<String, Object> before = state(loanId);
+
+        var direct = borrowerRepay(token, loanId, "direct-" + loanId.substring(0, 8),
+                "{\"amount\":\"1000.00\",\"method\":\"DIRECT\"}");
+
+        assertThat(direct.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(direct.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("method");
+        assertThat(direct.body()).contains("recorded by operations");
+        assertThat(state(loanId)).as("nothing changed").isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class, loanId))
+                .isZero();
+    }
+
+    @Test
+    void operationsRecordABankTransferOnceByItsStatementReference() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
+        String loanId = activeLoan(application);
+        var other = new DisbursingApplication(jdbc, cipher, runtime, "800.00");
+        String otherLoanId = activeLoan(other);
+        String reference = "CMB" + Ids.newId().replace("-", "").substring(0, 16).toUpperCase();
+        String body = "{\"amount\":\"175.53\",\"bankReference\":\"" + reference + "\"}";
+        Map<String, Object> before = state(loanId);
+
+        assertThat(opsPost(loanId, body, null).statusCode()).isEqualTo(401);
+        assertThat(opsPost(loanId, body, "reviewer1").statusCode()).isEqualTo(403);
+        var badReference = opsPost(loanId, "{\"amount\":\"175.53\",\"bankReference\":\"x'; --\"}", "ops1");
+        assertThat(badReference.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badReference.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("bankReference");
+        var badAmount = opsPost(loanId, "{\"amount\":\"175.5\",\"bankReference\":\"" + reference + "\"}", "ops1");
+        assertThat(json.readTree(badAmount.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("amount");
+        var tooMuch = opsPost(loanId, "{\"amount\":\"1000.01\",\"bankReference\":\"" + reference + "\"}", "ops1");
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tooMuch.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
+        assertThat(state(loanId)).as("refusals change nothing").isEqualTo(before);
+
+        var recorded = opsPost(loanId, body, "ops1");
+        var again = opsPost(loanId, body, "ops1");
+        var elsewhere = opsPost(otherLoanId, body, "ops1");
+
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        JsonNode repayment = json.readTree(recorded.body());
+        assertThat(repayment.path("method").asText()).isEqualTo("BANK_TRANSFER");
+        assertThat(repayment.path("status").asText()).isEqualTo("APPLIED");
+        assertThat(json.readTree(again.body()).path("repaymentId").asText()).as("the same statement line, once")
+                .isEqualTo(repayment.path("repaymentId").asText());
+        assertThat(elsewhere.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(elsewhere.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE bank_reference = ?", Integer.class,
+                reference)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class, otherLoanId))
+                .isZero();
+        assertThat(ledger.lines("REPAYMENT:" + repayment.path("repaymentId").asText())).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("175.53")),
+                JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, new BigDecimal("160.53")),
+                JournalLine.credit(LedgerAccount.INTEREST_INCOME, new BigDecimal("15.00")));
+        var audit = jdbc.queryForMap("SELECT actor, subject_id FROM audit_log WHERE action ="
+                + " 'REPAYMENT_BANK_TRANSFER_RECORDED' AND details LIKE ?", "%" + reference + "%");
+        assertThat(audit).containsEntry("actor", "ops1").containsEntry("subject_id", loanId);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void oneWithholdingIsInFlightPerLoanAndABankTransferCannotCountOnWhatItMayCollect() throws Exception {
+        // callback lost: the withholding stays open until the status query finds it (3 s in this suite)
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222600000000006");
+        String loanId = activeLoan(application);
+        String token = sessions.issue(application.borrowerId);
+        BigDecimal quote = settlementQuote(loanId, token);
+
+        Repayment first = withholdings.request(application.borrowerId, loanId, "wh-1-" + loanId.substring(0, 8),
+                new BigDecimal("600.00"));
+        Withholding open = withholdings.send(first.id());
+        var second = borrowerRepay(token, loanId, "wh-2-" + loanId.substring(0, 8), "{\"amount\":\"100.00\"}");
+        var transferOver = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("599.99"))
+                + "\",\"bankReference\":\"ICBC-OVER-" + loanId.substring(0, 8) + "\"}", "ops1");
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("WITHHOLDING_IN_PROGRESS");
+        assertThat(transferOver.statusCode()).isEqualTo(400);
+        assertThat(transferOver.body()).contains("less the withholding in progress 600.00");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO withholding (id, repayment_id, loan_id, installment_seq,"
+                + " attempt, request_id, channel, amount, status, created_at, updated_at, version, open_loan_id)"
+                + " VALUES (?, ?, ?, 1, 99, ?, 'sandbox', 1.00, 'REQUESTED', ?, ?, 0, ?)", Ids.newId(), first.id(),
+                loanId, "WHX" + loanId.substring(0, 8), LocalDateTime.now(), LocalDateTime.now(), loanId))
+                .as("the database itself refuses a second open withholding").isInstanceOf(DuplicateKeyException.class);
+        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, open.id()))
+                .as("still in flight when the refusals above were made").isEqualTo(loanId);
+
+        var transferRest = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("600.00"))
+                + "\",\"bankReference\":\"ICBC-REST-" + loanId.substring(0, 8) + "\"}", "ops1");
+        assertThat(transferRest.statusCode()).as(transferRest.body()).isEqualTo(201);
+        DisbursingApplication.await("the status query to settle the withholding",
+                () -> "APPLIED".equals(repaymentStatus(first.id())));
+
+        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, open.id()))
+                .as("the slot is free once the withholding is final").isNull();
+        assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM repayment WHERE loan_id = ?"
+                + " AND status = 'APPLIED'", BigDecimal.class, loanId)).as("both applied, nothing over the quote")
+                .isEqualByComparingTo(quote);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aFinalCallbackContradictingTheAppliedOneIsKeptForOperationsAndChangesNothing() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
+        var order = disbursements.request(application.applicationId);
+        assertThat(DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
+        String loanId = application.awaitLoanId();
+        Map<String, Object> before = state(loanId);
+
+        var contradiction = DisbursingApplication.callback(order.requestId(), "FAILED", "CARD_INVALID");
+        var first = DisbursingApplication.deliver(http, port, contradiction);
+        var repeated = DisbursingApplication.deliver(http, port, contradiction);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("CONFLICT");
+        assertThat(repeated.body()).contains("CONFLICT");
+        assertThat(jdbc.queryForMap("SELECT applied_status, status, failure_code FROM payment_callback_conflict"
+                + " WHERE request_id = ?", order.requestId())).containsEntry("applied_status", "SUCCEEDED")
+                .containsEntry("status", "FAILED").containsEntry("failure_code", "CARD_INVALID");
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE request_id = ?", String.class,
+                order.requestId())).isEqualTo("SUCCEEDED");
+        assertThat(state(loanId)).isEqualTo(before);
+
+        var same = DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null));
+        assertThat(same.body()).as("the applied answer again is a plain repeat").contains("DUPLICATE");
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aConfirmedDebitTheLoanNoLongerOwesIsRecordedAsARefundNotAppliedOrRefused() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00");
+        String loanId = activeLoan(application);
+        Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-u-" + loanId.substring(0, 8),
+                new BigDecimal("100.00"));
+        String requestId = jdbc.queryForObject("SELECT request_id FROM withholding WHERE repayment_id = ?",
+                String.class, pending.id());
+        // the loan stopped owing while the debit was in flight (not reachable through the API, which keeps what a
+        // withholding may collect out of every other repayment; forced here): the channel's confirmation must still
+        // be recorded as money received, not applied, and not bounced back for the channel to repeat forever
+        jdbc.update("UPDATE loan SET status = 'SETTLED' WHERE id = ?", loanId);
+        try {
+            var confirmed = DisbursingApplication.deliver(http, port,
+                    DisbursingApplication.callback(requestId, "SUCCEEDED", null));
+
+            assertThat(confirmed.statusCode()).isEqualTo(200);
+            assertThat(repaymentStatus(pending.id())).isEqualTo("REFUND_DUE");
+            assertThat(ledger.lines("REPAYMENT:" + pending.id())).containsExactlyInAnyOrder(
+                    JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("100.00")),
+                    JournalLine.credit(LedgerAccount.BORROWER_REFUND_PAYABLE, new BigDecimal("100.00")));
+            assertThat(jdbc.queryForObject("SELECT outstanding_principal FROM loan WHERE id = ?", BigDecimal.class,
+                    loanId)).as("applied to nothing").isEqualByComparingTo("600.00");
+            assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE request_id = ?", String.class,
+                    requestId)).isNull();
+        } finally {
+            jdbc.update("UPDATE loan SET status = 'ACTIVE' WHERE id = ?", loanId);
+        }
+    }
+
+    private Map<String, Object> state(String loanId) {
+        return jdbc.queryForMap("SELECT l.outstanding_principal, l.outstanding_interest, l.status, l.version,"
+                + " (SELECT COUNT(*) FROM repayment r WHERE r.loan_id = l.id) AS repayments,"
+                + " (SELECT COUNT(*) FROM withholding w WHERE w.loan_id = l.id) AS withholdings,"
+                + " (SELECT COUNT(*) FROM journal_entry e WHERE e.application_id = l.application_id) AS entries"
+                + " FROM loan l WHERE l.id = ?", loanId);
+    }
+
+    private BigDecimal settlementQuote(String loanId, String token) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/loans/"
+                + loanId + "/settlement-quote")).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new BigDecimal(json.readTree(response.body()).path("total").asText());
+    }
+
+    private HttpResponse<String> borrowerRepay(String token, String loanId, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/loans/" + loanId
+                        + "/repayments")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> opsPost(String loanId, String body, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/ops/v1/loans/" + loanId + "/bank-transfers")).header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String activeLoan(DisbursingApplication application) throws Exception {
+        var order = disbursements.request(application.applicationId);
+        assertThat(DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
+        return application.awaitLoanId();
+    }
+
+    private String repaymentStatus(String repaymentId) {
+        return jdbc.queryForObject("SELECT status FROM repayment WHERE id = ?", String.class, repaymentId);
+    }
+}
