@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externa
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.fetchAndLock;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -98,6 +99,7 @@ class LoanApplicationProcessTest {
 
     passIdentityVerification(application);
     queryCreditBureauAndAssessRisk(application);
+    setCreditTerms(application);
     prepareAndSignContract(application);
     sendPayout(application);
 
@@ -129,11 +131,17 @@ class LoanApplicationProcessTest {
     assertThat(application).isWaitingAt("Task_ReviewApplication").task()
         .hasCandidateGroup("senior-reviewers").hasName("Review application");
     submitReview("APPROVE", "Stable income, utilisation explained");
+    // the reviewer's completion commits on its own: recording and pricing run as jobs (retried, never lost)
+    assertThat(application).isWaitingAt("Task_RecordReviewDecision");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_SetCreditTerms");
+    execute(job());
 
     assertThat(application).hasPassedInOrder("Task_RecordReviewDecision", "Task_SetCreditTerms")
         .isWaitingAt("Task_PrepareContract");
     assertThat(recordReviewDecision.variablesSeen())
-        .contains(entry("reviewDecision", "APPROVE"), entry("reviewComment", "Stable income, utilisation explained"));
+        .contains(entry("reviewDecision", "APPROVE"), entry("reviewComment", "Stable income, utilisation explained"),
+            entry("reviewedBy", "reviewer1"));
     prepareAndSignContract(application);
     sendPayout(application);
     assertThat(applicationStatus.statuses())
@@ -149,6 +157,10 @@ class LoanApplicationProcessTest {
 
     assertThat(application).isWaitingAt("Task_ReviewApplication").task().hasCandidateGroup("reviewers");
     submitReview("REJECT", "Income could not be confirmed");
+    assertThat(application).isWaitingAt("Task_RecordReviewDecision");
+    execute(job());
+    assertThat(application).isWaitingAt("Task_RejectApplication");
+    execute(job());
 
     assertThat(application).isEnded()
         .hasPassedInOrder("Task_RecordReviewDecision", "Gateway_JoinRejection", "Task_RejectApplication",
@@ -226,6 +238,9 @@ class LoanApplicationProcessTest {
     ProcessInstance application = submitApplication();
     passIdentityVerification(application);
     queryCreditBureauAndAssessRisk(application);
+    // the decision record commits before the rejection runs
+    assertThat(application).isWaitingAt("Task_RejectApplication");
+    execute(job());
 
     assertThat(application).isEnded()
         .hasPassedInOrder("Task_AssessRisk", "Gateway_RiskRoute", "Gateway_JoinRejection", "Task_RejectApplication",
@@ -247,6 +262,9 @@ class LoanApplicationProcessTest {
     LockedExternalTask twoFactorCheck = fetchAndLock("verify-id-two-factor", WORKER, 1).get(0);
     externalTaskService().handleBpmnError(twoFactorCheck.getId(), WORKER, "IDENTITY_MISMATCH",
         "Name does not match ID number", withVariables("reasonCodes", "R_IDENTITY"));
+    // the worker's BPMN error commits with the task; the rejection runs as a job of its own
+    assertThat(application).isWaitingAt("Task_RejectApplication");
+    execute(job());
 
     assertThat(application).isEnded()
         .hasPassedInOrder("Event_IdentityMismatch", "Gateway_JoinRejection", "Task_RejectApplication",
@@ -263,6 +281,7 @@ class LoanApplicationProcessTest {
     ProcessInstance application = submitApplication();
     passIdentityVerification(application);
     queryCreditBureauAndAssessRisk(application);
+    setCreditTerms(application);
     assertThat(application).isWaitingAt("Task_PrepareContract");
     execute(job());
     assertThat(application).isWaitingAt("Task_AwaitContractSignature");
@@ -286,10 +305,15 @@ class LoanApplicationProcessTest {
     ProcessInstance application = submitApplication();
     passIdentityVerification(application);
     queryCreditBureauAndAssessRisk(application);
+    setCreditTerms(application);
     prepareAndSignContract(application);
     sendPayout(application);
 
     correlate("PayoutFailed");
+    // the channel's callback transaction ends at the message; recording the failure is a job of its own
+    assertThat(application).isWaitingAt("Task_RecordDisbursementFailure");
+    assertThat(recordDisbursementFailure.calls()).isZero();
+    execute(job());
 
     assertThat(application).isEnded()
         .hasPassedInOrder("Event_PayoutFailed", "Task_RecordDisbursementFailure", "End_DisbursementFailed")
@@ -337,8 +361,19 @@ class LoanApplicationProcessTest {
     execute(job());
   }
 
+  private void setCreditTerms(ProcessInstance application) {
+    // the risk decision commits before pricing runs as a job of its own
+    assertThat(application).isWaitingAt("Task_SetCreditTerms");
+    execute(job());
+  }
+
   private void submitReview(String decision, String comment) {
-    formService().submitTaskForm(task().getId(), withVariables("reviewDecision", decision, "reviewComment", comment));
+    identityService().setAuthenticatedUserId("reviewer1");
+    try {
+      formService().submitTaskForm(task().getId(), withVariables("reviewDecision", decision, "reviewComment", comment));
+    } finally {
+      identityService().clearAuthentication();
+    }
   }
 
   private void prepareAndSignContract(ProcessInstance application) {

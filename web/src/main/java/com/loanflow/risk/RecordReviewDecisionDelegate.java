@@ -50,6 +50,10 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
     }
 
     private String reviewer(DelegateExecution execution) {
+        // set by the review task's complete listener while the reviewer was authenticated (this runs as a job)
+        if (execution.getVariable("reviewedBy") instanceof String reviewedBy && !reviewedBy.isBlank()) {
+            return reviewedBy;
+        }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();

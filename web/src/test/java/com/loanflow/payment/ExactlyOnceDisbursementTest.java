@@ -90,7 +90,11 @@ class ExactlyOnceDisbursementTest {
                 DisbursingApplication.callback(order.requestId(), "FAILED", "CARD_INVALID"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(application.applicationStatus()).isEqualTo("DISBURSEMENT_FAILED");
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class,
+                order.disbursementId())).as("committed with the callback").isEqualTo("FAILED");
+        // the process records the failure in a job of its own, after the callback's transaction
+        DisbursingApplication.await("the failure recorded",
+                () -> "DISBURSEMENT_FAILED".equals(application.applicationStatus()));
         assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class,
                 order.disbursementId())).isEqualTo("FAILED");
         assertThat(ledger.lines("DISBURSEMENT:" + order.disbursementId())).isEmpty();
