@@ -4,7 +4,9 @@ import com.loanflow.borrower.Borrower;
 import com.loanflow.borrower.Borrowers;
 import com.loanflow.borrower.OpenApplications;
 import com.loanflow.borrower.VerificationStatus;
+import com.loanflow.shared.ApiError;
 import com.loanflow.shared.ApiException;
+import org.springframework.http.HttpStatus;
 import com.loanflow.shared.BlindIndex;
 import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
@@ -72,6 +74,15 @@ public class Applications implements OpenApplications {
         if (borrower.verificationStatus() == VerificationStatus.NOT_SUBMITTED
                 || borrower.verificationStatus() == VerificationStatus.FAILED) {
             throw ApiException.conflict("IDENTITY_REQUIRED", "Submit your identity before applying");
+        }
+        var missingConsents = borrowers.missingConsents(borrowerId);
+        if (!missingConsents.isEmpty()) {
+            // e.g. a new credit authorization was published: without it the bureau may not be queried, so the
+            // application would only stall; ask first
+            throw new ApiException(HttpStatus.CONFLICT, "CONSENT_REQUIRED", "Consent to the current agreements first"
+                    + " (POST /api/v1/borrowers/me/consents)", missingConsents.stream().map(a ->
+                    new ApiError.FieldError("consents", "consent to " + a.type() + " version " + a.version()
+                            + " is required")).toList());
         }
         if (mapper.hasOpenApplication(borrowerId)) {
             throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "You already have an open application or loan");
@@ -154,12 +165,17 @@ public class Applications implements OpenApplications {
 
     @Transactional
     public void recordTerms(String id, BigDecimal creditLimit, BigDecimal aprPercent, BigDecimal approvedAmount) {
-        mapper.updateTerms(id, creditLimit, aprPercent, approvedAmount);
+        // terms are set before approval only: once a contract may cite the approved amount, it never changes
+        if (mapper.updateTerms(id, creditLimit, aprPercent, approvedAmount) != 1) {
+            throw new IllegalStateException("Application " + id + " is past assessment; its terms are fixed");
+        }
     }
 
     @Transactional
     public void recordLoan(String id, String loanId) {
-        mapper.updateLoanId(id, loanId);
+        if (mapper.updateLoanId(id, loanId) != 1) {
+            throw new IllegalStateException("Application " + id + " already has a loan");
+        }
     }
 
     public String bankCardNumber(LoanApplication application) {

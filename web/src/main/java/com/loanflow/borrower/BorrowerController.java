@@ -3,7 +3,9 @@ package com.loanflow.borrower;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import com.loanflow.agreement.AgreementCatalog;
 import com.loanflow.device.ClientIps;
 import com.loanflow.device.DeviceLog;
 import com.loanflow.shared.ApiException;
@@ -30,9 +32,11 @@ class BorrowerController {
     private final LoginThrottle throttle;
     private final DeviceLog deviceLog;
     private final ClientIps clientIps;
+    private final AgreementCatalog agreements;
 
     BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications,
-                       LoginThrottle throttle, DeviceLog deviceLog, ClientIps clientIps) {
+                       LoginThrottle throttle, DeviceLog deviceLog, ClientIps clientIps, AgreementCatalog agreements) {
+        this.agreements = agreements;
         this.throttle = throttle;
         this.deviceLog = deviceLog;
         this.clientIps = clientIps;
@@ -46,6 +50,27 @@ class BorrowerController {
     Map<String, String> register(@Valid @RequestBody BorrowerRequests.Registration request, HttpServletRequest http) {
         String id = borrowers.register(request, clientIps.of(http), http.getHeader(HttpHeaders.USER_AGENT));
         return Map.of("borrowerId", id);
+    }
+
+    /** Each current agreement, its version, and whether this borrower consented to that version. */
+    record ConsentStatus(String type, String title, String currentVersion, boolean consented) {
+    }
+
+    @GetMapping("/api/v1/borrowers/me/consents")
+    List<ConsentStatus> consents(BorrowerPrincipal principal) {
+        var missing = borrowers.missingConsents(principal.borrowerId());
+        return agreements.current().stream().map(a -> new ConsentStatus(a.type().name(), a.type().title(),
+                a.version(), !missing.contains(a))).toList();
+    }
+
+    /** Consent to agreements published since registration (time, IP and user agent are recorded). */
+    @PostMapping("/api/v1/borrowers/me/consents")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ConsentStatus> consent(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.Consents request,
+                                HttpServletRequest http) {
+        borrowers.consent(principal.borrowerId(), request.consents(), clientIps.of(http),
+                http.getHeader(HttpHeaders.USER_AGENT));
+        return consents(principal);
     }
 
     @PostMapping("/api/v1/sessions")

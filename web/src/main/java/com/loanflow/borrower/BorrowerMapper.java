@@ -37,6 +37,10 @@ public interface BorrowerMapper {
     int updatePasswordHash(@Param("id") String id, @Param("passwordHash") String passwordHash,
                            @Param("version") int version);
 
+    /** Whether the borrower consented to this version of this agreement (at registration or since). */
+    boolean hasConsent(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType,
+                       @Param("version") String version);
+
     /** The borrower's consents of one type, newest first. */
     java.util.List<Consent> findConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 }

@@ -27,6 +27,11 @@ final class BorrowerRequests {
             List<@Valid @NotNull ConsentGiven> consents) {
     }
 
+    /** Consent to agreements in their current versions, e.g. after a new version was published. */
+    record Consents(@NotEmpty(message = "must list at least one agreement")
+                    List<@Valid @NotNull ConsentGiven> consents) {
+    }
+
     record Login(@NotBlank String phone, @NotBlank String password) {
     }
 

@@ -96,6 +96,46 @@ public class Borrowers {
         return result;
     }
 
+    /** The current agreements this borrower has not consented to in their current version. */
+    @Transactional(readOnly = true)
+    public List<Agreement> missingConsents(String borrowerId) {
+        return agreements.current().stream()
+                .filter(a -> !mapper.hasConsent(borrowerId, a.type().name(), a.version()))
+                .toList();
+    }
+
+    /**
+     * Records consent (time, IP, user agent, the document's hash) to each listed agreement; each must name a current
+     * agreement in its current version. Consent already given to that version is not recorded twice.
+     */
+    @Transactional
+    public void consent(String borrowerId, List<BorrowerRequests.ConsentGiven> given, String clientIp,
+                        String userAgent) {
+        get(borrowerId);
+        List<Agreement> toRecord = new ArrayList<>();
+        for (BorrowerRequests.ConsentGiven consent : given) {
+            AgreementType type;
+            try {
+                type = AgreementType.valueOf(consent.type());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("consents", "unknown consent type " + consent.type());
+            }
+            Agreement current = agreements.current().stream().filter(a -> a.type() == type).findFirst().orElseThrow();
+            if (!current.version().equals(consent.version())) {
+                throw ApiException.invalidField("consents", type + " version " + consent.version()
+                        + " is not the current version " + current.version());
+            }
+            if (!mapper.hasConsent(borrowerId, type.name(), current.version()) && !toRecord.contains(current)) {
+                toRecord.add(current);
+            }
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (Agreement agreement : toRecord) {
+            mapper.insertConsent(new Consent(Ids.newId(), borrowerId, agreement.type().name(), agreement.version(),
+                    agreement.sha256(), clientIp, truncate(userAgent), null, now));
+        }
+    }
+
     public Optional<String> authenticate(String phone, String password) {
         return mapper.findByPhoneIdx(blindIndex.of(PHONE_DOMAIN, phone))
                 .filter(b -> passwords.matches(password, b.passwordHash()))

@@ -176,6 +176,49 @@ class BadInputTest {
                 .as("the suite's platform trusts 127.0.0.1 as its proxy").containsExactly("61.135.169.121");
     }
 
+    @Test
+    void anApplicationWithoutConsentToTheCurrentCreditAuthorizationIsRefusedUntilTheBorrowerConsents() {
+        String newPhone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        assertThat(api.post("/api/v1/borrowers", null, registration(newPhone, LoanFlowEndToEndTest.consents())).status())
+                .isEqualTo(201);
+        String newToken = api.post("/api/v1/sessions", null, Map.of("phone", newPhone, "password", "Passw0rd!x"))
+                .text("token");
+        assertThat(api.put("/api/v1/borrowers/me/identity", newToken, identity("测试", randomIdNumber())).status())
+                .isEqualTo(202);
+        String borrowerId = api.get("/api/v1/borrowers/me", newToken).text("borrowerId");
+        // as if the borrower had accepted an earlier authorization and 1.0 was published since
+        jdbc.update("UPDATE consent SET agreement_version = '0.9' WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", borrowerId);
+        int applications = count("loan_application");
+
+        Api.Response refused = api.post("/api/v1/applications", newToken, application("1000.00", 6, "6222020000000007"),
+                Map.of("Idempotency-Key", "consent-" + UUID.randomUUID()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("CONSENT_REQUIRED");
+        assertThat(refused.json().path("fieldErrors").findValuesAsText("message"))
+                .containsExactly("consent to CREDIT_AUTHORIZATION version 1.0 is required");
+        assertThat(count("loan_application")).isEqualTo(applications);
+        assertThat(api.get("/api/v1/borrowers/me/consents", newToken).json().findValues("consented").stream()
+                .map(com.fasterxml.jackson.databind.JsonNode::asBoolean).toList()).containsOnlyOnce(false);
+
+        assertFieldError(api.post("/api/v1/borrowers/me/consents", newToken, Map.of("consents",
+                List.of(Map.of("type", "CREDIT_AUTHORIZATION", "version", "0.9")))), 400, "consents");
+        Api.Response consented = api.post("/api/v1/borrowers/me/consents", newToken, Map.of("consents",
+                List.of(Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"))),
+                Map.of("X-Forwarded-For", "202.96.134.133"));
+        assertThat(consented.status()).isEqualTo(201);
+        assertThat(consented.json().findValues("consented").stream()
+                .map(com.fasterxml.jackson.databind.JsonNode::asBoolean).toList()).containsOnly(true);
+        assertThat(jdbc.queryForMap("SELECT client_ip, document_sha256 FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION' AND agreement_version = '1.0'", borrowerId))
+                .containsEntry("client_ip", "202.96.134.133").extractingByKey("document_sha256").asString()
+                .hasSize(64);
+
+        Api.Response accepted = api.post("/api/v1/applications", newToken, application("1000.00", 6, "6222020000000007"),
+                Map.of("Idempotency-Key", "consent-" + UUID.randomUUID()));
+        assertThat(accepted.status()).as(String.valueOf(accepted.json())).isIn(201, 202);
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }
