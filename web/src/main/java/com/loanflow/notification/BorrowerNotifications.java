@@ -2,6 +2,9 @@ package com.loanflow.notification;
 
 import com.loanflow.application.ApplicationStatusChanged;
 import com.loanflow.borrower.Borrowers;
+import com.loanflow.loan.Installment;
+import com.loanflow.loan.LoanMapper;
+import com.loanflow.shared.Money;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +17,19 @@ class BorrowerNotifications {
 
     private final Borrowers borrowers;
     private final SmsGateway sms;
+    private final LoanMapper loans;
 
-    BorrowerNotifications(Borrowers borrowers, SmsGateway sms) {
+    BorrowerNotifications(Borrowers borrowers, SmsGateway sms, LoanMapper loans) {
         this.borrowers = borrowers;
         this.sms = sms;
+        this.loans = loans;
     }
 
     @RabbitListener(queues = QUEUE)
     void on(ApplicationStatusChanged event) {
         String text = switch (event.status()) {
             case REJECTED -> "【Loanflow】很抱歉，您的借款申请未通过。原因代码：" + event.reasonCodes() + "，详情请在App内查看。";
-            case ACTIVE -> "【Loanflow】您的借款已放款至尾号银行卡，请按时还款。";
+            case ACTIVE -> activated(event.applicationId());
             case DISBURSEMENT_FAILED -> "【Loanflow】放款失败，借款已取消，未产生任何费用。请核对银行卡后重新申请。";
             case SETTLED -> "【Loanflow】您的借款已全部结清，感谢您的信任。";
             default -> null;
@@ -32,5 +37,19 @@ class BorrowerNotifications {
         if (text != null) {
             sms.send(borrowers.phone(borrowers.get(event.borrowerId())), text);
         }
+    }
+
+    /**
+     * The actual first due date, dated from the payout: the contract's schedule was computed on the signing day and
+     * moves with a later payout (contract 1.2 第三条 promises this message).
+     */
+    private String activated(String applicationId) {
+        var loan = loans.findByApplicationId(applicationId)
+                .orElseThrow(() -> new IllegalStateException("Application " + applicationId + " is ACTIVE without a loan"));
+        Installment first = loans.findInstallments(loan.id()).stream().filter(i -> i.seq() == 1).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Loan " + loan.id() + " has no schedule"));
+        return "【Loanflow】您的借款已放款，首期还款日为" + first.dueDate() + "，应还"
+                + Money.format(first.principalDue().add(first.interestDue())) + "元，共" + loan.termMonths()
+                + "期，请按时还款。";
     }
 }

@@ -125,6 +125,8 @@ class LoanFlowEndToEndTest {
                 applicationId)).isEqualTo(1);
 
         String firstInstallment = loan.path("schedule").get(0).path("total").asText();
+        String firstDueDate = loan.path("schedule").get(0).path("dueDate").asText();
+        awaitSms(ZHANG_SAN.phone(), body -> body.contains("首期还款日为" + firstDueDate + "，应还" + firstInstallment));
         String key = "repay-" + UUID.randomUUID();
         Api.Response repaid = api.post("/api/v1/loans/" + loanId + "/repayments", zhangSanToken,
                 Map.of("amount", firstInstallment), Map.of("Idempotency-Key", key));

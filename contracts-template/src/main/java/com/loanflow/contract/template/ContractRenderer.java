@@ -16,7 +16,7 @@ import java.util.Map;
 public final class ContractRenderer {
 
     /** The template new contracts are signed under; older versions stay on the classpath for re-rendering. */
-    static final String CURRENT_TEMPLATE = "/contracts/loan-contract/1.1/template.txt";
+    static final String CURRENT_TEMPLATE = "/contracts/loan-contract/1.2/template.txt";
 
     private final ContractTemplate template;
     private final ContractFont font;

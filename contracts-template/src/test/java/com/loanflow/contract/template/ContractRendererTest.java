@@ -31,8 +31,16 @@ class ContractRendererTest {
 
     @Test
     void namesTheCurrentTemplateVersion() {
-        assertThat(RENDERER.templateVersion()).isEqualTo("loan-contract-zh-1.1");
-        assertThat(text).contains("合同模板版本：loan-contract-zh-1.1");
+        assertThat(RENDERER.templateVersion()).isEqualTo("loan-contract-zh-1.2");
+        assertThat(text).contains("合同模板版本：loan-contract-zh-1.2");
+    }
+
+    @Test
+    void statesThatTheScheduleMovesWithALaterPayoutAndItsAmountsDoNot() {
+        // the schedule is computed on the signing day; the loan's own is dated from the payout (web: Loans.activate)
+        assertThat(text.replaceAll("\\s+", "")).contains("（按合同签订日测算）",
+                "借款实际发放日晚于合同签订日的，各期还款日顺延为实际发放日在此后各月的对应日",
+                "每期应还本金、利息及金额合计均不变", "出借人于放款当日以短信告知借款人实际首期还款日");
     }
 
     @Test
@@ -67,9 +75,12 @@ class ContractRendererTest {
     @Test
     void olderTemplateVersionsStillRender() throws IOException {
         ContractRenderer v10 = ContractRenderer.load("/contracts/loan-contract/1.0/template.txt");
+        ContractRenderer v11 = ContractRenderer.load("/contracts/loan-contract/1.1/template.txt");
 
         assertThat(PdfText.of(v10.render(SampleContracts.sixMonthLoan())))
                 .contains("合同模板版本：loan-contract-zh-1.0", "本合同年化利率不超过 24.00%");
+        assertThat(PdfText.of(v11.render(SampleContracts.sixMonthLoan())))
+                .contains("合同模板版本：loan-contract-zh-1.1").doesNotContain("按合同签订日测算");
     }
 
     @Test
