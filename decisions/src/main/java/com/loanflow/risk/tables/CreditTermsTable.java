@@ -5,7 +5,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /** credit-terms.dmn: credit limit and APR by risk tier and term, exactly as the table says (no cap applied here). */
@@ -49,11 +48,7 @@ public final class CreditTermsTable {
         if (row == null) {
             throw new IllegalArgumentException("no credit terms for tier " + riskTier + ", " + termMonths + " months");
         }
-        return new Terms(money(row.getEntry("creditLimit")), money(row.getEntry("aprPercent")));
-    }
-
-    private static BigDecimal money(Object value) {
-        // Doubles from the table are short decimals ("18.00"); valueOf keeps them exact before rounding to scale 2.
-        return BigDecimal.valueOf(((Number) value).doubleValue()).setScale(2, RoundingMode.HALF_EVEN);
+        return new Terms(DecisionTableLoader.money(row.getEntry("creditLimit"), "creditLimit"),
+                DecisionTableLoader.money(row.getEntry("aprPercent"), "aprPercent"));
     }
 }

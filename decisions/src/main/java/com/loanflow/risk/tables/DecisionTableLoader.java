@@ -26,6 +26,25 @@ final class DecisionTableLoader {
     private DecisionTableLoader() {
     }
 
+    /**
+     * A money output of a table (typeRef double, e.g. 2000 or 18.5) as an exact amount in fen. A double of a short
+     * decimal converts exactly through its shortest representation; anything that is not a whole number of fen (a
+     * table edited to 18.125, say) is refused rather than rounded, so a table can never move money by rounding.
+     */
+    static java.math.BigDecimal money(Object value, String output) {
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("decision output " + output + " is not a number: " + value);
+        }
+        java.math.BigDecimal amount = number instanceof java.math.BigDecimal exact ? exact
+                : java.math.BigDecimal.valueOf(number.doubleValue());
+        try {
+            return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException notWholeFen) {
+            throw new IllegalStateException("decision output " + output + " = " + amount + " is not a whole number"
+                    + " of fen", notWholeFen);
+        }
+    }
+
     static LoadedDecision fromClasspath(String resource, String decisionId, String versionPrefix) {
         try (InputStream in = DecisionTableLoader.class.getResourceAsStream(resource)) {
             if (in == null) {

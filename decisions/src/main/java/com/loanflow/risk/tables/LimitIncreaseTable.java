@@ -4,7 +4,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /** limit-increase.dmn: how much a repeat borrower's credit limit may grow after on-time repayments, and its ceiling. */
@@ -44,11 +43,8 @@ public final class LimitIncreaseTable {
         if (row == null) {
             throw new IllegalStateException(version() + " matched no row for tier " + riskTier);
         }
-        return new Step(money(row.getEntry("increase")), money(row.getEntry("maxLimit")),
+        return new Step(DecisionTableLoader.money(row.getEntry("increase"), "increase"),
+                DecisionTableLoader.money(row.getEntry("maxLimit"), "maxLimit"),
                 (String) row.getEntry("reasonCode"));
-    }
-
-    private static BigDecimal money(Object value) {
-        return BigDecimal.valueOf(((Number) value).doubleValue()).setScale(2, RoundingMode.HALF_EVEN);
     }
 }
