@@ -1,8 +1,8 @@
 package com.loanflow.risk;
 
 /**
- * What the credit bureau says about an applicant, without personal data. It travels as JSON in the
- * {@code creditReport} process variable. The model's fields are named after the GMSC columns in ../shared/data.
+ * What the credit bureau says about an applicant, without identifiers. The platform stores it sealed (credit_report)
+ * and the process carries only its id. The model's fields are named after the GMSC columns in ../shared/data.
  */
 public record CreditBureauReport(
         int applicationsLast7Days, int applicationsLast30Days, int applicationsLast90Days,

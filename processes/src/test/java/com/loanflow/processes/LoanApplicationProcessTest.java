@@ -356,7 +356,7 @@ class LoanApplicationProcessTest {
 
   private void queryCreditBureauAndAssessRisk(ProcessInstance application) {
     assertThat(application).isWaitingAt("Task_QueryCreditBureau").externalTask().hasTopicName("query-credit-bureau");
-    complete(externalTask(), withVariables("creditReport", "{\"applicationsLast7Days\":0,\"currentLoans\":1}"));
+    complete(externalTask(), withVariables("creditReportId", "CR-0001"));
     assertThat(application).isWaitingAt("Task_AssessRisk");
     execute(job());
   }

@@ -41,11 +41,13 @@ class AssessRiskDelegate implements JavaDelegate {
     private final Blacklist blacklist;
     private final FraudSignals fraudSignals;
     private final ObjectMapper json;
+    private final CreditReports creditReports;
     private final Clock clock;
 
     AssessRiskDelegate(ChampionChallenger strategies, RiskMapper mapper, Applications applications,
                        Borrowers borrowers, Blacklist blacklist, FraudSignals fraudSignals, ObjectMapper json,
-                       Clock clock) {
+                       CreditReports creditReports, Clock clock) {
+        this.creditReports = creditReports;
         this.strategies = strategies;
         this.mapper = mapper;
         this.applications = applications;
@@ -61,7 +63,7 @@ class AssessRiskDelegate implements JavaDelegate {
         LoanApplication application = applications.get(execution.getProcessBusinessKey());
         Borrower borrower = borrowers.get(application.borrowerId());
         String idNumber = borrowers.idNumber(borrower);
-        CreditBureauReport report = json.readValue((String) execution.getVariable("creditReport"), CreditBureauReport.class);
+        CreditBureauReport report = creditReport(execution, application.id());
         FraudSignals.Snapshot signals = fraudSignals.forApplication(application.id());
 
         boolean blacklisted = blacklist.contains(Blacklist.EntryType.ID_NUMBER, Borrowers.ID_NUMBER_DOMAIN, idNumber)
@@ -119,5 +121,21 @@ class AssessRiskDelegate implements JavaDelegate {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The sealed report the bureau worker stored (creditReportId). Instances started before V12 still carry the
+     * report itself as creditReport; read it once more so they can finish.
+     */
+    private CreditBureauReport creditReport(DelegateExecution execution, String applicationId) throws Exception {
+        Object id = execution.getVariable("creditReportId");
+        if (id instanceof String creditReportId) {
+            return creditReports.open(applicationId, creditReportId);
+        }
+        Object legacy = execution.getVariable("creditReport");
+        if (legacy instanceof String reportJson) {
+            return json.readValue(reportJson, CreditBureauReport.class);
+        }
+        throw new IllegalStateException("No credit report for application " + applicationId);
     }
 }

@@ -1,6 +1,7 @@
 package com.loanflow.workersuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.loanflow.e2e.PlatformTest;
@@ -216,6 +217,58 @@ class WorkerSuiteTest {
         assertThat(platform.variable(failing, "identityFailure")).isEqualTo("LIVENESS_FAILED");
     }
 
+    @Autowired
+    com.loanflow.risk.CreditReports creditReports;
+
+    @Test
+    void theInternalApiStoresAReportSealedOnlyForALoggedQueryOfThatApplicationAndOnce() throws Exception {
+        Applicant applicant = platform.applicant("周敏", "周敏", SuitePlatform.freshPhone(), 0);
+        Applicant other = platform.applicant("吴磊", "吴磊", SuitePlatform.freshPhone(), 0);
+        String reportJson = "{\"applicationsLast7Days\":0,\"applicationsLast30Days\":1,\"applicationsLast90Days\":2,"
+                + "\"currentLoans\":1,\"courtEnforcement\":false,\"thinFile\":false,\"revolvingUtilization\":0.31,"
+                + "\"age\":41,\"pastDue30To59Days\":0,\"debtRatio\":0.27,\"monthlyIncome\":8200.0,"
+                + "\"openCreditLinesAndLoans\":7,\"pastDue90DaysOrMore\":0,\"realEstateLoans\":1,"
+                + "\"pastDue60To89Days\":0,\"dependents\":2}";
+        String unlogged = java.util.UUID.randomUUID().toString();
+        assertThat(putReport(applicant.applicationId(), unlogged, reportJson, platform.internalToken).statusCode())
+                .as("no report without its logged query").isEqualTo(400);
+        assertThat(putReport(applicant.applicationId(), unlogged, reportJson, "not-the-token").statusCode())
+                .isEqualTo(401);
+        String consentId = jdbc.queryForObject("SELECT id FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", String.class, applicant.borrowerId());
+        String queryId = java.util.UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO credit_query_log (id, application_id, purpose, consent_id, agreement_version, cache_hit,"
+                + " queried_at, recorded_at) VALUES (?, ?, 'LOAN_APPLICATION', ?, '1.0', FALSE, ?, ?)", queryId,
+                applicant.applicationId(), consentId, java.time.LocalDateTime.now(), java.time.LocalDateTime.now());
+
+        var stored = putReport(applicant.applicationId(), queryId, reportJson, platform.internalToken);
+        var again = putReport(applicant.applicationId(), queryId, reportJson, platform.internalToken);
+        var elsewhere = putReport(other.applicationId(), queryId, reportJson, platform.internalToken);
+
+        assertThat(stored.statusCode()).isEqualTo(200);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored.body()).path("creditReportId")
+                .asText();
+        assertThat(again.body()).as("the same query, the same report").contains(id);
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT report_enc FROM credit_report WHERE id = ?", String.class, id))
+                .doesNotContain("8200").doesNotContain("monthlyIncome");
+        assertThat(creditReports.open(applicant.applicationId(), id).monthlyIncome()).isEqualTo(8200.0);
+        assertThatThrownBy(() -> creditReports.open(other.applicationId(), id))
+                .as("a report opens only for its own application").isInstanceOf(IllegalStateException.class);
+        jdbc.update("UPDATE credit_report SET id = ? WHERE id = ?", "moved-" + id.substring(6), id);
+        assertThatThrownBy(() -> creditReports.open(applicant.applicationId(), "moved-" + id.substring(6)))
+                .as("the seal is bound to its row").isNotNull();
+    }
+
+    private java.net.http.HttpResponse<String> putReport(String applicationId, String queryId, String json,
+                                                         String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        platform.base + "/internal/v1/applications/" + applicationId + "/credit-reports/" + queryId))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aRepeatBureauQueryIsServedFromTheCacheAndBothAreLoggedWithTheirConsent() {
         // a printed-photo selfie: the applicant's real process stops at liveness and never asks the bureau itself
@@ -227,8 +280,17 @@ class WorkerSuiteTest {
         assertThat(platform.awaitEnd(second)).isEqualTo("End_Done");
 
         assertThat(bureau.queries() - queriesBefore).as("queries the bureau answered (and billed)").isEqualTo(1);
-        assertThat(platform.variable(second, "creditReport")).isEqualTo(platform.variable(first, "creditReport"))
-                .doesNotContain(applicant.idNumber());
+        // the engine holds only the platform's ids; each query's report is stored sealed, and the cached one is the same
+        String firstReport = platform.variable(first, "creditReportId");
+        String secondReport = platform.variable(second, "creditReportId");
+        assertThat(firstReport).isNotEqualTo(secondReport);
+        assertThat(creditReports.open(applicant.applicationId(), secondReport))
+                .isEqualTo(creditReports.open(applicant.applicationId(), firstReport));
+        assertThat(jdbc.queryForList("SELECT report_enc FROM credit_report WHERE application_id = ?", String.class,
+                applicant.applicationId())).hasSize(2).allSatisfy(sealed -> assertThat(sealed)
+                .doesNotContain("revolvingUtilization").doesNotContain("debtRatio"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'creditReport'",
+                Integer.class)).as("no report in Camunda's history").isZero();
         List<Map<String, Object>> log = jdbc.queryForList("SELECT purpose, consent_id, agreement_version, cache_hit"
                 + " FROM credit_query_log WHERE application_id = ? ORDER BY queried_at", applicant.applicationId());
         String consentId = jdbc.queryForObject("SELECT id FROM consent WHERE borrower_id = ?"

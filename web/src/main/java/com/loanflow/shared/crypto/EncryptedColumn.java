@@ -16,7 +16,8 @@ public enum EncryptedColumn {
     CONTRACT_SIGNED_PDF("loan_contract", "signed_pdf_enc", "signed_pdf", "id", true),
     DISBURSEMENT_BANK_CARD("disbursement", "bank_card_enc", "bank_card", "id", false),
     SANDBOX_SMS_PHONE("sandbox_sms_outbox", "phone_enc", "phone", "id", false),
-    SANDBOX_PAYOUT_CARD("sandbox_channel_payout", "card_enc", "card", "request_id", false);
+    SANDBOX_PAYOUT_CARD("sandbox_channel_payout", "card_enc", "card", "request_id", false),
+    CREDIT_REPORT("credit_report", "report_enc", "report", "id", false);
 
     final String table;
     final String column;

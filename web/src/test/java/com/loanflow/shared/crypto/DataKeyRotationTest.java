@@ -113,6 +113,15 @@ class DataKeyRotationTest {
             jdbc.update("INSERT INTO sandbox_channel_payout (request_id, merchant_id, amount, card_enc, card_last4, behaviour,"
                             + " status, channel_txn_id, notify_url, created_at) VALUES (?, 'm', 1000, ?, '0007', 'SUCCEED', 'PAID', ?, 'u', NOW())",
                     "r-" + i, text("sandbox_channel_payout", "card", "r-" + i, "622202000000000" + i), "t-" + i);
+            jdbc.update("INSERT INTO consent (id, borrower_id, consent_type, agreement_version, document_sha256,"
+                    + " client_ip, consented_at) VALUES (?, ?, 'CREDIT_AUTHORIZATION', '1.0', 'sha', '127.0.0.1', NOW())",
+                    "con-" + i, b);
+            jdbc.update("INSERT INTO credit_query_log (id, application_id, purpose, consent_id, agreement_version,"
+                    + " cache_hit, queried_at, recorded_at) VALUES (?, ?, 'LOAN_APPLICATION', ?, '1.0', FALSE, NOW(), NOW())",
+                    "q-" + i, a, "con-" + i);
+            jdbc.update("INSERT INTO credit_report (id, application_id, query_id, report_enc, stored_at)"
+                    + " VALUES (?, ?, ?, ?, NOW())", "cr-" + i, a, "q-" + i,
+                    text("credit_report", "report", "cr-" + i, "{\"age\":4" + i + "}"));
         }
         assertThat(jdbc.queryForObject("SELECT phone_enc FROM borrower WHERE id = 'b-1'", String.class)).startsWith("v1:");
     }

@@ -3,8 +3,8 @@ package com.loanflow.workers.bureau;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A bureau report as the {@code creditReport} process variable carries it: the same JSON keys as the risk library's
- * CreditBureauReport (docs/architecture.md), without depending on that module. No personal data.
+ * A bureau report as the worker hands it to the platform's internal API: the same JSON keys as the risk library's
+ * CreditBureauReport (docs/architecture.md), without depending on that module. No identifiers.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS) // null means NA and is part of the contract
 public record CreditReport(

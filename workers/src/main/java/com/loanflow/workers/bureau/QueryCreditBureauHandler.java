@@ -1,7 +1,5 @@
 package com.loanflow.workers.bureau;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loanflow.workers.platform.Applicant;
 import com.loanflow.workers.platform.CreditAuthorization;
 import com.loanflow.workers.platform.CreditQuery;
@@ -20,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * query-credit-bureau: the bureau report becomes the {@code creditReport} variable (JSON, no personal data). Only
+ * query-credit-bureau: the bureau report is stored sealed by the platform and the process gets its id
+ * ({@code creditReportId}); the report never enters the engine's variable or history tables. Only
  * with the borrower's credit authorization; a report cached in the last 30 days is used instead of a new query;
  * every query and cache hit goes to the platform's credit query log with its purpose and consent.
  */
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 public class QueryCreditBureauHandler extends TopicHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryCreditBureauHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlatformClient platform;
     private final CreditBureau bureau;
@@ -64,7 +62,8 @@ public class QueryCreditBureauHandler extends TopicHandler {
         Applicant applicant = platform.applicant(applicationId);
         Optional<CreditReport> cached = cache.find(applicant.idNumber());
         // logged before the bureau is asked: no query without its purpose and consent on record
-        platform.recordCreditQuery(applicationId, new CreditQuery(UUID.randomUUID().toString(),
+        String queryId = UUID.randomUUID().toString();
+        platform.recordCreditQuery(applicationId, new CreditQuery(queryId,
                 CreditQuery.LOAN_APPLICATION, authorization.consentId(), authorization.agreementVersion(),
                 cached.isPresent(), clock.instant()));
         CreditReport report = cached.orElseGet(() -> {
@@ -75,14 +74,7 @@ public class QueryCreditBureauHandler extends TopicHandler {
         log.info("query-credit-bureau for application {} (consent {} v{}): {} report, {} applications in 90 days",
                 applicationId, authorization.consentId(), authorization.agreementVersion(),
                 cached.isPresent() ? "cached" : "new", report.applicationsLast90Days());
-        service.complete(task, Map.of("creditReport", json(report)));
-    }
-
-    static String json(CreditReport report) {
-        try {
-            return JSON.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // the report itself stays out of the engine (variables, history, Cockpit): the platform seals it
+        service.complete(task, Map.of("creditReportId", platform.storeCreditReport(applicationId, queryId, report)));
     }
 }

@@ -69,6 +69,22 @@ public class PlatformClient {
                 .retrieve().toBodilessEntity());
     }
 
+    /**
+     * Hands the bureau report of a logged query to the platform, which stores it sealed; returns its id, the only
+     * thing the process keeps. Idempotent per query id.
+     */
+    public String storeCreditReport(String applicationId, String queryId, Object report) {
+        java.util.Map<?, ?> answer = RetryableFailure.translating("PUT credit report", () -> http.put()
+                .uri("/internal/v1/applications/{id}/credit-reports/{queryId}", applicationId, queryId)
+                .body(report)
+                .retrieve().body(java.util.Map.class));
+        Object id = answer == null ? null : answer.get("creditReportId");
+        if (!(id instanceof String creditReportId)) {
+            throw new IllegalStateException("The platform stored the credit report without returning its id");
+        }
+        return creditReportId;
+    }
+
     /** Creates the disbursement on the first call and returns the same one afterwards. */
     public PayoutOrder requestDisbursement(String applicationId) {
         return RetryableFailure.translating("POST disbursement", () -> http.post()

@@ -65,13 +65,13 @@ class BureauReportCacheTest {
             platform.answersCreditAuthorization(HttpStatus.OK);
             platform.answersApplicant("李四", ID, "13800000002", null, null);
             platform.expectsCreditQuery(cacheHit);
+            platform.expectsCreditReport(SandboxCreditBureau.SANDBOX_REPORTS.get(ID), "report-" + cacheHit);
             ExternalTask task = FakePlatform.task(null);
             ExternalTaskService service = mock(ExternalTaskService.class);
 
             handler.execute(task, service);
 
-            verify(service).complete(task, java.util.Map.of("creditReport",
-                    QueryCreditBureauHandler.json(SandboxCreditBureau.SANDBOX_REPORTS.get(ID))));
+            verify(service).complete(task, java.util.Map.of("creditReportId", "report-" + cacheHit));
             platform.server.verify();
         }
         assertThat(bureau.queries()).as("queries billed by the bureau").isEqualTo(1);

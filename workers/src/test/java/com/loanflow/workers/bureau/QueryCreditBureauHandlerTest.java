@@ -20,7 +20,7 @@ class QueryCreditBureauHandlerTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void completesWithTheReportAsJsonAndNoPersonalData() throws Exception {
+    void handsTheReportToThePlatformForItsLoggedQueryAndCompletesWithItsIdOnly() throws Exception {
         FakePlatform platform = new FakePlatform();
         ExternalTaskService service = mock(ExternalTaskService.class);
         QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
@@ -28,17 +28,15 @@ class QueryCreditBureauHandlerTest {
         platform.answersCreditAuthorization(org.springframework.http.HttpStatus.OK);
         platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
         platform.expectsCreditQuery(false);
+        platform.expectsCreditReport(SandboxCreditBureau.SANDBOX_REPORTS.get("310115198801010049"), "report-7");
         ExternalTask task = FakePlatform.task(null);
 
         handler.execute(task, service);
 
         ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
         verify(service).complete(eq(task), variables.capture());
-        assertThat(variables.getValue()).containsOnlyKeys("creditReport");
-        String json = (String) variables.getValue().get("creditReport");
-        assertThat(json).doesNotContain("310115198801010049").doesNotContain("王五");
-        CreditReport report = new ObjectMapper().readValue(json, CreditReport.class);
-        assertThat(report).isEqualTo(SandboxCreditBureau.SANDBOX_REPORTS.get("310115198801010049"));
+        assertThat(variables.getValue()).as("only the platform's id: the report stays out of the engine")
+                .containsExactly(Map.entry("creditReportId", "report-7"));
         platform.server.verify();
     }
 

@@ -75,8 +75,9 @@ class SandboxCreditBureauTest {
 
     @Test
     void reportJsonUsesTheRiskLibraryKeysAndWritesNulls() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(QueryCreditBureauHandler.json(
-                new CreditReport(0, 1, 2, 1, false, true, 0.15, 36, 0, 0.25, null, 6, 0, 1, 0, null)));
+        // as PlatformClient sends it to the platform (Jackson, like the RestClient's message converter)
+        JsonNode json = new ObjectMapper().valueToTree(
+                new CreditReport(0, 1, 2, 1, false, true, 0.15, 36, 0, 0.25, null, 6, 0, 1, 0, null));
         List<String> keys = List.of("applicationsLast7Days", "applicationsLast30Days", "applicationsLast90Days",
                 "currentLoans", "courtEnforcement", "thinFile", "revolvingUtilization", "age", "pastDue30To59Days",
                 "debtRatio", "monthlyIncome", "openCreditLinesAndLoans", "pastDue90DaysOrMore", "realEstateLoans",

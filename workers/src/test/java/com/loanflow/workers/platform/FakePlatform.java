@@ -82,7 +82,30 @@ public final class FakePlatform {
                         .jsonPath("$.agreementVersion").value("1.0"))
                 .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.cacheHit")
                         .value(cacheHit))
+                .andExpect(request -> loggedQueryId = new ObjectMapper()
+                        .readTree(((org.springframework.mock.http.client.MockClientHttpRequest) request).getBodyAsString())
+                        .path("queryId").asText())
                 .andRespond(withStatus(HttpStatus.CREATED));
+    }
+
+    /** The query id of the last credit query the worker logged. */
+    public String loggedQueryId;
+
+    /**
+     * The worker hands over this report for the query it logged just before (same query id in the path) and gets
+     * the platform's id for it back.
+     */
+    public void expectsCreditReport(Object report, String creditReportId) {
+        server.expect(request -> {
+                    String path = request.getURI().toString();
+                    String prefix = TestProperties.PLATFORM + "/internal/v1/applications/" + APPLICATION_ID
+                            + "/credit-reports/";
+                    org.assertj.core.api.Assertions.assertThat(path).isEqualTo(prefix + loggedQueryId);
+                })
+                .andExpect(method(HttpMethod.PUT))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.content()
+                        .json(json(report), org.springframework.test.json.JsonCompareMode.STRICT))
+                .andRespond(withSuccess(json(Map.of("creditReportId", creditReportId)), MediaType.APPLICATION_JSON));
     }
 
     public static String json(Object body) {
