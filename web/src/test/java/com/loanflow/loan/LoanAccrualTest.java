@@ -74,7 +74,7 @@ class LoanAccrualTest {
     @Test
     void interestAccruesOncePerDayOverdueInterestAccruesOnOverduePrincipalAndSettlementClearsBoth() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = disburse(application);
+        String loanId = application.paidOut(disbursements, http, port);
         LocalDate start = jdbc.queryForObject("SELECT disbursed_at FROM loan WHERE id = ?", LocalDateTime.class, loanId)
                 .toLocalDate();
         LocalDate firstDue = start.plusMonths(1);
@@ -176,13 +176,6 @@ class LoanAccrualTest {
         assertThat(view.path("serviceFee").asText()).isEqualTo("10.00");
         assertThat(view.path("penaltyDailyRatePercent").asText()).isEqualTo("0.0493");
         assertThat(view.path("aprConvention").asText()).contains("IRR").contains("x 12");
-    }
-
-    private String disburse(DisbursingApplication application) throws Exception {
-        var order = disbursements.request(application.applicationId);
-        assertThat(DisbursingApplication.deliver(http, port,
-                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
-        return application.awaitLoanId();
     }
 
     /** A rendered contract row fixing a service fee, as Contracts.prepare stores it (the PDF is a stand-in). */

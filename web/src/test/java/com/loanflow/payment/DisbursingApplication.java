@@ -130,6 +130,19 @@ public final class DisbursingApplication {
         throw new AssertionError("Timed out waiting for " + what);
     }
 
+    /**
+     * Pays the application out: the payout is requested, the channel's signed SUCCEEDED callback delivered, and the
+     * loan the process activates returned.
+     */
+    public String paidOut(Disbursements disbursements, HttpClient http, int port) throws Exception {
+        var order = disbursements.request(applicationId);
+        HttpResponse<String> callback = deliver(http, port, callback(order.requestId(), "SUCCEEDED", null));
+        if (callback.statusCode() != 200) {
+            throw new AssertionError("payout callback answered " + callback.statusCode() + ": " + callback.body());
+        }
+        return awaitLoanId();
+    }
+
     public String applicationStatus() {
         return jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId);
     }

@@ -91,7 +91,7 @@ class EarlySettlementTest {
     @Test
     void onTheDayOfThePayoutTheQuoteIsThePrincipalMoreIsRefusedAndPayingItSettlesWithoutInterest() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = disburse(application);
+        String loanId = application.paidOut(disbursements, http, port);
         String token = sessions.issue(application.borrowerId);
 
         JsonNode quote = get(token, "/api/v1/loans/" + loanId + "/settlement-quote");
@@ -138,7 +138,7 @@ class EarlySettlementTest {
     @Test
     void midPeriodTheQuoteChargesTheDaysElapsedAndSettlingPostsOnlyThatInterest() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = disburse(application);
+        String loanId = application.paidOut(disbursements, http, port);
         LocalDate start = backdate(loanId, 10);
         LocalDate today = LocalDate.now(clock);
         long period = ChronoUnit.DAYS.between(start, start.plusMonths(1));
@@ -172,7 +172,7 @@ class EarlySettlementTest {
     @Test
     void afterAMissedDueDateThePastDueInterestAndTheOverdueInterestAreOwedAndSettled() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = disburse(application);
+        String loanId = application.paidOut(disbursements, http, port);
         LocalDate originalStart = LocalDate.now(clock);
         long firstPeriod = ChronoUnit.DAYS.between(originalStart, originalStart.plusMonths(1));
         long secondPeriod = ChronoUnit.DAYS.between(originalStart.plusMonths(1), originalStart.plusMonths(2));
@@ -210,7 +210,7 @@ class EarlySettlementTest {
     void concurrentSettlementsWithOneKeyOrManyKeysSettleOnce() throws Exception {
         for (boolean sameKey : new boolean[] {true, false}) {
             var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-            String loanId = disburse(application);
+            String loanId = application.paidOut(disbursements, http, port);
             backdate(loanId, 5); // not accrued: the 5 days' interest is recognised on receipt
             BigDecimal total = new BigDecimal(get(sessions.issue(application.borrowerId),
                     "/api/v1/loans/" + loanId + "/settlement-quote").path("total").asText());
@@ -296,13 +296,6 @@ class EarlySettlementTest {
                         loanId),
                 "entries", jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE application_id = ?",
                         Integer.class, applicationId));
-    }
-
-    private String disburse(DisbursingApplication application) throws Exception {
-        var order = disbursements.request(application.applicationId);
-        assertThat(DisbursingApplication.deliver(http, port,
-                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
-        return application.awaitLoanId();
     }
 
     private String repaymentStatus(String token, String loanId, String repaymentId) {

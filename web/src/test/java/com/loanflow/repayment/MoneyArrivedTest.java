@@ -71,7 +71,7 @@ class MoneyArrivedTest {
     @Test
     void aBorrowerCannotMarkALoanRepaidWithoutMoneyMoving() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         String token = sessions.issue(application.borrowerId);
         Map<String, Object> before = state(loanId);
 
@@ -89,9 +89,9 @@ class MoneyArrivedTest {
     @Test
     void operationsRecordABankTransferOnceByItsStatementReference() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         var other = new DisbursingApplication(jdbc, cipher, runtime, "800.00");
-        String otherLoanId = activeLoan(other);
+        String otherLoanId = other.paidOut(disbursements, http, port);
         String reference = "CMB" + Ids.newId().replace("-", "").substring(0, 16).toUpperCase();
         String body = "{\"amount\":\"175.53\",\"bankReference\":\"" + reference + "\"}";
         Map<String, Object> before = state(loanId);
@@ -140,7 +140,7 @@ class MoneyArrivedTest {
     void oneWithholdingIsInFlightPerLoanAndABankTransferCannotCountOnWhatItMayCollect() throws Exception {
         // callback lost: the withholding stays open until the status query finds it (3 s in this suite)
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222600000000006");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         String token = sessions.issue(application.borrowerId);
         BigDecimal quote = settlementQuote(loanId, token);
 
@@ -209,7 +209,7 @@ class MoneyArrivedTest {
     @Test
     void aConfirmedDebitTheLoanNoLongerOwesIsRecordedAsARefundNotAppliedOrRefused() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-u-" + loanId.substring(0, 8),
                 new BigDecimal("100.00"));
         String requestId = jdbc.queryForObject("SELECT request_id FROM withholding WHERE repayment_id = ?",
@@ -267,13 +267,6 @@ class MoneyArrivedTest {
         }
         return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String activeLoan(DisbursingApplication application) throws Exception {
-        var order = disbursements.request(application.applicationId);
-        assertThat(DisbursingApplication.deliver(http, port,
-                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
-        return application.awaitLoanId();
     }
 
     private String repaymentStatus(String repaymentId) {

@@ -58,7 +58,7 @@ class WithholdingTest {
     @Test
     void aWithholdingIsAppliedAndPostedOnlyWhenTheChannelConfirmsTheDebit() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-" + loanId.substring(0, 8), first);
@@ -90,7 +90,7 @@ class WithholdingTest {
     @Test
     void tenConcurrentCopiesOfTheConfirmationApplyOnceAndPostOnce() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1200.00");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         BigDecimal first = firstInstallment(loanId);
         // recorded but not sent: the callbacks below are the only thing that can apply it
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-c-" + loanId.substring(0, 8), first);
@@ -121,7 +121,7 @@ class WithholdingTest {
     @Test
     void aRefusedDebitFailsTheRepaymentPostsNothingAndTheNextAttemptGetsItsOwnKey() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00", "6217000000000303");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-f-" + loanId.substring(0, 8), first);
@@ -144,7 +144,7 @@ class WithholdingTest {
     @Test
     void theRepaymentApiWithholdsFromTheCardWhenAskedAndRefusesAnUnknownMethod() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         String token = sessions.issue(application.borrowerId);
         String key = "wh-api-" + loanId.substring(0, 8);
 
@@ -167,7 +167,7 @@ class WithholdingTest {
     @Test
     void aBusyChannelIsAskedAgainWithTheSameRequestIdUntilItAcceptsAndDebitsOnce() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1100.00", "6217000000000006");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-b-" + loanId.substring(0, 8), first);
@@ -187,7 +187,7 @@ class WithholdingTest {
     @Test
     void aLostWithholdingCallbackIsFoundByTheStatusQuery() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "900.00", "6222600000000006");
-        String loanId = activeLoan(application);
+        String loanId = application.paidOut(disbursements, http, port);
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-l-" + loanId.substring(0, 8), first);
@@ -210,13 +210,6 @@ class WithholdingTest {
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String activeLoan(DisbursingApplication application) throws Exception {
-        var order = disbursements.request(application.applicationId);
-        assertThat(DisbursingApplication.deliver(http, port,
-                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null)).statusCode()).isEqualTo(200);
-        return application.awaitLoanId();
     }
 
     private BigDecimal firstInstallment(String loanId) {
