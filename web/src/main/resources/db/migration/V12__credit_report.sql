@@ -1,6 +1,6 @@
 -- The bureau report an application was assessed on, sealed (AES-256-GCM, FieldCipher, bound to table/column/row):
--- the process keeps only its id (creditReportId), so no credit data sits in Camunda's variable or history tables or
--- in Cockpit. One report per logged bureau query (credit_query_log): no report without its purpose and consent.
+-- the process keeps only its id (creditReportId), so no new credit data enters Camunda's variable or history tables
+-- or Cockpit. One report per logged bureau query (credit_query_log): no report without its purpose and consent.
 CREATE TABLE credit_report (
   id              VARCHAR(36)  NOT NULL PRIMARY KEY,
   application_id  VARCHAR(36)  NOT NULL,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine groups and service users. The worker account exists everywhere (password from configuration);
- * the demo users (reviewer1, senior1, ops1 — password = user name) only where loanflow.demo-users.enabled is set,
+ * the demo users (reviewer1, senior1, ops1, ops2 — password = user name) only where loanflow.demo-users.enabled is set,
  * which is the embedded default alone.
  */
 @Component
@@ -24,7 +24,9 @@ class EngineUsers {
     private static final List<Demo> DEMO_USERS = List.of(
             new Demo("reviewer1", "Reviewer", "reviewers"),
             new Demo("senior1", "Senior", "senior-reviewers"),
-            new Demo("ops1", "Operations", "ops"));
+            new Demo("ops1", "Operations", "ops"),
+            // a second operator: a bank transfer recorded by one is approved by another (four eyes)
+            new Demo("ops2", "Operations (second)", "ops"));
 
     private final IdentityService identity;
     private final boolean demoUsers;

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operations record a borrower's bank transfer to the lender's repayment account from the bank statement line that
- * shows it arrived. /ops/** is reachable only by the ops group (OpsApiSecurity); each recording is audited with the
- * operator, and the statement line's reference counts once across all loans.
+ * shows it arrived; another operator approves it (then it is applied) or rejects it. /ops/** is reachable only by the
+ * ops group (OpsApiSecurity); every step is audited with its operator, and the statement line's reference counts
+ * once across all loans.
  */
 @RestController
 class BankTransferController {
@@ -28,6 +29,9 @@ class BankTransferController {
                         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
                                 message = "must be the bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
                         String bankReference) {
+    }
+
+    record Rejection(@NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
     }
 
     private final Repayments repayments;
@@ -44,12 +48,28 @@ class BankTransferController {
         if (amount.signum() <= 0) {
             throw ApiException.invalidField("amount", "must be greater than 0.00");
         }
+        return RepaymentController.RepaymentView.of(
+                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, operator(http)));
+    }
+
+    @PostMapping("/ops/v1/bank-transfers/{repaymentId}/approval")
+    RepaymentController.RepaymentView approve(@PathVariable String repaymentId, HttpServletRequest http) {
+        return RepaymentController.RepaymentView.of(repayments.approveBankTransfer(repaymentId, operator(http)));
+    }
+
+    @PostMapping("/ops/v1/bank-transfers/{repaymentId}/rejection")
+    RepaymentController.RepaymentView reject(@PathVariable String repaymentId,
+                                             @Valid @RequestBody Rejection rejection, HttpServletRequest http) {
+        return RepaymentController.RepaymentView.of(
+                repayments.rejectBankTransfer(repaymentId, operator(http), rejection.reason()));
+    }
+
+    private static String operator(HttpServletRequest http) {
         Object operator = http.getAttribute(OpsApiSecurity.OPS_USER);
         if (operator == null) {
-            // OpsApiSecurity sets it for every /ops request; without it the recording could not be attributed
+            // OpsApiSecurity sets it for every /ops request; without it the step could not be attributed
             throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
         }
-        return RepaymentController.RepaymentView.of(
-                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, operator.toString()));
+        return operator.toString();
     }
 }

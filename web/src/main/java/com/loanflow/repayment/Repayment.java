@@ -5,13 +5,14 @@ import java.time.LocalDateTime;
 
 /**
  * Money received for a loan, applied only once it is known to have arrived: a CARD_WITHHOLDING stays PENDING until
- * the channel's signed callback confirms the debit (APPLIED) or not (FAILED); a BANK_TRANSFER is recorded APPLIED by
- * operations from the bank statement line (bankReference, unique). REFUND_DUE: money arrived that the loan no longer
+ * the channel's signed callback confirms the debit (APPLIED) or not (FAILED); a BANK_TRANSFER is recorded PENDING by
+ * one operator from the bank statement line (bankReference, unique) and APPLIED (or REJECTED) by another. REFUND_DUE: money arrived that the loan no longer
  * owed (it was settled another way); it is owed back to the borrower and applied to nothing.
  */
 public record Repayment(String id, String loanId, String borrowerId, String idempotencyKey, BigDecimal amount,
                         BigDecimal principalPart, BigDecimal interestPart, String status, LocalDateTime receivedAt,
-                        BigDecimal penaltyPart, String method, String bankReference, String recordedBy) {
+                        BigDecimal penaltyPart, String method, String bankReference, String recordedBy,
+                        String decidedBy) {
 
     public static final String CARD_WITHHOLDING = "CARD_WITHHOLDING";
     public static final String BANK_TRANSFER = "BANK_TRANSFER";
@@ -20,4 +21,5 @@ public record Repayment(String id, String loanId, String borrowerId, String idem
     public static final String APPLIED = "APPLIED";
     public static final String FAILED = "FAILED";
     public static final String REFUND_DUE = "REFUND_DUE";
+    public static final String REJECTED = "REJECTED";
 }

@@ -17,6 +17,18 @@ public interface RepaymentMapper {
     /** Read afresh: a concurrent recording of the same statement line must be seen once it committed. */
     Optional<Repayment> findByBankReference(String bankReference);
 
+    /** Bank transfers recorded and not yet approved or rejected for this loan, other than the one given (or null). */
+    BigDecimal sumPendingTransfers(@Param("loanId") String loanId, @Param("excludingId") String excludingId);
+
+    /**
+     * A pending bank transfer → APPLIED (with its split) or REJECTED, by an operator other than the one who recorded
+     * it; 0 rows when it is no longer pending or the decider is the recorder.
+     */
+    int decideTransfer(@Param("id") String id, @Param("status") String status,
+                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
+                       @Param("penaltyPart") BigDecimal penaltyPart, @Param("decidedBy") String decidedBy,
+                       @Param("decidedAt") java.time.LocalDateTime decidedAt);
+
     /** PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. */
     int settlePending(@Param("id") String id, @Param("status") String status,
                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Repayments, applied to the installments by {@link RepaymentAllocation}, and only on money that arrived: a card
- * withholding when the channel confirms the debit ({@link Withholdings}), or a bank transfer that operations record
- * from the bank statement. Unique keys — (borrower, Idempotency-Key), the bank reference — and the version-checked
+ * withholding when the channel confirms the debit ({@link Withholdings}), or a bank transfer that one operator
+ * records from the bank statement and another approves. Unique keys — (borrower, Idempotency-Key), the bank reference — and the version-checked
  * loan update make a repeated or concurrent request count once, and so is its ledger entry, posted in the same
  * transaction. Nothing is applied on the borrower's word alone.
  */
@@ -65,9 +65,10 @@ public class Repayments {
 
     /**
      * A bank transfer that arrived in the lender's repayment account, recorded by an operator from the bank
-     * statement line. The bank reference is unique across all loans: recording it again returns the first record,
-     * recording it for another loan or amount is refused. More than the loan owes, less any withholding in flight,
-     * is refused too (record it once the withholding has ended, or refund the excess).
+     * statement line: PENDING until another operator approves it ({@link #approveBankTransfer}). The bank reference
+     * is unique across all loans: recording it again returns the first record, recording it for another loan or
+     * amount is refused. More than the loan owes, less what a withholding or other pending transfers may still
+     * collect, is refused too (record it once those have ended, or refund the excess).
      */
     @Transactional
     public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, String operator) {
@@ -81,21 +82,77 @@ public class Repayments {
             return p;
         }
         Loan loan = loanMapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
-        checkRepayable(loan, amount);
-        LocalDateTime now = LocalDateTime.now(clock);
-        RepaymentAllocation.Applied applied = applyOrSettle(loan, amount, now);
-        var split = applied.allocation();
+        checkRepayable(loan, amount, null);
+        if (loanMapper.claimVersion(loanId, loan.version()) != 1) {
+            // another repayment, withholding or transfer changed what the loan owes since it was quoted
+            throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
+        }
         Repayment repayment = new Repayment(Ids.newId(), loanId, loan.borrowerId(), "BANK-" + bankReference, amount,
-                split.principal(), split.interest(), Repayment.APPLIED, now, split.penalty(), Repayment.BANK_TRANSFER,
-                bankReference, operator);
+                Money.ZERO, Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.BANK_TRANSFER,
+                bankReference, operator, null);
         insert(repayment);
-        ledger.post(JournalEntry.repayment(repayment.id(), loan.applicationId(), split, now));
         audit.record(operator, "REPAYMENT_BANK_TRANSFER_RECORDED", "LOAN", loanId, Map.of("repaymentId",
                 repayment.id(), "bankReference", bankReference, "amount", Money.format(amount)));
+        return repayment;
+    }
+
+    /**
+     * Applies a recorded bank transfer: by an operator other than the one who recorded it (four eyes; the database
+     * update checks it too). Approving an applied transfer again returns it.
+     */
+    @Transactional
+    public Repayment approveBankTransfer(String repaymentId, String approver) {
+        Repayment pending = pendingTransfer(repaymentId, approver);
+        if (Repayment.APPLIED.equals(pending.status())) {
+            return pending;
+        }
+        if (!Repayment.PENDING.equals(pending.status())) {
+            throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
+        }
+        Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
+        checkRepayable(loan, pending.amount(), pending.id());
+        LocalDateTime now = LocalDateTime.now(clock);
+        RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
+        var split = applied.allocation();
+        if (mapper.decideTransfer(pending.id(), Repayment.APPLIED, split.principal(), split.interest(), split.penalty(),
+                approver, now) != 1) {
+            throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
+        }
+        ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
+        audit.record(approver, "REPAYMENT_BANK_TRANSFER_APPROVED", "LOAN", loan.id(), Map.of("repaymentId",
+                pending.id(), "bankReference", pending.bankReference(), "amount", Money.format(pending.amount()),
+                "recordedBy", pending.recordedBy()));
         if (applied.settled()) {
             settle(loan);
         }
-        return repayment;
+        return mapper.findById(pending.id()).orElseThrow();
+    }
+
+    /** Rejects a recorded bank transfer (recorded against the wrong loan, say); nothing was applied or posted. */
+    @Transactional
+    public Repayment rejectBankTransfer(String repaymentId, String operator, String reason) {
+        Repayment pending = pendingTransfer(repaymentId, operator);
+        if (!Repayment.PENDING.equals(pending.status())) {
+            throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
+        }
+        if (mapper.decideTransfer(pending.id(), Repayment.REJECTED, Money.ZERO, Money.ZERO, Money.ZERO, operator,
+                LocalDateTime.now(clock)) != 1) {
+            throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
+        }
+        audit.record(operator, "REPAYMENT_BANK_TRANSFER_REJECTED", "LOAN", pending.loanId(), Map.of("repaymentId",
+                pending.id(), "bankReference", pending.bankReference(), "reason", reason));
+        return mapper.findById(pending.id()).orElseThrow();
+    }
+
+    private Repayment pendingTransfer(String repaymentId, String decider) {
+        Repayment transfer = mapper.findById(repaymentId)
+                .filter(r -> Repayment.BANK_TRANSFER.equals(r.method()))
+                .orElseThrow(() -> ApiException.notFound("Bank transfer"));
+        if (transfer.recordedBy().equals(decider)) {
+            throw ApiException.conflict("FOUR_EYES_REQUIRED",
+                    "A bank transfer is approved or rejected by an operator other than the one who recorded it");
+        }
+        return transfer;
     }
 
     /** One of the borrower's repayments of this loan; empty for anyone else's (no hint that it exists). */
@@ -109,7 +166,7 @@ public class Repayments {
     Repayment recordPending(String borrowerId, Loan loan, String idempotencyKey, BigDecimal amount) {
         Repayment repayment = new Repayment(Ids.newId(), loan.id(), borrowerId, idempotencyKey, amount, Money.ZERO,
                 Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.CARD_WITHHOLDING, null,
-                null);
+                null, null);
         insert(repayment);
         return repayment;
     }
@@ -177,20 +234,21 @@ public class Repayments {
     /** The borrower's own loan, if it may take this amount now. */
     Loan repayable(String borrowerId, String loanId, BigDecimal amount) {
         Loan loan = loans.getOwned(borrowerId, loanId);
-        checkRepayable(loan, amount);
+        checkRepayable(loan, amount, null);
         return loan;
     }
 
     /**
      * No overpayment: the most a loan can take is what settles it today (the settlement quote), less what a
-     * withholding in flight may still collect.
+     * withholding in flight or recorded bank transfers (other than the one being approved) may still bring.
      */
-    private void checkRepayable(Loan loan, BigDecimal amount) {
+    private void checkRepayable(Loan loan, BigDecimal amount, String excludingTransferId) {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
         BigDecimal settlement = loans.settlementQuote(loan).total();
-        BigDecimal inFlight = withholdingMapper.sumOpen(loan.id());
+        BigDecimal inFlight = withholdingMapper.sumOpen(loan.id())
+                .add(mapper.sumPendingTransfers(loan.id(), excludingTransferId));
         if (amount.compareTo(settlement.subtract(inFlight)) > 0) {
             if (loanMapper.currentVersion(loan.id()).orElse(-1) != loan.version()) {
                 // the quote mixed the loan read before a concurrent repayment with installments read after it
@@ -198,7 +256,8 @@ public class Repayments {
                 throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed while it was quoted");
             }
             throw ApiException.invalidField("amount", "must not exceed the settlement amount " + Money.format(settlement)
-                    + (inFlight.signum() > 0 ? " less the withholding in progress " + Money.format(inFlight) : "")
+                    + (inFlight.signum() > 0 ? " less the withholding or transfers in progress " + Money.format(inFlight)
+                    : "")
                     + " (see /api/v1/loans/" + loan.id() + "/settlement-quote)");
         }
     }

@@ -115,6 +115,9 @@ public class Withholdings {
             if (answer == WithholdingChannel.Answer.ACCEPTED) {
                 move(now, Withholding.Status.SENT, null, null);
             } else {
+                // the refusal is the channel's final answer, on record like a callback: a later SUCCEEDED for this
+                // request then contradicts it (CONFLICT, kept for operations) instead of failing a state change
+                callbacks.record(now.channel(), now.requestId(), "FAILED", null, "REFUSED");
                 move(now, Withholding.Status.FAILED, null, "REFUSED");
                 repayments.markFailed(repaymentMapper.findById(now.repaymentId()).orElseThrow());
             }

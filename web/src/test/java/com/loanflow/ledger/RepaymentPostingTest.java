@@ -6,6 +6,7 @@ import com.loanflow.e2e.PlatformTest;
 import com.loanflow.payment.Concurrently;
 import com.loanflow.payment.DisbursingApplication;
 import com.loanflow.payment.Disbursements;
+import com.loanflow.repayment.BankTransfers;
 import com.loanflow.repayment.Repayment;
 import com.loanflow.repayment.Repayments;
 import com.loanflow.shared.FieldCipher;
@@ -69,8 +70,8 @@ class RepaymentPostingTest {
         BigDecimal firstInstallment = jdbc.queryForObject(
                 "SELECT principal_due + interest_due FROM installment WHERE loan_id = ? AND seq = 1", BigDecimal.class,
                 loanId);
-        var outcomes = Concurrently.run(10, () -> repayments.recordBankTransfer(loanId,
-                "repay-concurrent-" + loanId.substring(0, 8), firstInstallment, "ops1"));
+        var outcomes = Concurrently.run(10, () -> BankTransfers.received(repayments, loanId,
+                "repay-concurrent-" + loanId.substring(0, 8), firstInstallment));
 
         assertThat(outcomes).filteredOn(o -> o.error() != null).extracting(Concurrently.Outcome::error)
                 .as("losers are told to retry").allMatch(e -> e instanceof ConcurrencyFailureException);
@@ -90,8 +91,8 @@ class RepaymentPostingTest {
         BigDecimal rest = loans.settlementQuote(loans.getOwned(application.borrowerId, loanId)).total();
         assertThat(rest).isEqualByComparingTo(jdbc.queryForObject(
                 "SELECT outstanding_principal FROM loan WHERE id = ?", BigDecimal.class, loanId));
-        Repayment settlement = repayments.recordBankTransfer(loanId, "repay-rest-" + loanId.substring(0, 8),
-                rest, "ops1");
+        Repayment settlement = BankTransfers.received(repayments, loanId, "repay-rest-" + loanId.substring(0, 8),
+                rest);
         assertThat(ledger.lines("REPAYMENT:" + settlement.id())).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, rest),
                 JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, rest));

@@ -9,6 +9,7 @@ import com.loanflow.ledger.LedgerAccount;
 import com.loanflow.ledger.LedgerInvariants;
 import com.loanflow.payment.DisbursingApplication;
 import com.loanflow.payment.Disbursements;
+import com.loanflow.repayment.BankTransfers;
 import com.loanflow.repayment.Repayment;
 import com.loanflow.repayment.Repayments;
 import com.loanflow.shared.FieldCipher;
@@ -124,7 +125,7 @@ class LoanAccrualTest {
         BigDecimal accrued = new BigDecimal("15.00").add(secondShare);
         BigDecimal owed = loans.settlementQuote(loans.getOwned(application.borrowerId, loanId)).total();
         assertThat(owed).isEqualByComparingTo(new BigDecimal("1000.08").add(accrued));
-        Repayment repayment = repayments.recordBankTransfer(loanId, "settle-" + loanId.substring(0, 8), owed, "ops1");
+        Repayment repayment = BankTransfers.received(repayments, loanId, "settle-" + loanId.substring(0, 8), owed);
 
         assertThat(ledger.lines("REPAYMENT:" + repayment.id())).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, owed),

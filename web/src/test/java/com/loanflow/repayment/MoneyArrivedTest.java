@@ -116,23 +116,48 @@ class MoneyArrivedTest {
 
         assertThat(recorded.statusCode()).isEqualTo(201);
         JsonNode repayment = json.readTree(recorded.body());
+        String repaymentId = repayment.path("repaymentId").asText();
         assertThat(repayment.path("method").asText()).isEqualTo("BANK_TRANSFER");
-        assertThat(repayment.path("status").asText()).isEqualTo("APPLIED");
+        assertThat(repayment.path("status").asText()).as("one operator's word applies nothing").isEqualTo("PENDING");
+        assertThat(state(loanId)).containsEntry("outstanding_principal", before.get("outstanding_principal"))
+                .containsEntry("entries", before.get("entries"));
         assertThat(json.readTree(again.body()).path("repaymentId").asText()).as("the same statement line, once")
-                .isEqualTo(repayment.path("repaymentId").asText());
+                .isEqualTo(repaymentId);
+
+        var selfApproved = opsPost("/ops/v1/bank-transfers/" + repaymentId + "/approval", "{}", "ops1");
+        assertThat(selfApproved.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(selfApproved.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
+        var approved = opsPost("/ops/v1/bank-transfers/" + repaymentId + "/approval", "{}", "ops2");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).path("status").asText()).isEqualTo("APPLIED");
+        assertThat(jdbc.queryForMap("SELECT recorded_by, decided_by FROM repayment WHERE id = ?", repaymentId))
+                .containsEntry("recorded_by", "ops1").containsEntry("decided_by", "ops2");
         assertThat(elsewhere.statusCode()).isEqualTo(409);
         assertThat(json.readTree(elsewhere.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
+
+        // a line recorded against the wrong loan is rejected by the second operator and can never be applied
+        var wrongLoan = json.readTree(opsPost(otherLoanId, "{\"amount\":\"50.00\",\"bankReference\":\"" + reference
+                + "-W\"}", "ops1").body()).path("repaymentId").asText();
+        assertThat(opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection", "{}", "ops2").statusCode())
+                .as("a reason is required").isEqualTo(400);
+        var rejected = opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection",
+                "{\"reason\":\"statement line belongs to another borrower\"}", "ops2");
+        assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(json.readTree(opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/approval", "{}", "ops2").body())
+                .path("code").asText()).isEqualTo("BANK_TRANSFER_DECIDED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE business_key = ?", Integer.class,
+                "REPAYMENT:" + wrongLoan)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE bank_reference = ?", Integer.class,
                 reference)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class, otherLoanId))
-                .isZero();
-        assertThat(ledger.lines("REPAYMENT:" + repayment.path("repaymentId").asText())).containsExactlyInAnyOrder(
+        assertThat(jdbc.queryForList("SELECT status FROM repayment WHERE loan_id = ?", String.class, otherLoanId))
+                .as("only the rejected line").containsExactly("REJECTED");
+        assertThat(ledger.lines("REPAYMENT:" + repaymentId)).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("175.53")),
                 JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, new BigDecimal("160.53")),
                 JournalLine.credit(LedgerAccount.INTEREST_INCOME, new BigDecimal("15.00")));
-        var audit = jdbc.queryForMap("SELECT actor, subject_id FROM audit_log WHERE action ="
-                + " 'REPAYMENT_BANK_TRANSFER_RECORDED' AND details LIKE ?", "%" + reference + "%");
-        assertThat(audit).containsEntry("actor", "ops1").containsEntry("subject_id", loanId);
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_log WHERE action LIKE 'REPAYMENT_BANK_TRANSFER_%'"
+                + " AND subject_id = ? AND details LIKE ? ORDER BY seq", String.class, loanId, "%" + reference + "%"))
+                .containsExactly("ops1", "ops2");
         assertThat(invariants.check().violations()).isEmpty();
     }
 
@@ -144,9 +169,12 @@ class MoneyArrivedTest {
         String token = sessions.issue(application.borrowerId);
         BigDecimal quote = settlementQuote(loanId, token);
 
+        // recorded, not sent yet: the status query sends it after 3 s and, the callback being lost, finds the result
+        // 3 s after that, so it stays open for the checks below by several seconds
         Repayment first = withholdings.request(application.borrowerId, loanId, "wh-1-" + loanId.substring(0, 8),
                 new BigDecimal("600.00"));
-        Withholding open = withholdings.send(first.id());
+        String openId = jdbc.queryForObject("SELECT id FROM withholding WHERE repayment_id = ?", String.class,
+                first.id());
         var second = borrowerRepay(token, loanId, "wh-2-" + loanId.substring(0, 8), "{\"amount\":\"100.00\"}");
         var transferOver = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("599.99"))
                 + "\",\"bankReference\":\"ICBC-OVER-" + loanId.substring(0, 8) + "\"}", "ops1");
@@ -154,22 +182,31 @@ class MoneyArrivedTest {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("WITHHOLDING_IN_PROGRESS");
         assertThat(transferOver.statusCode()).isEqualTo(400);
-        assertThat(transferOver.body()).contains("less the withholding in progress 600.00");
+        assertThat(transferOver.body()).contains("less the withholding or transfers in progress 600.00");
+        String otherRepayment = Ids.newId();
+        jdbc.update("INSERT INTO repayment (id, loan_id, borrower_id, idempotency_key, amount, principal_part,"
+                + " interest_part, status, received_at, penalty_part, method) VALUES (?, ?, ?, ?, 1.00, 0, 0, 'PENDING', ?,"
+                + " 0, 'CARD_WITHHOLDING')", otherRepayment, loanId, application.borrowerId, "wh-x-" + loanId.substring(0, 8),
+                LocalDateTime.now());
         assertThatThrownBy(() -> jdbc.update("INSERT INTO withholding (id, repayment_id, loan_id, installment_seq,"
                 + " attempt, request_id, channel, amount, status, created_at, updated_at, version, open_loan_id)"
-                + " VALUES (?, ?, ?, 1, 99, ?, 'sandbox', 1.00, 'REQUESTED', ?, ?, 0, ?)", Ids.newId(), first.id(),
+                + " VALUES (?, ?, ?, 1, 99, ?, 'sandbox', 1.00, 'REQUESTED', ?, ?, 0, ?)", Ids.newId(), otherRepayment,
                 loanId, "WHX" + loanId.substring(0, 8), LocalDateTime.now(), LocalDateTime.now(), loanId))
-                .as("the database itself refuses a second open withholding").isInstanceOf(DuplicateKeyException.class);
-        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, open.id()))
+                .as("the database itself refuses a second open withholding").isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("uk_withholding_open");
+        jdbc.update("DELETE FROM repayment WHERE id = ?", otherRepayment);
+        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, openId))
                 .as("still in flight when the refusals above were made").isEqualTo(loanId);
 
         var transferRest = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("600.00"))
                 + "\",\"bankReference\":\"ICBC-REST-" + loanId.substring(0, 8) + "\"}", "ops1");
         assertThat(transferRest.statusCode()).as(transferRest.body()).isEqualTo(201);
+        assertThat(opsPost("/ops/v1/bank-transfers/" + json.readTree(transferRest.body()).path("repaymentId").asText()
+                + "/approval", "{}", "ops2").statusCode()).isEqualTo(200);
         DisbursingApplication.await("the status query to settle the withholding",
                 () -> "APPLIED".equals(repaymentStatus(first.id())));
 
-        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, open.id()))
+        assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE id = ?", String.class, openId))
                 .as("the slot is free once the withholding is final").isNull();
         assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM repayment WHERE loan_id = ?"
                 + " AND status = 'APPLIED'", BigDecimal.class, loanId)).as("both applied, nothing over the quote")
@@ -204,6 +241,31 @@ class MoneyArrivedTest {
                 DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null));
         assertThat(same.body()).as("the applied answer again is a plain repeat").contains("DUPLICATE");
         assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aSuccessAfterTheChannelRefusedTheRequestIsAConflictNotAStateChange() throws Exception {
+        // a card failing Luhn: the sandbox channel refuses the withholding outright (400 INVALID_CARD)
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00", "6222020000000001");
+        String loanId = application.paidOut(disbursements, http, port);
+        Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-r-" + loanId.substring(0, 8),
+                new BigDecimal("100.00"));
+        Withholding refused = withholdings.send(pending.id());
+        assertThat(refused.status()).isEqualTo(Withholding.Status.FAILED);
+        Map<String, Object> before = state(loanId);
+
+        var contradiction = DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(refused.requestId(), "SUCCEEDED", null));
+
+        assertThat(contradiction.statusCode()).isEqualTo(200);
+        assertThat(contradiction.body()).contains("CONFLICT");
+        assertThat(jdbc.queryForMap("SELECT status, failure_code FROM payment_callback WHERE request_id = ?",
+                refused.requestId())).as("the refusal, on record as the final answer")
+                .containsEntry("status", "FAILED").containsEntry("failure_code", "REFUSED");
+        assertThat(jdbc.queryForObject("SELECT status FROM payment_callback_conflict WHERE request_id = ?",
+                String.class, refused.requestId())).isEqualTo("SUCCEEDED");
+        assertThat(repaymentStatus(pending.id())).isEqualTo("FAILED");
+        assertThat(state(loanId)).isEqualTo(before);
     }
 
     @Test
@@ -258,9 +320,12 @@ class MoneyArrivedTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> opsPost(String loanId, String body, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/ops/v1/loans/" + loanId + "/bank-transfers")).header("Content-Type", "application/json");
+    /** POST to a loan's bank transfers, or to an /ops path given whole. */
+    private HttpResponse<String> opsPost(String loanIdOrPath, String body, String user) throws Exception {
+        String path = loanIdOrPath.startsWith("/ops/") ? loanIdOrPath
+                : "/ops/v1/loans/" + loanIdOrPath + "/bank-transfers";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json");
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

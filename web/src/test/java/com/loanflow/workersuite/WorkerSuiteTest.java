@@ -255,9 +255,11 @@ class WorkerSuiteTest {
         assertThat(creditReports.open(applicant.applicationId(), id).monthlyIncome()).isEqualTo(8200.0);
         assertThatThrownBy(() -> creditReports.open(other.applicationId(), id))
                 .as("a report opens only for its own application").isInstanceOf(IllegalStateException.class);
-        jdbc.update("UPDATE credit_report SET id = ? WHERE id = ?", "moved-" + id.substring(6), id);
+        assertThat(jdbc.update("UPDATE credit_report SET id = ? WHERE id = ?", "moved-" + id.substring(6), id))
+                .isEqualTo(1);
         assertThatThrownBy(() -> creditReports.open(applicant.applicationId(), "moved-" + id.substring(6)))
-                .as("the seal is bound to its row").isNotNull();
+                .as("the seal is bound to its row: the same ciphertext under another id fails authentication")
+                .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);
     }
 
     private java.net.http.HttpResponse<String> putReport(String applicationId, String queryId, String json,
