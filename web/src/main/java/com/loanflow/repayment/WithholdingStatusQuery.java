@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds lost withholding callbacks the way PayoutStatusQuery does for payouts: withholdings still SENT after a while
  * are queried at the channel (signed request, signed answer); a final answer takes the callback's idempotent path.
- * Withholdings still REQUESTED (the channel answered busy) are sent again with the same request id.
+ * Withholdings still REQUESTED (the channel answered busy) are sent again with the same request id, until
+ * {@code loanflow.channel.withholding-expiry} (default a day) after they were requested: then, if the channel says it
+ * never accepted the request, it expires (FAILED, EXPIRED) and frees the loan's withholding slot.
  */
 @Component
 @ConditionalOnProperty(name = "loanflow.channel.status-query-enabled", havingValue = "true", matchIfMissing = true)
@@ -28,26 +30,34 @@ class WithholdingStatusQuery {
     private final ChannelStatusQueryClient channel;
     private final Clock clock;
     private final Duration after;
+    private final Duration expiry;
 
     WithholdingStatusQuery(WithholdingMapper mapper, Withholdings withholdings, ChannelStatusQueryClient channel,
-                           Clock clock, @Value("${loanflow.channel.status-query-after:PT60S}") Duration after) {
+                           Clock clock, @Value("${loanflow.channel.status-query-after:PT60S}") Duration after,
+                           @Value("${loanflow.channel.withholding-expiry:PT24H}") Duration expiry) {
         this.mapper = mapper;
         this.withholdings = withholdings;
         this.channel = channel;
         this.clock = clock;
         this.after = after;
+        this.expiry = expiry;
     }
 
     @Scheduled(fixedDelayString = "${loanflow.channel.status-query-interval:PT15S}",
             initialDelayString = "${loanflow.channel.status-query-interval:PT15S}")
     void queryOverdueWithholdings() {
         LocalDateTime cutoff = LocalDateTime.now(clock).minus(after);
+        LocalDateTime expired = LocalDateTime.now(clock).minus(expiry);
         for (Withholding w : mapper.findInStatusBefore(Withholding.Status.REQUESTED, cutoff, 50)) {
             try {
-                // the channel was busy or unreachable: send the same request id again (it never debits twice)
-                withholdings.send(w.repaymentId());
+                if (w.createdAt().isBefore(expired)) {
+                    expireIfNeverAccepted(w);
+                } else {
+                    // the channel was busy or unreachable: send the same request id again (it never debits twice)
+                    withholdings.send(w.repaymentId());
+                }
             } catch (Exception e) {
-                log.warn("Re-sending withholding {} failed: {}", w.requestId(), e.toString());
+                log.warn("Re-sending or expiring withholding {} failed: {}", w.requestId(), e.toString());
             }
         }
         for (Withholding w : mapper.findInStatusBefore(Withholding.Status.SENT, cutoff, 50)) {
@@ -57,6 +67,29 @@ class WithholdingStatusQuery {
                 log.warn("Status query for withholding {} failed: {}", w.requestId(), e.toString());
             }
         }
+    }
+
+    /**
+     * A withholding requested longer ago than the expiry and still not accepted. Only the channel's signed word that
+     * it never accepted the request (unknown, or known without an acceptance time) lets it expire: a request the
+     * channel accepted may still debit the card, so it is left to the status query; an unreachable channel, to the
+     * next round.
+     */
+    private void expireIfNeverAccepted(Withholding w) throws Exception {
+        var answer = channel.answer(w.requestId());
+        if (answer.isPresent()) {
+            String status = answer.get().path("status").asText();
+            if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
+                withholdings.applyCallback(w.channel(), w.requestId(), answer.get().path("channelTransactionId")
+                        .asText(null), status, answer.get().path("failureCode").isNull() ? null
+                        : answer.get().path("failureCode").asText());
+                return;
+            }
+            if (answer.get().hasNonNull("acceptedAt")) {
+                return;
+            }
+        }
+        withholdings.expire(w.requestId());
     }
 
     private void query(Withholding w) throws Exception {

@@ -125,6 +125,22 @@ public class Withholdings {
         return mapper.findByRequestId(w.requestId()).orElseThrow();
     }
 
+    /**
+     * Ends a withholding the channel never accepted (FAILED, EXPIRED), on record as the final answer: the loan's slot
+     * is free for a new request, and a late success for this request id would be a conflict for operations.
+     */
+    @Transactional
+    public void expire(String requestId) {
+        Withholding w = mapper.findByRequestId(requestId).orElseThrow(() -> ApiException.notFound("Withholding"));
+        if (w.status() != Withholding.Status.REQUESTED) {
+            return;
+        }
+        callbacks.record(w.channel(), w.requestId(), "FAILED", null, "EXPIRED");
+        move(w, Withholding.Status.FAILED, null, "EXPIRED");
+        repayments.markFailed(repaymentMapper.findById(w.repaymentId()).orElseThrow());
+        log.warn("Withholding {} for loan {} expired: never accepted by the channel", w.requestId(), w.loanId());
+    }
+
     public boolean handles(String requestId) {
         return requestId != null && requestId.startsWith("WH");
     }

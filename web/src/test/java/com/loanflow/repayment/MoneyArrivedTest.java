@@ -244,6 +244,30 @@ class MoneyArrivedTest {
     }
 
     @Test
+    void aWithholdingTheChannelNeverAcceptedExpiresAndFreesTheLoansSlot() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00");
+        String loanId = application.paidOut(disbursements, http, port);
+        Repayment stuck = withholdings.request(application.borrowerId, loanId, "wh-e-" + loanId.substring(0, 8),
+                new BigDecimal("100.00"));
+        // requested two days ago and never accepted (never reached the channel); the expiry is a day
+        LocalDateTime twoDaysAgo = LocalDateTime.now().minusDays(2);
+        jdbc.update("UPDATE withholding SET created_at = ?, updated_at = ? WHERE repayment_id = ?", twoDaysAgo,
+                twoDaysAgo, stuck.id());
+
+        DisbursingApplication.await("the expiry", () -> "FAILED".equals(repaymentStatus(stuck.id())));
+
+        var expired = jdbc.queryForMap("SELECT status, failure_code, open_loan_id, request_id FROM withholding"
+                + " WHERE repayment_id = ?", stuck.id());
+        assertThat(expired).containsEntry("status", "FAILED").containsEntry("failure_code", "EXPIRED")
+                .containsEntry("open_loan_id", null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_channel_payout WHERE request_id = ?",
+                Integer.class, expired.get("request_id"))).as("never sent after it expired").isZero();
+        assertThat(withholdings.request(application.borrowerId, loanId, "wh-n-" + loanId.substring(0, 8),
+                new BigDecimal("100.00")).status()).as("the slot is free again").isEqualTo("PENDING");
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
     void aSuccessAfterTheChannelRefusedTheRequestIsAConflictNotAStateChange() throws Exception {
         // a card failing Luhn: the sandbox channel refuses the withholding outright (400 INVALID_CARD)
         var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00", "6222020000000001");
