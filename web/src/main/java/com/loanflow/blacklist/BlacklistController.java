@@ -65,7 +65,7 @@ class BlacklistController {
             throw ApiException.invalidField("value", "is not a valid " + entry.type());
         }
         return blacklist.add(entry.type(), value, entry.reason(), entry.source() == null ? "ops" : entry.source(),
-                        entry.expiresAt(), opsUser(http))
+                        entry.expiresAt(), OpsApiSecurity.operator(http))
                 .map(EntryView::of)
                 .orElseThrow(() -> ApiException.conflict("ALREADY_LISTED", "This value is already on the blacklist"));
     }
@@ -76,7 +76,7 @@ class BlacklistController {
         if (reason.isBlank() || reason.length() > 255) {
             throw ApiException.invalidField("reason", "must be 1 to 255 characters");
         }
-        if (!blacklist.removeById(id, opsUser(http), reason)) {
+        if (!blacklist.removeById(id, OpsApiSecurity.operator(http), reason)) {
             throw ApiException.notFound("Blacklist entry");
         }
     }
@@ -100,14 +100,5 @@ class BlacklistController {
             case BANK_CARD -> value.matches("\\d{12,19}") && Luhn.isValid(value);
             case DEVICE -> value.matches("[A-Za-z0-9._:-]{8,128}");
         };
-    }
-
-    private static String opsUser(HttpServletRequest http) {
-        Object user = http.getAttribute(OpsApiSecurity.OPS_USER);
-        if (user == null) {
-            // OpsApiSecurity sets it for every /ops request; without it the change could not be attributed
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
-        }
-        return user.toString();
     }
 }

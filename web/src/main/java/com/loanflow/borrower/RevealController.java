@@ -60,7 +60,7 @@ class RevealController {
             throw com.loanflow.shared.ApiException.notFound("Borrower " + request.field().name().toLowerCase());
         }
         String masked = request.field().masking.apply(value);
-        audit.record((String) http.getAttribute(OpsApiSecurity.OPS_USER), "PII_REVEAL", "BORROWER", borrowerId,
+        audit.record(OpsApiSecurity.operator(http), "PII_REVEAL", "BORROWER", borrowerId,
                 Map.of("field", request.field().name(), "reason", request.reason(), "masked", masked));
         return new Revealed(borrowerId, request.field(), value);
     }

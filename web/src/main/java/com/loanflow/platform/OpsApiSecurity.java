@@ -56,6 +56,19 @@ public class OpsApiSecurity {
         return registration;
     }
 
+    /**
+     * The operator of this /ops request, for the audit trail. This filter sets it on every /ops request it lets
+     * through; without it a change could not be attributed, so it is refused.
+     */
+    public static String operator(jakarta.servlet.http.HttpServletRequest request) {
+        Object user = request.getAttribute(OPS_USER);
+        if (user == null) {
+            throw new com.loanflow.shared.ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "UNAUTHENTICATED", "Ops credentials required");
+        }
+        return user.toString();
+    }
+
     static String[] basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;

@@ -49,27 +49,18 @@ class BankTransferController {
             throw ApiException.invalidField("amount", "must be greater than 0.00");
         }
         return RepaymentController.RepaymentView.of(
-                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, operator(http)));
+                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, OpsApiSecurity.operator(http)));
     }
 
     @PostMapping("/ops/v1/bank-transfers/{repaymentId}/approval")
     RepaymentController.RepaymentView approve(@PathVariable String repaymentId, HttpServletRequest http) {
-        return RepaymentController.RepaymentView.of(repayments.approveBankTransfer(repaymentId, operator(http)));
+        return RepaymentController.RepaymentView.of(repayments.approveBankTransfer(repaymentId, OpsApiSecurity.operator(http)));
     }
 
     @PostMapping("/ops/v1/bank-transfers/{repaymentId}/rejection")
     RepaymentController.RepaymentView reject(@PathVariable String repaymentId,
                                              @Valid @RequestBody Rejection rejection, HttpServletRequest http) {
         return RepaymentController.RepaymentView.of(
-                repayments.rejectBankTransfer(repaymentId, operator(http), rejection.reason()));
-    }
-
-    private static String operator(HttpServletRequest http) {
-        Object operator = http.getAttribute(OpsApiSecurity.OPS_USER);
-        if (operator == null) {
-            // OpsApiSecurity sets it for every /ops request; without it the step could not be attributed
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
-        }
-        return operator.toString();
+                repayments.rejectBankTransfer(repaymentId, OpsApiSecurity.operator(http), rejection.reason()));
     }
 }
