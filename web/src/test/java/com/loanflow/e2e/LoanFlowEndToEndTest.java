@@ -316,7 +316,7 @@ class LoanFlowEndToEndTest {
         assertThat(events).as("status events captured from RabbitMQ").hasSizeGreaterThan(10);
         assertNoSecrets("RabbitMQ messages", String.join("\n", events), secrets);
 
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/e2e-platform.log"));
+        String log = platformLog();
         assertThat(log).as("the log file was written").contains("Started ");
         assertNoSecrets("log file", log, secrets);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'maskedPhone'",
@@ -475,6 +475,23 @@ class LoanFlowEndToEndTest {
         }
         throw new AssertionError("Application " + applicationId + " did not reach " + status + "; last: " + last
                 + "; incidents: " + api.engine("GET", "/incident", "admin", null).json());
+    }
+
+    /**
+     * The platform's log: the current file and the files it rolled over to (by size, or at midnight, when a run
+     * crosses it), so the check reads everything written, not just the newest part.
+     */
+    static String platformLog() throws java.io.IOException {
+        StringBuilder log = new StringBuilder();
+        java.nio.file.Path target = java.nio.file.Path.of("target");
+        try (var rolled = java.nio.file.Files.newDirectoryStream(target, "e2e-platform.log.*.gz")) {
+            for (java.nio.file.Path file : rolled) {
+                try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+                    log.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return log.append(java.nio.file.Files.readString(target.resolve("e2e-platform.log"))).toString();
     }
 
     void await(String what, java.util.function.BooleanSupplier condition) {
