@@ -6,7 +6,14 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 @Mapper
-interface PaymentCallbackMapper {
+public interface PaymentCallbackMapper {
+
+    record Conflict(String id, String channel, String requestId, String appliedStatus, String status,
+                    String channelTxnId, String failureCode, LocalDateTime receivedAt) {
+    }
+
+    /** The newest contradicting final answers first. */
+    java.util.List<Conflict> findConflicts(@Param("limit") int limit);
 
     /** The unique key (channel, request_id): a second final callback for one request throws DuplicateKeyException. */
     void insert(@Param("id") String id, @Param("channel") String channel, @Param("requestId") String requestId,

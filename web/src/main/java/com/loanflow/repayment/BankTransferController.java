@@ -34,10 +34,35 @@ class BankTransferController {
     record Rejection(@NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
     }
 
-    private final Repayments repayments;
+    /** A repayment for finance to act on, and why. */
+    record Attention(String reason, String repaymentId, String loanId, String method, String status, String amount,
+                     String bankReference, String recordedBy, java.time.LocalDateTime receivedAt) {
 
-    BankTransferController(Repayments repayments) {
+        static Attention of(Repayment r) {
+            String reason = Repayment.REFUND_DUE.equals(r.status()) ? "REFUND_DUE"
+                    : Repayment.BANK_TRANSFER.equals(r.method()) ? "AWAITING_SECOND_OPERATOR"
+                    : "LEGACY_DIRECT_UNVERIFIED";
+            return new Attention(reason, r.id(), r.loanId(), r.method(), r.status(), Money.format(r.amount()),
+                    r.bankReference(), r.recordedBy(), r.receivedAt());
+        }
+    }
+
+    private final Repayments repayments;
+    private final RepaymentMapper mapper;
+
+    BankTransferController(Repayments repayments, RepaymentMapper mapper) {
         this.repayments = repayments;
+        this.mapper = mapper;
+    }
+
+    /** Refunds due, transfers awaiting approval and the unverified DIRECT rows of before V11, newest first. */
+    @org.springframework.web.bind.annotation.GetMapping("/ops/v1/repayments/attention")
+    java.util.List<Attention> attention(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiException.invalidField("limit", "must be between 1 and 500");
+        }
+        return mapper.findNeedingAttention(limit).stream().map(Attention::of).toList();
     }
 
     @PostMapping("/ops/v1/loans/{loanId}/bank-transfers")

@@ -17,6 +17,9 @@ public interface RepaymentMapper {
     /** Read afresh: a concurrent recording of the same statement line must be seen once it committed. */
     Optional<Repayment> findByBankReference(String bankReference);
 
+    /** Money for finance to act on: refunds due, legacy DIRECT rows, bank transfers awaiting a second operator. */
+    java.util.List<Repayment> findNeedingAttention(@Param("limit") int limit);
+
     /** Bank transfers recorded and not yet approved or rejected for this loan, other than the one given (or null). */
     BigDecimal sumPendingTransfers(@Param("loanId") String loanId, @Param("excludingId") String excludingId);
 

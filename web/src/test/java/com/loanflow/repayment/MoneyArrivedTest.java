@@ -124,6 +124,9 @@ class MoneyArrivedTest {
         assertThat(json.readTree(again.body()).path("repaymentId").asText()).as("the same statement line, once")
                 .isEqualTo(repaymentId);
 
+        JsonNode attention = json.readTree(opsGet("/ops/v1/repayments/attention?limit=500", "ops2").body());
+        assertThat(attention).filteredOn(a -> a.path("repaymentId").asText().equals(repaymentId)).singleElement()
+                .satisfies(a -> assertThat(a.path("reason").asText()).isEqualTo("AWAITING_SECOND_OPERATOR"));
         var selfApproved = opsPost("/ops/v1/bank-transfers/" + repaymentId + "/approval", "{}", "ops1");
         assertThat(selfApproved.statusCode()).isEqualTo(409);
         assertThat(json.readTree(selfApproved.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
@@ -240,6 +243,9 @@ class MoneyArrivedTest {
         var same = DisbursingApplication.deliver(http, port,
                 DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null));
         assertThat(same.body()).as("the applied answer again is a plain repeat").contains("DUPLICATE");
+        assertThat(opsGet("/ops/v1/payment-callback-conflicts?limit=500", null).statusCode()).isEqualTo(401);
+        JsonNode conflicts = json.readTree(opsGet("/ops/v1/payment-callback-conflicts?limit=500", "ops1").body());
+        assertThat(conflicts.findValuesAsText("requestId")).as("ops see it").containsOnlyOnce(order.requestId());
         assertThat(invariants.check().violations()).isEmpty();
     }
 
@@ -317,6 +323,9 @@ class MoneyArrivedTest {
                     loanId)).as("applied to nothing").isEqualByComparingTo("600.00");
             assertThat(jdbc.queryForObject("SELECT open_loan_id FROM withholding WHERE request_id = ?", String.class,
                     requestId)).isNull();
+            JsonNode attention = json.readTree(opsGet("/ops/v1/repayments/attention?limit=500", "ops1").body());
+            assertThat(attention).filteredOn(a -> a.path("repaymentId").asText().equals(pending.id()))
+                    .singleElement().satisfies(a -> assertThat(a.path("reason").asText()).isEqualTo("REFUND_DUE"));
         } finally {
             jdbc.update("UPDATE loan SET status = 'ACTIVE' WHERE id = ?", loanId);
         }
@@ -342,6 +351,15 @@ class MoneyArrivedTest {
                         + "/repayments")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> opsGet(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST to a loan's bank transfers, or to an /ops path given whole. */
