@@ -80,9 +80,7 @@ class WithholdingStatusQuery {
         if (answer.isPresent()) {
             String status = answer.get().path("status").asText();
             if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
-                withholdings.applyCallback(w.channel(), w.requestId(), answer.get().path("channelTransactionId")
-                        .asText(null), status, answer.get().path("failureCode").isNull() ? null
-                        : answer.get().path("failureCode").asText());
+                applyFinalAnswer(w, answer.get());
                 return;
             }
             if (answer.get().hasNonNull("acceptedAt")) {
@@ -97,7 +95,11 @@ class WithholdingStatusQuery {
         if (answer.isEmpty()) {
             return; // still processing at the channel, or no valid answer: asked again next round
         }
-        JsonNode result = answer.get();
+        applyFinalAnswer(w, answer.get());
+    }
+
+    /** A final signed answer takes the callback's idempotent path. */
+    private void applyFinalAnswer(Withholding w, JsonNode result) {
         String status = result.path("status").asText();
         var outcome = withholdings.applyCallback(w.channel(), w.requestId(), result.path("channelTransactionId")
                 .asText(null), status, result.path("failureCode").isNull() ? null : result.path("failureCode").asText());

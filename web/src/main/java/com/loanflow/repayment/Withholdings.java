@@ -117,9 +117,7 @@ public class Withholdings {
             } else {
                 // the refusal is the channel's final answer, on record like a callback: a later SUCCEEDED for this
                 // request then contradicts it (CONFLICT, kept for operations) instead of failing a state change
-                callbacks.record(now.channel(), now.requestId(), "FAILED", null, "REFUSED");
-                move(now, Withholding.Status.FAILED, null, "REFUSED");
-                repayments.markFailed(repaymentMapper.findById(now.repaymentId()).orElseThrow());
+                failOnOwnRecord(now, "REFUSED");
             }
         });
         return mapper.findByRequestId(w.requestId()).orElseThrow();
@@ -135,9 +133,7 @@ public class Withholdings {
         if (w.status() != Withholding.Status.REQUESTED) {
             return;
         }
-        callbacks.record(w.channel(), w.requestId(), "FAILED", null, "EXPIRED");
-        move(w, Withholding.Status.FAILED, null, "EXPIRED");
-        repayments.markFailed(repaymentMapper.findById(w.repaymentId()).orElseThrow());
+        failOnOwnRecord(w, "EXPIRED");
         log.warn("Withholding {} for loan {} expired: never accepted by the channel", w.requestId(), w.loanId());
     }
 
@@ -179,6 +175,16 @@ public class Withholdings {
             repayments.markFailed(repayment);
         }
         return CallbackOutcome.APPLIED;
+    }
+
+    /**
+     * Ends a withholding FAILED without a callback, keeping the reason as the request's final answer on record, so
+     * that a later success for it is a conflict for operations rather than a state change.
+     */
+    private void failOnOwnRecord(Withholding w, String failureCode) {
+        callbacks.record(w.channel(), w.requestId(), "FAILED", null, failureCode);
+        move(w, Withholding.Status.FAILED, null, failureCode);
+        repayments.markFailed(repaymentMapper.findById(w.repaymentId()).orElseThrow());
     }
 
     private void move(Withholding w, Withholding.Status next, String channelTxnId, String failureCode) {

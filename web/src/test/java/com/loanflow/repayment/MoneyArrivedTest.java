@@ -353,12 +353,17 @@ class MoneyArrivedTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> opsGet(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    /** Basic credentials of a demo ops user (password = user name); none for null. */
+    private static void withOps(HttpRequest.Builder request, String user) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private HttpResponse<String> opsGet(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        withOps(request, user);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -368,10 +373,7 @@ class MoneyArrivedTest {
                 : "/ops/v1/loans/" + loanIdOrPath + "/bank-transfers";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json");
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        }
+        withOps(request, user);
         return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
