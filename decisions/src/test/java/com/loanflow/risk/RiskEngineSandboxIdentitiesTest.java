@@ -23,6 +23,16 @@ class RiskEngineSandboxIdentitiesTest {
         assertThat(d.defaultProbability()).isLessThan(new BigDecimal("0.0500"));
     }
 
+    /** The browser walkthrough's borrower: clean like 张三, three years younger. */
+    @Test
+    void sunBaIsApproved() {
+        RiskDecision d = ENGINE.assess(input("APP-SUN", SandboxIdentities.SUN_BA, false));
+        assertThat(d.outcome()).isEqualTo(RiskOutcome.APPROVE);
+        assertThat(d.reasonCodes()).isEmpty();
+        assertThat(d.reviewGroup()).isNull();
+        assertThat(d.defaultProbability()).isLessThan(new BigDecimal("0.0500"));
+    }
+
     @Test
     void liSiGoesToReviewers() {
         RiskDecision d = ENGINE.assess(input("APP-LI", SandboxIdentities.LI_SI, false));

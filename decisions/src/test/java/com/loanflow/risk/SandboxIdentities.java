@@ -2,7 +2,7 @@ package com.loanflow.risk;
 
 import java.math.BigDecimal;
 
-/** The five sandbox identities of docs/architecture.md, bureau reports built exactly from its table. */
+/** The six sandbox identities of docs/architecture.md, bureau reports built exactly from its table. */
 final class SandboxIdentities {
 
     static final CreditBureauReport ZHANG_SAN = clean(0, 1, 2, false, 36);
@@ -11,6 +11,7 @@ final class SandboxIdentities {
     static final CreditBureauReport WANG_WU = clean(4, 8, 12, false, 38);
     static final CreditBureauReport ZHAO_LIU = clean(0, 1, 2, false, 31);
     static final CreditBureauReport QIAN_QI = clean(0, 1, 2, true, 47);
+    static final CreditBureauReport SUN_BA = clean(0, 1, 2, false, 33);
 
     private SandboxIdentities() {
     }

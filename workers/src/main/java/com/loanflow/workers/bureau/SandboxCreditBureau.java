@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Sandbox bureau (see workers/SANDBOX.md): fixed reports for the five sandbox identities; for any other valid ID
+ * Sandbox bureau (see workers/SANDBOX.md): fixed reports for the six sandbox identities; for any other valid ID
  * number a real GMSC row chosen by SHA-256 of the ID number, so the same person always gets the same report.
  */
 @Component
@@ -31,7 +31,8 @@ public class SandboxCreditBureau implements CreditBureau {
             "440306199208150030", new CreditReport(1, 3, 5, 3, false, false, 0.85, 34, 1, 0.55, 5000.0, 9, 0, 0, 0, 2),
             "310115198801010049", new CreditReport(4, 8, 12, 1, false, false, 0.15, 38, 0, 0.25, 12000.0, 6, 0, 1, 0, 1),
             "510107199506200052", new CreditReport(0, 1, 2, 1, false, false, 0.15, 31, 0, 0.25, 12000.0, 6, 0, 1, 0, 1),
-            "330106197909090063", new CreditReport(0, 1, 2, 1, true, false, 0.15, 47, 0, 0.25, 12000.0, 6, 0, 1, 0, 1));
+            "330106197909090063", new CreditReport(0, 1, 2, 1, true, false, 0.15, 47, 0, 0.25, 12000.0, 6, 0, 1, 0, 1),
+            "110105199305120016", new CreditReport(0, 1, 2, 1, false, false, 0.15, 33, 0, 0.25, 12000.0, 6, 0, 1, 0, 1));
 
     private final SandboxLatency latency;
     private final Clock clock;

@@ -31,6 +31,8 @@ class SandboxCreditBureauTest {
         assertThat(bureau.report("310115198801010049").applicationsLast90Days()).isEqualTo(12);
         assertThat(bureau.report("510107199506200052").age()).isEqualTo(31);
         assertThat(bureau.report("330106197909090063").courtEnforcement()).isTrue();
+        assertThat(bureau.report("110105199305120016"))
+                .isEqualTo(new CreditReport(0, 1, 2, 1, false, false, 0.15, 33, 0, 0.25, 12000.0, 6, 0, 1, 0, 1));
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.loanflow.workers.identity.sandbox;
 import java.util.List;
 import java.util.Optional;
 
-/** The five documented sandbox identities (docs/architecture.md), as the sandbox registries know them. */
+/** The six documented sandbox identities (docs/architecture.md), as the sandbox registries know them. */
 public final class SandboxIdentities {
 
     public record Identity(String name, String idNumber, String phone) {
@@ -14,7 +14,9 @@ public final class SandboxIdentities {
             new Identity("李四", "440306199208150030", "13800000002"),
             new Identity("王五", "310115198801010049", "13800000003"),
             new Identity("赵六", "510107199506200052", "13800000004"),
-            new Identity("钱七", "330106197909090063", "13800000005"));
+            new Identity("钱七", "330106197909090063", "13800000005"),
+            // clean like 张三, for the browser walkthrough and its test, so it can run beside the API one
+            new Identity("孙八", "110105199305120016", "13800000006"));
 
     private SandboxIdentities() {
     }

@@ -16,7 +16,8 @@ class WalkthroughFilesTest {
     void everySandboxIdentityGetsASubmissionThatPassesOcrAndLiveness(@TempDir Path dir) throws Exception {
         WalkthroughFiles.main(new String[] {dir.toString()});
 
-        assertThat(Files.list(dir)).hasSize(5);
+        // per identity: the JSON body and its two images as PNG files (the browser walkthrough uploads those)
+        assertThat(Files.list(dir)).hasSize(3 * SandboxIdentities.ALL.size());
         SandboxIdCardOcr ocr = new SandboxIdCardOcr(SandboxLatency.none());
         SandboxLiveness liveness = new SandboxLiveness(SandboxLatency.none());
         for (SandboxIdentities.Identity identity : SandboxIdentities.ALL) {
@@ -26,6 +27,10 @@ class WalkthroughFilesTest {
             assertThat(card.idNumber()).isEqualTo(identity.idNumber());
             assertThat(liveness.score(Base64.getDecoder().decode(body.get("selfieImage"))))
                     .isGreaterThanOrEqualTo(new BigDecimal("0.80"));
+            String file = WalkthroughFiles.FILE_NAMES.get(identity.name());
+            assertThat(dir.resolve(file + "-id-front.png"))
+                    .hasBinaryContent(Base64.getDecoder().decode(body.get("idCardFrontImage")));
+            assertThat(dir.resolve(file + "-selfie.png")).hasBinaryContent(Base64.getDecoder().decode(body.get("selfieImage")));
         }
     }
 }
