@@ -39,6 +39,13 @@ class ApplicationController {
     record Submitted(String applicationId, ApplicationStatus status) {
     }
 
+    /** One line of the borrower's list: enough to pick an application; the details are at its own URL. */
+    record ApplicationSummary(String applicationId, ApplicationStatus status, String requestedAmount, int termMonths,
+                              java.time.LocalDateTime submittedAt, String loanId) {
+    }
+
+    static final int LIST_LIMIT = 20;
+
     private final Applications applications;
     private final ReasonCodeDescriptions reasonDescriptions;
     private final ClientIps clientIps;
@@ -70,6 +77,15 @@ class ApplicationController {
             return submitted;
         });
         return new Submitted(application.id(), application.status());
+    }
+
+    /** The borrower's own applications, newest first, at most 20 (a borrower has one open at a time). */
+    @GetMapping("/api/v1/applications")
+    List<ApplicationSummary> list(BorrowerPrincipal principal) {
+        return applications.listOwned(principal.borrowerId(), LIST_LIMIT).stream()
+                .map(a -> new ApplicationSummary(a.id(), a.status(), Money.format(a.requestedAmount()),
+                        a.termMonths(), a.createdAt(), a.loanId()))
+                .toList();
     }
 
     @GetMapping("/api/v1/applications/{id}")

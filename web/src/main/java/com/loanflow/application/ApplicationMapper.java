@@ -2,6 +2,7 @@ package com.loanflow.application;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -16,6 +17,9 @@ public interface ApplicationMapper {
     Optional<LoanApplication> findByIdempotencyKey(@Param("borrowerId") String borrowerId, @Param("key") String key);
 
     boolean hasOpenApplication(String borrowerId);
+
+    /** The borrower's applications, newest first, at most {@code limit}. */
+    List<LoanApplication> findByBorrower(@Param("borrowerId") String borrowerId, @Param("limit") int limit);
 
     int countSince(@Param("borrowerId") String borrowerId, @Param("since") LocalDateTime since);
 

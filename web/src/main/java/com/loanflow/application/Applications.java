@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -138,6 +139,11 @@ public class Applications implements OpenApplications {
             throw ApiException.notFound("Application");
         }
         return application;
+    }
+
+    /** The borrower's own applications, newest first (a borrower has few: one open at a time). */
+    public List<LoanApplication> listOwned(String borrowerId, int limit) {
+        return mapper.findByBorrower(borrowerId, limit);
     }
 
     @Override

@@ -248,6 +248,13 @@ class LoanFlowEndToEndTest {
         int repayments = jdbc.queryForObject("SELECT COUNT(*) FROM repayment", Integer.class);
 
         assertThat(api.get("/api/v1/applications/" + liSiApplication, zhangSanToken).status()).isEqualTo(404);
+        // each borrower's list holds their own applications only
+        JsonNode zhangSanList = api.get("/api/v1/applications", zhangSanToken).json();
+        assertThat(zhangSanList).isNotEmpty();
+        assertThat(zhangSanList.findValuesAsText("applicationId")).doesNotContain(liSiApplication)
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT a.id FROM loan_application a JOIN borrower b"
+                        + " ON b.id = a.borrower_id WHERE b.phone_masked = '138****0001'", String.class));
+        assertThat(api.get("/api/v1/applications", liSi).json().findValuesAsText("applicationId")).contains(liSiApplication);
         assertThat(api.get("/api/v1/applications/" + liSiApplication + "/contract", zhangSanToken).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/loans/" + liSiLoan, zhangSanToken).status()).isEqualTo(404);
         Api.Response repay = api.post("/api/v1/loans/" + liSiLoan + "/repayments", zhangSanToken,

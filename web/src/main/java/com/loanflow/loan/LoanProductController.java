@@ -1,0 +1,40 @@
+package com.loanflow.loan;
+
+import com.loanflow.shared.Money;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a borrower may ask for and the most it can cost, shown before anyone applies (responsible lending: the APR
+ * cap and the overdue rate are disclosed up front, not first in the contract). No authentication: it is the
+ * product's public price list.
+ */
+@RestController
+class LoanProductController {
+
+    record ProductView(String minAmount, String maxAmount, int minTermMonths, int maxTermMonths,
+                       String aprCapPercent, String aprConvention, String serviceFee, String overdueInterest,
+                       List<String> purposes) {
+    }
+
+    static final List<String> PURPOSES = List.of("CONSUMPTION", "EDUCATION", "MEDICAL", "RENT", "TRAVEL", "OTHER");
+
+    private final ProductView product;
+
+    LoanProductController(LoanProduct loanProduct,
+                          @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
+                          @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
+        this.product = new ProductView(Money.format(minAmount), Money.format(maxAmount), 1, 12,
+                AnnualPercentageRate.CAP_PERCENT.toPlainString(), LoanController.APR_CONVENTION,
+                Money.format(loanProduct.serviceFee()),
+                "the loan's nominal APR / 365 per day on overdue principal only", PURPOSES);
+    }
+
+    @GetMapping("/api/v1/loan-product")
+    ProductView product() {
+        return product;
+    }
+}
