@@ -1,0 +1,547 @@
+// Loanflow borrower web app: plain ES2020, no build step, no third-party code (docs/adr/0019).
+// It is one more client of the public borrower API (/api/v1) and shows only what the API returns: personal data
+// arrives masked and is never asked for again. Server text is always set as text, never parsed as HTML.
+'use strict';
+
+const API = '/api/v1';
+const TOKEN_KEY = 'loanflow.token';
+const DEVICE_KEY = 'loanflow.device';
+const POLL_MS = 1500;
+
+const STATUS_TEXT = {
+  SUBMITTED: '已提交', VERIFYING: '身份核验中', ASSESSING: '审批中', IN_REVIEW: '人工审核中',
+  APPROVED: '已批准，待签合同', CONTRACT_SIGNED: '合同已签署', DISBURSING: '放款中', ACTIVE: '还款中',
+  SETTLED: '已结清', REJECTED: '未通过', CANCELLED: '已取消', DISBURSEMENT_FAILED: '放款失败',
+  NOT_SUBMITTED: '未认证', VERIFIED: '已认证', FAILED: '认证失败',
+  PENDING: '处理中', APPLIED: '已入账', REFUND_DUE: '待退款'
+};
+const INSTALLMENT_TEXT = {PENDING: '待还', PARTIALLY_PAID: '部分已还', PAID: '已还', SETTLED: '已结清'};
+const PURPOSE_TEXT = {
+  CONSUMPTION: '日常消费', EDUCATION: '教育', MEDICAL: '医疗', RENT: '房租', TRAVEL: '旅行', OTHER: '其他'
+};
+// an application in one of these states changes on its own: the page polls until it leaves them
+const MOVING = new Set(['SUBMITTED', 'VERIFYING', 'ASSESSING', 'CONTRACT_SIGNED', 'DISBURSING']);
+
+let pollTimer = null;
+let product = null;
+
+// ---------- small DOM helpers ----------
+
+/** el('p', {class: 'x'}, 'text', child): children are text or nodes; attributes are set, never innerHTML. */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function view(...children) {
+  const main = document.getElementById('view');
+  main.replaceChildren(...children);
+  return main;
+}
+
+function notice(message) {
+  const box = document.getElementById('notice');
+  box.textContent = message || '';
+  box.hidden = !message;
+}
+
+/** "1234.50" → "¥1,234.50", on the string: amounts are exact decimals and never pass through a float. */
+function money(amount) {
+  if (amount === null || amount === undefined) return '—';
+  const [whole, fraction] = String(amount).split('.');
+  return '¥' + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : '.' + fraction);
+}
+
+/** "175.53" → 17553n: sums of amounts are done in whole fen, never in floating point. */
+function fen(amount) {
+  const [whole, fraction = ''] = String(amount).split('.');
+  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+}
+
+function fromFen(value) {
+  const digits = value.toString().padStart(3, '0');
+  return digits.slice(0, -2) + '.' + digits.slice(-2);
+}
+
+function statusText(status) {
+  return STATUS_TEXT[status] || status;
+}
+
+function newKey(prefix) {
+  return prefix + '-' + crypto.randomUUID();
+}
+
+function deviceId() {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = 'web-' + crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+// ---------- API ----------
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || ('HTTP ' + status));
+    this.status = status;
+    this.code = body && body.code;
+    this.fieldErrors = (body && body.fieldErrors) || [];
+  }
+}
+
+async function api(method, path, body, headers) {
+  const init = {method, headers: Object.assign({}, headers)};
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) init.headers.Authorization = 'Bearer ' + token;
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(API + path, init);
+  const type = response.headers.get('Content-Type') || '';
+  if (!response.ok) {
+    const error = new ApiError(response.status, type.includes('json') ? await response.json() : null);
+    if (response.status === 401 && token) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      location.hash = '#/login';
+    }
+    throw error;
+  }
+  if (type.includes('json')) return response.json();
+  if (type.includes('pdf')) return response.blob();
+  return response.text();
+}
+
+async function loadProduct() {
+  if (!product) {
+    product = await api('GET', '/loan-product');
+    document.getElementById('footer-apr-cap').textContent = product.aprCapPercent + '%';
+  }
+  return product;
+}
+
+// ---------- forms ----------
+
+/** A form whose submit runs action(values); an ApiError's field errors appear under the inputs they name. */
+function form(id, fields, submitLabel, action) {
+  const errorBox = el('p', {class: 'form-error', role: 'alert', hidden: true});
+  const submit = el('button', {type: 'submit', class: 'primary'}, submitLabel);
+  const node = el('form', {id, novalidate: true}, errorBox, fields, submit);
+  node.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const old of node.querySelectorAll('.field-error')) old.remove();
+    errorBox.hidden = true;
+    submit.disabled = true;
+    try {
+      await action(values(node));
+    } catch (error) {
+      showErrors(node, errorBox, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return node;
+}
+
+function values(formNode) {
+  const result = {};
+  for (const input of formNode.querySelectorAll('input[name], select[name]')) {
+    if (input.type === 'checkbox') {
+      (result[input.name] = result[input.name] || []);
+      if (input.checked) result[input.name].push(input.value);
+    } else if (input.type !== 'file') {
+      result[input.name] = input.value.trim();
+    }
+  }
+  return result;
+}
+
+function showErrors(formNode, errorBox, error) {
+  if (!(error instanceof ApiError)) {
+    errorBox.textContent = '网络错误，请稍后再试（' + error.message + '）';
+    errorBox.hidden = false;
+    return;
+  }
+  const unplaced = [];
+  for (const fieldError of error.fieldErrors) {
+    // "consents[0].version" is shown at "consents"; "device.deviceId" has no input and goes to the form's box
+    const name = fieldError.field.replace(/\[.*$/, '');
+    const input = formNode.querySelector('[name="' + CSS.escape(name) + '"]');
+    if (input) {
+      const holder = input.closest('label') || input;
+      holder.after(el('span', {class: 'field-error', 'data-field': fieldError.field}, fieldError.message));
+    } else {
+      unplaced.push(fieldError.field + ': ' + fieldError.message);
+    }
+  }
+  errorBox.textContent = [error.message].concat(unplaced).join('；');
+  errorBox.hidden = false;
+}
+
+function input(label, name, attrs) {
+  return el('label', {}, el('span', {}, label), el('input', Object.assign({name, id: 'f-' + name}, attrs)));
+}
+
+function select(label, name, options, selected) {
+  return el('label', {}, el('span', {}, label),
+    el('select', {name, id: 'f-' + name},
+      options.map(([value, text]) => el('option', {value, selected: String(value) === String(selected)}, text))));
+}
+
+/** Reads a chosen file as base64 (the identity API takes images as base64 strings). */
+function fileAsBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+// ---------- views ----------
+
+async function loginView() {
+  view(el('h1', {}, '登录'),
+    form('login-form', [input('手机号', 'phone', {type: 'tel', autocomplete: 'username', inputmode: 'numeric'}),
+      input('密码', 'password', {type: 'password', autocomplete: 'current-password'})], '登录', async (v) => {
+      const session = await api('POST', '/sessions', {phone: v.phone, password: v.password});
+      sessionStorage.setItem(TOKEN_KEY, session.token);
+      location.hash = '#/home';
+    }),
+    el('p', {}, '还没有账户？', el('a', {href: '#/register', id: 'to-register'}, '注册')));
+}
+
+function agreementItem(agreement, checked) {
+  const text = el('pre', {class: 'agreement-text', hidden: true});
+  const read = el('button', {type: 'button', class: 'link'}, '阅读');
+  read.addEventListener('click', async () => {
+    if (!text.textContent) text.textContent = await api('GET', agreement.url.replace(/^\/api\/v1/, ''));
+    text.hidden = !text.hidden;
+  });
+  return el('div', {class: 'agreement'},
+    el('label', {class: 'check'},
+      el('input', {type: 'checkbox', name: 'consents', value: agreement.type + '@' + agreement.version, checked}),
+      el('span', {}, '我已阅读并同意《' + agreement.title + '》（' + agreement.version + '）')),
+    read, text);
+}
+
+function consentsOf(checked) {
+  return checked.map((value) => {
+    const [type, version] = value.split('@');
+    return {type, version};
+  });
+}
+
+async function registerView() {
+  const agreements = await api('GET', '/agreements');
+  view(el('h1', {}, '注册'),
+    form('register-form', [
+      input('手机号', 'phone', {type: 'tel', autocomplete: 'username', inputmode: 'numeric'}),
+      input('密码（8–64 位，含字母和数字）', 'password', {type: 'password', autocomplete: 'new-password'}),
+      el('fieldset', {}, el('legend', {}, '协议'), agreements.map((a) => agreementItem(a, false)))
+    ], '同意协议并注册', async (v) => {
+      await api('POST', '/borrowers', {phone: v.phone, password: v.password, consents: consentsOf(v.consents)});
+      const session = await api('POST', '/sessions', {phone: v.phone, password: v.password});
+      sessionStorage.setItem(TOKEN_KEY, session.token);
+      location.hash = '#/identity';
+    }),
+    el('p', {}, '已有账户？', el('a', {href: '#/login'}, '登录')));
+}
+
+async function agreementsView() {
+  const agreements = await api('GET', '/agreements');
+  view(el('h1', {}, '协议'), agreements.map((a) => {
+    const item = agreementItem(a, false);
+    item.querySelector('label').replaceWith(el('h2', {}, a.title + '（' + a.version + '）'));
+    return item;
+  }));
+}
+
+async function homeView() {
+  const [me, applications] = await Promise.all([api('GET', '/borrowers/me'), api('GET', '/applications')]);
+  const open = applications.find((a) => !['SETTLED', 'REJECTED', 'CANCELLED', 'DISBURSEMENT_FAILED'].includes(a.status));
+  const actions = [];
+  if (me.verificationStatus === 'NOT_SUBMITTED' || me.verificationStatus === 'FAILED') {
+    actions.push(el('a', {class: 'button primary', href: '#/identity', id: 'to-identity'}, '实名认证'));
+  }
+  if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
+  view(el('h1', {}, '我的'),
+    el('dl', {class: 'profile', id: 'profile'},
+      el('dt', {}, '手机号'), el('dd', {id: 'profile-phone'}, me.phone || '—'),
+      el('dt', {}, '姓名'), el('dd', {id: 'profile-name'}, me.name || '—'),
+      el('dt', {}, '身份证号'), el('dd', {id: 'profile-id-number'}, me.idNumber || '—'),
+      el('dt', {}, '实名状态'), el('dd', {id: 'profile-verification'}, statusText(me.verificationStatus)),
+      me.creditLimit ? [el('dt', {}, '额度'), el('dd', {}, money(me.creditLimit))] : null),
+    el('div', {class: 'actions'}, actions),
+    el('h2', {}, '我的申请'),
+    applications.length === 0 ? el('p', {}, '还没有申请。') :
+      el('ul', {class: 'list', id: 'applications'}, applications.map((a) =>
+        el('li', {},
+          el('a', {href: '#/applications/' + encodeURIComponent(a.applicationId), 'data-status': a.status},
+            money(a.requestedAmount) + ' · ' + a.termMonths + ' 期 · ' + statusText(a.status)),
+          a.loanId ? el('a', {class: 'secondary', href: '#/loans/' + encodeURIComponent(a.loanId)}, '查看借款') : null))));
+}
+
+async function identityView() {
+  view(el('h1', {}, '实名认证'),
+    el('p', {}, '姓名和身份证号加密保存，之后只显示打码后的号码。'),
+    form('identity-form', [
+      input('姓名', 'name', {autocomplete: 'name'}),
+      input('身份证号', 'idNumber', {autocomplete: 'off', maxlength: 18}),
+      input('身份证人像面照片', 'idCardFrontImage', {type: 'file', accept: 'image/png,image/jpeg'}),
+      input('本人自拍（活体检测）', 'selfieImage', {type: 'file', accept: 'image/png,image/jpeg'})
+    ], '提交认证', async (v) => {
+      const formNode = document.getElementById('identity-form');
+      const front = formNode.querySelector('[name=idCardFrontImage]').files[0];
+      const selfie = formNode.querySelector('[name=selfieImage]').files[0];
+      await api('PUT', '/borrowers/me/identity', {
+        name: v.name, idNumber: v.idNumber.toUpperCase(),
+        idCardFrontImage: front ? await fileAsBase64(front) : '',
+        selfieImage: selfie ? await fileAsBase64(selfie) : ''
+      });
+      location.hash = '#/home';
+    }));
+}
+
+async function applyView() {
+  const p = await loadProduct();
+  const terms = [];
+  for (let m = p.minTermMonths; m <= p.maxTermMonths; m++) terms.push([m, m + ' 个月']);
+  const key = newKey('web');   // one key per form: a double click or a retry returns the same application
+  view(el('h1', {}, '申请借款'),
+    el('div', {class: 'disclosure', id: 'disclosure'},
+      el('p', {}, '借款金额 ' + money(p.minAmount) + ' – ' + money(p.maxAmount) + '，期限 ' + p.minTermMonths + '–'
+        + p.maxTermMonths + ' 个月，等额本息。'),
+      el('p', {}, '年化利率（APR）不超过 ', el('strong', {id: 'apr-cap'}, p.aprCapPercent + '%'),
+        '，按实际现金流的内部收益率计算；具体利率以审批结果和合同为准。服务费 ' + money(p.serviceFee) + '。'),
+      el('p', {}, '逾期仅对逾期本金按日计息（合同年利率 / 365）。提前还款只付实际天数的利息，无手续费。'),
+      el('p', {}, '申请时我们查询征信报告（依据您的征信授权）；不读取通讯录、通话记录或已安装应用列表。')),
+    form('apply-form', [
+      input('借款金额（元）', 'amount', {inputmode: 'decimal', placeholder: p.minAmount}),
+      select('期限', 'termMonths', terms, 6),
+      input('收款及还款银行卡号', 'bankCardNumber', {inputmode: 'numeric', autocomplete: 'cc-number'}),
+      select('用途', 'purpose', p.purposes.map((x) => [x, PURPOSE_TEXT[x] || x]), 'CONSUMPTION')
+    ], '提交申请', async (v) => {
+      const amount = /^\d+$/.test(v.amount) ? v.amount + '.00' : v.amount;
+      try {
+        const submitted = await api('POST', '/applications', {
+          amount, termMonths: Number(v.termMonths), bankCardNumber: v.bankCardNumber.replace(/\s+/g, ''),
+          purpose: v.purpose, device: {deviceId: deviceId(), platform: 'WEB'}
+        }, {'Idempotency-Key': key});
+        location.hash = '#/applications/' + encodeURIComponent(submitted.applicationId);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED') {
+          location.hash = '#/consents';
+          return;
+        }
+        throw error;
+      }
+    }));
+}
+
+async function consentsView() {
+  const statuses = await api('GET', '/borrowers/me/consents');
+  const agreements = await api('GET', '/agreements');
+  const missing = agreements.filter((a) => statuses.some((s) => s.type === a.type && !s.consented));
+  view(el('h1', {}, '协议已更新'),
+    missing.length === 0 ? el('p', {}, '您已同意全部现行协议。', el('a', {href: '#/apply'}, '继续申请')) :
+      form('consents-form', [el('p', {}, '以下协议有新版本，请阅读并同意后再申请：'),
+        missing.map((a) => agreementItem(a, false))], '同意', async (v) => {
+        await api('POST', '/borrowers/me/consents', {consents: consentsOf(v.consents)});
+        location.hash = '#/apply';
+      }));
+}
+
+async function applicationView(id) {
+  const a = await api('GET', '/applications/' + encodeURIComponent(id));
+  const d = a.decision;
+  const parts = [el('h1', {}, '借款申请'),
+    el('p', {class: 'status'}, '状态：', el('strong', {id: 'application-status', 'data-status': a.status},
+      statusText(a.status))),
+    el('dl', {class: 'profile'},
+      el('dt', {}, '申请金额'), el('dd', {}, money(a.requestedAmount)),
+      el('dt', {}, '期限'), el('dd', {}, a.termMonths + ' 个月'),
+      el('dt', {}, '银行卡'), el('dd', {id: 'application-card'}, a.bankCard))];
+  if (d) {
+    parts.push(el('h2', {}, '审批结果'), el('dl', {class: 'profile', id: 'decision'},
+      d.approvedAmount ? [el('dt', {}, '批准金额'), el('dd', {id: 'approved-amount'}, money(d.approvedAmount))] : null,
+      d.apr ? [el('dt', {}, '年利率'), el('dd', {id: 'decision-apr'}, d.apr)] : null));
+    if (d.reasons && d.reasons.length) {
+      parts.push(el('p', {}, a.status === 'REJECTED' ? '未通过的原因：' : '说明：'),
+        el('ul', {class: 'reasons', id: 'reasons'},
+          d.reasons.map((r) => el('li', {'data-code': r.code}, r.description + '（' + r.code + '）'))));
+    }
+  }
+  if (a.status === 'APPROVED') parts.push(contractSection(a));
+  if (a.loanId) {
+    parts.push(el('p', {}, el('a', {class: 'button primary', id: 'to-loan', href: '#/loans/' + encodeURIComponent(a.loanId)},
+      '查看借款和还款计划')));
+  }
+  view(...parts);
+  if (MOVING.has(a.status) || a.status === 'IN_REVIEW') poll(() => applicationView(id), a.status === 'IN_REVIEW' ? 5000 : POLL_MS);
+}
+
+function contractSection(a) {
+  const path = '/applications/' + encodeURIComponent(a.applicationId) + '/contract';
+  const state = el('p', {id: 'contract-state'}, '合同生成中…');
+  const link = el('a', {id: 'contract-link', class: 'button', hidden: true, target: '_blank'}, '阅读合同（PDF）');
+  const resend = el('button', {type: 'button', id: 'signing-code', class: 'link'}, '重新发送验证码');
+  resend.addEventListener('click', async () => {
+    await api('POST', path + '/signing-code');
+    notice('验证码已发送到您的手机。');
+  });
+  const signForm = form('sign-form', [input('短信验证码', 'otp', {inputmode: 'numeric', maxlength: 6,
+    autocomplete: 'one-time-code'}), resend], '同意并签署', async (v) => {
+    await api('POST', path + '/signature', {otp: v.otp});
+    notice('合同已签署，正在放款。');
+    await applicationView(a.applicationId);
+  });
+  signForm.hidden = true;   // the contract is shown before it can be signed
+  // the contract is rendered just after approval: fetch it (with the token) and try again until it is there
+  const load = async () => {
+    try {
+      const pdf = await api('GET', path);
+      link.href = URL.createObjectURL(pdf);
+      link.download = 'contract-' + a.applicationId + '.pdf';
+      link.setAttribute('data-bytes', String(pdf.size));
+      link.hidden = false;
+      state.textContent = '合同含还款计划、年化利率和逾期条款，请阅读后输入短信验证码签署。';
+      signForm.hidden = false;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) poll(load, POLL_MS);
+      else notice(error.message);
+    }
+  };
+  load();
+  return el('section', {class: 'contract'}, el('h2', {}, '签署借款合同'), state,
+    el('div', {class: 'actions'}, link), signForm);
+}
+
+async function loanView(id) {
+  const loan = await api('GET', '/loans/' + encodeURIComponent(id));
+  const nextDue = loan.schedule.find((line) => line.status === 'PENDING' || line.status === 'PARTIALLY_PAID');
+  const parts = [el('h1', {}, '我的借款'),
+    el('p', {class: 'status'}, '状态：', el('strong', {id: 'loan-status', 'data-status': loan.status}, statusText(loan.status))),
+    el('dl', {class: 'profile'},
+      el('dt', {}, '本金'), el('dd', {id: 'loan-principal'}, money(loan.principal)),
+      el('dt', {}, '年化利率（APR）'), el('dd', {id: 'loan-apr'}, (loan.irrAprPercent || loan.aprPercent) + '%'),
+      el('dt', {}, '名义年利率'), el('dd', {}, loan.aprPercent + '%'),
+      el('dt', {}, '服务费'), el('dd', {}, money(loan.serviceFee)),
+      el('dt', {}, '逾期日利率'), el('dd', {}, loan.penaltyDailyRatePercent + '%'),
+      el('dt', {}, '今日结清应还'), el('dd', {id: 'loan-outstanding'}, money(loan.outstanding))),
+    el('h2', {}, '还款计划'),
+    el('table', {id: 'schedule'},
+      el('thead', {}, el('tr', {}, ['期数', '还款日', '本金', '利息', '应还', '已还', '状态'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, loan.schedule.map((line) => el('tr', {'data-status': line.status},
+        el('td', {}, line.seq), el('td', {}, line.dueDate), el('td', {}, money(line.principal)),
+        el('td', {}, money(line.interest)), el('td', {}, money(line.total)), el('td', {}, money(line.paid)),
+        el('td', {}, INSTALLMENT_TEXT[line.status] || line.status)))))];
+  if (loan.status === 'ACTIVE') {
+    const key = newKey('web-repay');
+    // the next installment still owed (with any overdue interest), never more than what settles the loan today
+    let suggested = fen(loan.outstanding);
+    if (nextDue) {
+      const owed = fen(nextDue.total) + fen(nextDue.penalty || '0.00') - fen(nextDue.paid);
+      if (owed > 0n && owed < suggested) suggested = owed;
+    }
+    const amountField = input('还款金额（元）', 'amount', {inputmode: 'decimal', value: fromFen(suggested)});
+    const settle = el('button', {type: 'button', id: 'repay-all', class: 'link'}, '全部结清（' + money(loan.outstanding) + '）');
+    settle.addEventListener('click', () => {
+      amountField.querySelector('input').value = loan.outstanding;
+    });
+    parts.push(el('h2', {}, '还款'),
+      el('p', {}, '从您绑定的银行卡代扣；银行确认扣款后才入账。'),
+      form('repay-form', [amountField, settle], '确认还款', async (v) => {
+        const started = await api('POST', '/loans/' + encodeURIComponent(id) + '/repayments', {amount: v.amount},
+          {'Idempotency-Key': key});
+        await repaymentProgress(id, started.repaymentId);
+      }));
+  }
+  parts.push(el('div', {id: 'repayment'}));
+  view(...parts);
+}
+
+async function repaymentProgress(loanId, repaymentId) {
+  const r = await api('GET', '/loans/' + encodeURIComponent(loanId) + '/repayments/' + encodeURIComponent(repaymentId));
+  if (r.status === 'PENDING') {
+    const box = document.getElementById('repayment');
+    if (box) box.replaceChildren(el('p', {id: 'repayment-status', 'data-status': r.status}, '扣款处理中…'));
+    poll(() => repaymentProgress(loanId, repaymentId), POLL_MS);
+    return;
+  }
+  await loanView(loanId);
+  document.getElementById('repayment').replaceChildren(
+    el('p', {id: 'repayment-status', 'data-status': r.status},
+      r.status === 'APPLIED'
+        ? '还款 ' + money(r.amount) + ' 已入账：本金 ' + money(r.principal) + '，利息 ' + money(r.interest) + '，罚息 ' + money(r.penalty) + '。'
+        : '还款未成功（' + statusText(r.status) + '），未扣款的不会入账，可稍后再试。'));
+}
+
+// ---------- routing ----------
+
+function poll(task, ms) {
+  stopPolling();
+  pollTimer = setTimeout(async () => {
+    try {
+      await task();
+    } catch (error) {
+      notice(error.message);
+    }
+  }, ms);
+}
+
+function stopPolling() {
+  if (pollTimer) clearTimeout(pollTimer);
+  pollTimer = null;
+}
+
+const PUBLIC = {'/login': loginView, '/register': registerView, '/agreements': agreementsView};
+const PRIVATE = [
+  [/^\/home$/, homeView], [/^\/identity$/, identityView], [/^\/apply$/, applyView], [/^\/consents$/, consentsView],
+  [/^\/applications\/([A-Za-z0-9_-]+)$/, applicationView], [/^\/loans\/([A-Za-z0-9_-]+)$/, loanView]
+];
+
+async function route() {
+  stopPolling();
+  notice('');
+  const path = location.hash.replace(/^#/, '') || '/home';
+  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
+  document.getElementById('nav').hidden = !signedIn;
+  try {
+    if (PUBLIC[path]) return await PUBLIC[path]();
+    if (!signedIn) {
+      location.hash = '#/login';
+      return;
+    }
+    for (const [pattern, handler] of PRIVATE) {
+      const match = path.match(pattern);
+      if (match) return await handler(...match.slice(1).map(decodeURIComponent));
+    }
+    location.hash = '#/home';
+  } catch (error) {
+    notice(error.message);
+  }
+}
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try {
+    await api('POST', '/sessions/logout');
+  } finally {
+    sessionStorage.removeItem(TOKEN_KEY);
+    location.hash = '#/login';
+  }
+});
+window.addEventListener('hashchange', route);
+loadProduct().catch(() => {});
+route();
