@@ -28,6 +28,7 @@ public final class ReasonCodeCatalog {
             Map.entry("R_REVIEW_REJECTED", "人工审核未通过 / Rejected in manual review"),
             Map.entry("R_REVIEW_TIMEOUT", "审核超时 / Review was not completed in time"),
             Map.entry("R_CONTRACT_NOT_SIGNED", "合同未在期限内签署 / Contract was not signed in time"),
+            Map.entry("R_WITHDRAWN_BY_BORROWER", "您已撤回申请 / You withdrew the application"),
             // model adverse factors
             Map.entry("F_REVOLVING_UTILIZATION", "信用卡及信用额度使用率高 / High use of revolving credit limits"),
             Map.entry("F_AGE", "年龄段的历史违约率较高 / Age group with higher historical default rates"),

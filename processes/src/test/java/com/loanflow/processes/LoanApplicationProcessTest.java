@@ -12,8 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.fetchAn
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -297,6 +299,63 @@ class LoanApplicationProcessTest {
         .hasNotPassed("Task_SendPayout");
     assertThat(cancelApplication.variablesSeen())
         .containsEntry("cancellationReason", "R_CONTRACT_NOT_SIGNED");
+  }
+
+  @Test
+  void borrowerWithdrawsWhileTheApplicationIsInReview() {
+    riskAssessmentWillBe("REVIEW", "R_BORDERLINE_SCORE", "reviewers");
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+
+    correlate("ApplicationWithdrawn");
+
+    // in the borrower's own request: the review task is gone and the application is cancelled at once
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_WithdrawnInReview", "Gateway_JoinCancellation", "Task_CancelApplication",
+            "End_ApplicationCancelled")
+        .hasNotPassed("Task_RecordReviewDecision", "Task_SetCreditTerms");
+    assertThat(taskService().createTaskQuery().processInstanceId(application.getId()).count()).isZero();
+    assertThat(cancelApplication.variablesSeen())
+        .containsEntry("cancellationReason", "R_WITHDRAWN_BY_BORROWER");
+  }
+
+  @Test
+  void borrowerWithdrawsAnApprovedApplicationBeforeSigning() {
+    riskAssessmentWillBe("APPROVE", "", null);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    setCreditTerms(application);
+    execute(job());
+    assertThat(application).isWaitingAt("Task_AwaitContractSignature");
+
+    correlate("ApplicationWithdrawn");
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_WithdrawnBeforeSigning", "Gateway_JoinCancellation", "Task_CancelApplication",
+            "End_ApplicationCancelled")
+        .hasNotPassed("Task_SendPayout", "Event_SignatureTimeout");
+    assertThat(cancelApplication.variablesSeen())
+        .containsEntry("cancellationReason", "R_WITHDRAWN_BY_BORROWER");
+    assertThat(managementService().createJobQuery().processInstanceId(application.getId()).count())
+        .as("the signature timer went with the task").isZero();
+  }
+
+  @Test
+  void aWithdrawalHasNothingToCatchOnceTheContractIsSigned() {
+    riskAssessmentWillBe("APPROVE", "", null);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
+    setCreditTerms(application);
+    prepareAndSignContract(application);
+
+    // the platform refuses a withdrawal after signing (409); the model has no event for it either
+    assertThatThrownBy(() -> correlate("ApplicationWithdrawn"))
+        .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
+    assertThat(application).isNotEnded();
   }
 
   @Test

@@ -95,6 +95,13 @@ class ApplicationController {
                 a.bankCardMasked(), decision(a), a.loanId());
     }
 
+    /** Withdraw the application while it is in review or approved but unsigned: 200 with it, now CANCELLED. */
+    @PostMapping("/api/v1/applications/{id}/withdrawal")
+    ApplicationView withdraw(BorrowerPrincipal principal, @PathVariable String id) {
+        applications.withdraw(principal.borrowerId(), id);
+        return get(principal, id);
+    }
+
     private static void refuseUncollectedFields(ApplicationRequest request) {
         var errors = new ArrayList<>(UnexpectedFields.of("", request.unexpectedFields()));
         if (request.device() != null) {

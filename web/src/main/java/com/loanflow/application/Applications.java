@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,43 @@ public class Applications implements OpenApplications {
 
     public int applicationsSince(String borrowerId, LocalDateTime since) {
         return mapper.countSince(borrowerId, since);
+    }
+
+    public static final String WITHDRAWN_BY_BORROWER = "R_WITHDRAWN_BY_BORROWER";
+
+    /** What a borrower may withdraw: a decision they are waiting for, or an offer they have not signed. */
+    static final java.util.Set<ApplicationStatus> WITHDRAWABLE = java.util.EnumSet.of(ApplicationStatus.IN_REVIEW,
+            ApplicationStatus.APPROVED);
+
+    /**
+     * The borrower withdraws their application (no reason needed, no cost): the process's "Borrower withdrew" event
+     * cancels it in this transaction (R_WITHDRAWN_BY_BORROWER). A repeated request returns the cancelled application.
+     * A race with the signature is settled by the application row's version: one of the two gets 409.
+     */
+    @Transactional
+    public LoanApplication withdraw(String borrowerId, String id) {
+        LoanApplication application = getOwned(borrowerId, id);
+        if (application.status() == ApplicationStatus.CANCELLED
+                && WITHDRAWN_BY_BORROWER.equals(application.reasonCodes())) {
+            return application;
+        }
+        if (EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING)
+                .contains(application.status())) {
+            throw ApiException.conflict("APPLICATION_BEING_ASSESSED",
+                    "The automatic checks take a few seconds; withdraw once the decision is shown");
+        }
+        if (!WITHDRAWABLE.contains(application.status())) {
+            throw ApiException.conflict("WITHDRAWAL_NOT_POSSIBLE", "An application can be withdrawn while in review or"
+                    + " before its contract is signed; a signed loan can be repaid early, without a fee");
+        }
+        try {
+            runtime.createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(id).correlate();
+        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException notWaitingYet) {
+            // approved a moment ago: the contract is still being prepared and the process is not waiting yet
+            throw ApiException.conflict("APPLICATION_BEING_ASSESSED",
+                    "The contract is being prepared; withdraw in a few seconds");
+        }
+        return get(id);
     }
 
     /** Moves the application with a version check and announces the change after commit. */

@@ -114,6 +114,12 @@ public class Contracts {
         return mapper.findPricing(applicationId);
     }
 
+    /** The contract's price as the borrower must see it before signing; 404 until the contract is prepared. */
+    public Pricing pricingOwned(String borrowerId, String applicationId) {
+        applications.getOwned(borrowerId, applicationId);
+        return pricing(applicationId).orElseThrow(() -> ApiException.notFound("Contract"));
+    }
+
     /** The signed PDF once the borrower has signed, the rendered one before. */
     public byte[] pdf(String borrowerId, String applicationId) {
         applications.getOwned(borrowerId, applicationId);
@@ -139,6 +145,10 @@ public class Contracts {
         LoanApplication application = applications.getOwned(borrowerId, applicationId);
         LoanContract contract = mapper.findByApplicationId(applicationId)
                 .orElseThrow(() -> ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet"));
+        if (application.status() == ApplicationStatus.CANCELLED) {
+            throw ApiException.conflict("APPLICATION_CANCELLED", "The application was cancelled; its contract can no"
+                    + " longer be signed");
+        }
         if (contract.status() == LoanContract.ContractStatus.SIGNED || application.status() != ApplicationStatus.APPROVED) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
         }
