@@ -6,26 +6,34 @@
 const API = '/api/v1';
 const TOKEN_KEY = 'loanflow.token';
 const DEVICE_KEY = 'loanflow.device';
+const REPAY_KEY = 'loanflow.repay.';
 const POLL_MS = 1500;
+const MAX_POLL_MS = 30000;
+const REQUEST_TIMEOUT_MS = 30000;
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;   // the identity API's limit per image
 
 const STATUS_TEXT = {
   SUBMITTED: '已提交', VERIFYING: '身份核验中', ASSESSING: '审批中', IN_REVIEW: '人工审核中',
   APPROVED: '已批准，待签合同', CONTRACT_SIGNED: '合同已签署', DISBURSING: '放款中', ACTIVE: '还款中',
-  SETTLED: '已结清', REJECTED: '未通过', CANCELLED: '已取消', DISBURSEMENT_FAILED: '放款失败',
-  NOT_SUBMITTED: '未认证', VERIFIED: '已认证', FAILED: '认证失败',
-  PENDING: '处理中', APPLIED: '已入账', REFUND_DUE: '待退款'
+  SETTLED: '已结清', REJECTED: '未通过', CANCELLED: '已取消', DISBURSEMENT_FAILED: '放款失败'
 };
+const VERIFICATION_TEXT = {NOT_SUBMITTED: '未认证', SUBMITTED: '审核中', VERIFIED: '已认证', FAILED: '认证失败'};
 const INSTALLMENT_TEXT = {PENDING: '待还', PARTIALLY_PAID: '部分已还', PAID: '已还', SETTLED: '已结清'};
+const REPAYMENT_TEXT = {PENDING: '扣款处理中', APPLIED: '已入账', FAILED: '扣款失败', REFUND_DUE: '待退款'};
 const PURPOSE_TEXT = {
   CONSUMPTION: '日常消费', EDUCATION: '教育', MEDICAL: '医疗', RENT: '房租', TRAVEL: '旅行', OTHER: '其他'
 };
 // an application in one of these states changes on its own: the page polls until it leaves them
 const MOVING = new Set(['SUBMITTED', 'VERIFYING', 'ASSESSING', 'CONTRACT_SIGNED', 'DISBURSING']);
+const CLOSED = new Set(['SETTLED', 'REJECTED', 'CANCELLED', 'DISBURSEMENT_FAILED']);
 
-let pollTimer = null;
 let product = null;
+// Each navigation starts a new generation. Work begun for an older page (a request in flight, a poll) checks it
+// and stops, so it can neither draw over the page the borrower moved to nor cancel that page's own poll.
+let generation = 0;
+let pollTimer = null;
 
-// ---------- small DOM helpers ----------
+// ---------- small helpers ----------
 
 /** el('p', {class: 'x'}, 'text', child): children are text or nodes; attributes are set, never innerHTML. */
 function el(tag, attrs, ...children) {
@@ -42,10 +50,11 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-function view(...children) {
-  const main = document.getElementById('view');
-  main.replaceChildren(...children);
-  return main;
+/** Draws the page, unless the borrower has moved on since the work for it began. */
+function view(gen, ...children) {
+  if (gen !== generation) return false;
+  document.getElementById('view').replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
+  return true;
 }
 
 function notice(message) {
@@ -61,29 +70,35 @@ function money(amount) {
   return '¥' + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : '.' + fraction);
 }
 
-/** "175.53" → 17553n: sums of amounts are done in whole fen, never in floating point. */
+/** "175.53" → 17553n: sums of amounts are done in whole fen, never in floating point. Amounts are never negative. */
 function fen(amount) {
-  const [whole, fraction = ''] = String(amount).split('.');
-  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(amount));
+  if (!match) throw new Error('not an amount: ' + amount);
+  return BigInt(match[1]) * 100n + BigInt((match[2] || '').padEnd(2, '0'));
 }
 
 function fromFen(value) {
+  if (value < 0n) throw new Error('negative amount');
   const digits = value.toString().padStart(3, '0');
   return digits.slice(0, -2) + '.' + digits.slice(-2);
 }
 
-function statusText(status) {
-  return STATUS_TEXT[status] || status;
+/** What a borrower types ("1000", "1000.5", "1,000.00") as the API's two-decimal string; anything else as typed. */
+function normalizeAmount(text) {
+  const plain = text.replace(/[,，\s]/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(plain) ? fromFen(fen(plain)) : plain;
 }
 
-function newKey(prefix) {
-  return prefix + '-' + crypto.randomUUID();
+/** A random id; crypto.getRandomValues works on plain HTTP too, unlike crypto.randomUUID. */
+function randomId(prefix) {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return prefix + '-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function deviceId() {
   let id = localStorage.getItem(DEVICE_KEY);
   if (!id) {
-    id = 'web-' + crypto.randomUUID();
+    id = randomId('web');
     localStorage.setItem(DEVICE_KEY, id);
   }
   return id;
@@ -98,17 +113,27 @@ class ApiError extends Error {
     this.code = body && body.code;
     this.fieldErrors = (body && body.fieldErrors) || [];
   }
+
+  /** Worth trying again later: the server or the network had a problem, or asked us to slow down. */
+  get transient() {
+    return this.status >= 500 || this.status === 429;
+  }
 }
 
 async function api(method, path, body, headers) {
-  const init = {method, headers: Object.assign({}, headers)};
+  const init = {method, headers: Object.assign({}, headers), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)};
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) init.headers.Authorization = 'Bearer ' + token;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(API + path, init);
+  let response;
+  try {
+    response = await fetch(API + path, init);
+  } catch (networkError) {
+    throw new ApiError(503, {message: '网络连接失败，请稍后再试'});
+  }
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {
     const error = new ApiError(response.status, type.includes('json') ? await response.json() : null);
@@ -129,6 +154,31 @@ async function loadProduct() {
     document.getElementById('footer-apr-cap').textContent = product.aprCapPercent + '%';
   }
   return product;
+}
+
+// ---------- polling ----------
+
+/**
+ * Runs task after ms, for the current page only. A transient failure (network, 5xx, 429) is retried with a growing
+ * pause; any other error is shown and ends the polling.
+ */
+function poll(gen, task, ms) {
+  if (gen !== generation) return;
+  clearTimeout(pollTimer);
+  pollTimer = setTimeout(async () => {
+    if (gen !== generation) return;
+    try {
+      await task();
+    } catch (error) {
+      if (gen !== generation) return;
+      if (error instanceof ApiError && error.transient) {
+        notice('网络不稳定，正在重试…');
+        poll(gen, task, Math.min(ms * 2, MAX_POLL_MS));
+      } else {
+        notice(error.message);
+      }
+    }
+  }, ms);
 }
 
 // ---------- forms ----------
@@ -160,6 +210,8 @@ function values(formNode) {
     if (input.type === 'checkbox') {
       (result[input.name] = result[input.name] || []);
       if (input.checked) result[input.name].push(input.value);
+    } else if (input.type === 'password') {
+      result[input.name] = input.value;   // a password is exactly what was typed
     } else if (input.type !== 'file') {
       result[input.name] = input.value.trim();
     }
@@ -169,7 +221,7 @@ function values(formNode) {
 
 function showErrors(formNode, errorBox, error) {
   if (!(error instanceof ApiError)) {
-    errorBox.textContent = '网络错误，请稍后再试（' + error.message + '）';
+    errorBox.textContent = '出错了，请稍后再试（' + error.message + '）';
     errorBox.hidden = false;
     return;
   }
@@ -187,6 +239,11 @@ function showErrors(formNode, errorBox, error) {
   }
   errorBox.textContent = [error.message].concat(unplaced).join('；');
   errorBox.hidden = false;
+}
+
+/** An error the page finds itself, shown like the API's, and nothing is sent. */
+function fieldError(field, message) {
+  return new ApiError(400, {message: '请检查输入', fieldErrors: [{field, message}]});
 }
 
 function input(label, name, attrs) {
@@ -211,8 +268,8 @@ function fileAsBase64(file) {
 
 // ---------- views ----------
 
-async function loginView() {
-  view(el('h1', {}, '登录'),
+async function loginView(gen) {
+  view(gen, el('h1', {}, '登录'),
     form('login-form', [input('手机号', 'phone', {type: 'tel', autocomplete: 'username', inputmode: 'numeric'}),
       input('密码', 'password', {type: 'password', autocomplete: 'current-password'})], '登录', async (v) => {
       const session = await api('POST', '/sessions', {phone: v.phone, password: v.password});
@@ -222,17 +279,24 @@ async function loginView() {
     el('p', {}, '还没有账户？', el('a', {href: '#/register', id: 'to-register'}, '注册')));
 }
 
-function agreementItem(agreement, checked) {
+function agreementItem(agreement, checkable) {
   const text = el('pre', {class: 'agreement-text', hidden: true});
   const read = el('button', {type: 'button', class: 'link'}, '阅读');
   read.addEventListener('click', async () => {
-    if (!text.textContent) text.textContent = await api('GET', agreement.url.replace(/^\/api\/v1/, ''));
-    text.hidden = !text.hidden;
+    try {
+      if (!text.textContent) text.textContent = await api('GET', agreement.url.replace(/^\/api\/v1/, ''));
+      text.hidden = !text.hidden;
+    } catch (error) {
+      notice(error.message);
+    }
   });
+  const title = '《' + agreement.title + '》（' + agreement.version + '）';
   return el('div', {class: 'agreement'},
-    el('label', {class: 'check'},
-      el('input', {type: 'checkbox', name: 'consents', value: agreement.type + '@' + agreement.version, checked}),
-      el('span', {}, '我已阅读并同意《' + agreement.title + '》（' + agreement.version + '）')),
+    checkable
+      ? el('label', {class: 'check'},
+        el('input', {type: 'checkbox', name: 'consents', value: agreement.type + '@' + agreement.version}),
+        el('span', {}, '我已阅读并同意' + title))
+      : el('h2', {}, title),
     read, text);
 }
 
@@ -243,13 +307,13 @@ function consentsOf(checked) {
   });
 }
 
-async function registerView() {
+async function registerView(gen) {
   const agreements = await api('GET', '/agreements');
-  view(el('h1', {}, '注册'),
+  view(gen, el('h1', {}, '注册'),
     form('register-form', [
       input('手机号', 'phone', {type: 'tel', autocomplete: 'username', inputmode: 'numeric'}),
       input('密码（8–64 位，含字母和数字）', 'password', {type: 'password', autocomplete: 'new-password'}),
-      el('fieldset', {}, el('legend', {}, '协议'), agreements.map((a) => agreementItem(a, false)))
+      el('fieldset', {}, el('legend', {}, '协议'), agreements.map((a) => agreementItem(a, true)))
     ], '同意协议并注册', async (v) => {
       await api('POST', '/borrowers', {phone: v.phone, password: v.password, consents: consentsOf(v.consents)});
       const session = await api('POST', '/sessions', {phone: v.phone, password: v.password});
@@ -259,29 +323,26 @@ async function registerView() {
     el('p', {}, '已有账户？', el('a', {href: '#/login'}, '登录')));
 }
 
-async function agreementsView() {
+async function agreementsView(gen) {
   const agreements = await api('GET', '/agreements');
-  view(el('h1', {}, '协议'), agreements.map((a) => {
-    const item = agreementItem(a, false);
-    item.querySelector('label').replaceWith(el('h2', {}, a.title + '（' + a.version + '）'));
-    return item;
-  }));
+  view(gen, el('h1', {}, '协议'), agreements.map((a) => agreementItem(a, false)));
 }
 
-async function homeView() {
+async function homeView(gen) {
   const [me, applications] = await Promise.all([api('GET', '/borrowers/me'), api('GET', '/applications')]);
-  const open = applications.find((a) => !['SETTLED', 'REJECTED', 'CANCELLED', 'DISBURSEMENT_FAILED'].includes(a.status));
+  const open = applications.find((a) => !CLOSED.has(a.status));
   const actions = [];
   if (me.verificationStatus === 'NOT_SUBMITTED' || me.verificationStatus === 'FAILED') {
     actions.push(el('a', {class: 'button primary', href: '#/identity', id: 'to-identity'}, '实名认证'));
   }
   if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
-  view(el('h1', {}, '我的'),
+  view(gen, el('h1', {}, '我的'),
     el('dl', {class: 'profile', id: 'profile'},
       el('dt', {}, '手机号'), el('dd', {id: 'profile-phone'}, me.phone || '—'),
       el('dt', {}, '姓名'), el('dd', {id: 'profile-name'}, me.name || '—'),
       el('dt', {}, '身份证号'), el('dd', {id: 'profile-id-number'}, me.idNumber || '—'),
-      el('dt', {}, '实名状态'), el('dd', {id: 'profile-verification'}, statusText(me.verificationStatus)),
+      el('dt', {}, '实名状态'), el('dd', {id: 'profile-verification'},
+        VERIFICATION_TEXT[me.verificationStatus] || me.verificationStatus),
       me.creditLimit ? [el('dt', {}, '额度'), el('dd', {}, money(me.creditLimit))] : null),
     el('div', {class: 'actions'}, actions),
     el('h2', {}, '我的申请'),
@@ -289,13 +350,13 @@ async function homeView() {
       el('ul', {class: 'list', id: 'applications'}, applications.map((a) =>
         el('li', {},
           el('a', {href: '#/applications/' + encodeURIComponent(a.applicationId), 'data-status': a.status},
-            money(a.requestedAmount) + ' · ' + a.termMonths + ' 期 · ' + statusText(a.status)),
+            money(a.requestedAmount) + ' · ' + a.termMonths + ' 期 · ' + (STATUS_TEXT[a.status] || a.status)),
           a.loanId ? el('a', {class: 'secondary', href: '#/loans/' + encodeURIComponent(a.loanId)}, '查看借款') : null))));
 }
 
-async function identityView() {
-  view(el('h1', {}, '实名认证'),
-    el('p', {}, '姓名和身份证号加密保存，之后只显示打码后的号码。'),
+async function identityView(gen) {
+  view(gen, el('h1', {}, '实名认证'),
+    el('p', {}, '姓名和身份证号加密保存，之后只显示打码后的号码。照片每张不超过 2 MB。'),
     form('identity-form', [
       input('姓名', 'name', {autocomplete: 'name'}),
       input('身份证号', 'idNumber', {autocomplete: 'off', maxlength: 18}),
@@ -303,23 +364,23 @@ async function identityView() {
       input('本人自拍（活体检测）', 'selfieImage', {type: 'file', accept: 'image/png,image/jpeg'})
     ], '提交认证', async (v) => {
       const formNode = document.getElementById('identity-form');
-      const front = formNode.querySelector('[name=idCardFrontImage]').files[0];
-      const selfie = formNode.querySelector('[name=selfieImage]').files[0];
-      await api('PUT', '/borrowers/me/identity', {
-        name: v.name, idNumber: v.idNumber.toUpperCase(),
-        idCardFrontImage: front ? await fileAsBase64(front) : '',
-        selfieImage: selfie ? await fileAsBase64(selfie) : ''
-      });
+      const images = {};
+      for (const name of ['idCardFrontImage', 'selfieImage']) {
+        const file = formNode.querySelector('[name=' + name + ']').files[0];
+        if (file && file.size > MAX_IMAGE_BYTES) throw fieldError(name, '图片不能超过 2 MB，请压缩后再选择');
+        images[name] = file ? await fileAsBase64(file) : '';
+      }
+      await api('PUT', '/borrowers/me/identity', Object.assign({name: v.name, idNumber: v.idNumber.toUpperCase()}, images));
       location.hash = '#/home';
     }));
 }
 
-async function applyView() {
+async function applyView(gen) {
   const p = await loadProduct();
   const terms = [];
   for (let m = p.minTermMonths; m <= p.maxTermMonths; m++) terms.push([m, m + ' 个月']);
-  const key = newKey('web');   // one key per form: a double click or a retry returns the same application
-  view(el('h1', {}, '申请借款'),
+  const key = randomId('web');   // one key per form: a double click or a retry returns the same application
+  view(gen, el('h1', {}, '申请借款'),
     el('div', {class: 'disclosure', id: 'disclosure'},
       el('p', {}, '借款金额 ' + money(p.minAmount) + ' – ' + money(p.maxAmount) + '，期限 ' + p.minTermMonths + '–'
         + p.maxTermMonths + ' 个月，等额本息。'),
@@ -330,14 +391,14 @@ async function applyView() {
     form('apply-form', [
       input('借款金额（元）', 'amount', {inputmode: 'decimal', placeholder: p.minAmount}),
       select('期限', 'termMonths', terms, 6),
-      input('收款及还款银行卡号', 'bankCardNumber', {inputmode: 'numeric', autocomplete: 'cc-number'}),
+      input('收款及还款银行卡号', 'bankCardNumber', {inputmode: 'numeric', autocomplete: 'off'}),
       select('用途', 'purpose', p.purposes.map((x) => [x, PURPOSE_TEXT[x] || x]), 'CONSUMPTION')
     ], '提交申请', async (v) => {
-      const amount = /^\d+$/.test(v.amount) ? v.amount + '.00' : v.amount;
       try {
         const submitted = await api('POST', '/applications', {
-          amount, termMonths: Number(v.termMonths), bankCardNumber: v.bankCardNumber.replace(/\s+/g, ''),
-          purpose: v.purpose, device: {deviceId: deviceId(), platform: 'WEB'}
+          amount: normalizeAmount(v.amount), termMonths: Number(v.termMonths),
+          bankCardNumber: v.bankCardNumber.replace(/\s+/g, ''), purpose: v.purpose,
+          device: {deviceId: deviceId(), platform: 'WEB'}
         }, {'Idempotency-Key': key});
         location.hash = '#/applications/' + encodeURIComponent(submitted.applicationId);
       } catch (error) {
@@ -350,25 +411,24 @@ async function applyView() {
     }));
 }
 
-async function consentsView() {
-  const statuses = await api('GET', '/borrowers/me/consents');
-  const agreements = await api('GET', '/agreements');
+async function consentsView(gen) {
+  const [statuses, agreements] = await Promise.all([api('GET', '/borrowers/me/consents'), api('GET', '/agreements')]);
   const missing = agreements.filter((a) => statuses.some((s) => s.type === a.type && !s.consented));
-  view(el('h1', {}, '协议已更新'),
+  view(gen, el('h1', {}, '协议已更新'),
     missing.length === 0 ? el('p', {}, '您已同意全部现行协议。', el('a', {href: '#/apply'}, '继续申请')) :
       form('consents-form', [el('p', {}, '以下协议有新版本，请阅读并同意后再申请：'),
-        missing.map((a) => agreementItem(a, false))], '同意', async (v) => {
+        missing.map((a) => agreementItem(a, true))], '同意', async (v) => {
         await api('POST', '/borrowers/me/consents', {consents: consentsOf(v.consents)});
         location.hash = '#/apply';
       }));
 }
 
-async function applicationView(id) {
+async function applicationView(gen, id) {
   const a = await api('GET', '/applications/' + encodeURIComponent(id));
   const d = a.decision;
   const parts = [el('h1', {}, '借款申请'),
     el('p', {class: 'status'}, '状态：', el('strong', {id: 'application-status', 'data-status': a.status},
-      statusText(a.status))),
+      STATUS_TEXT[a.status] || a.status)),
     el('dl', {class: 'profile'},
       el('dt', {}, '申请金额'), el('dd', {}, money(a.requestedAmount)),
       el('dt', {}, '期限'), el('dd', {}, a.termMonths + ' 个月'),
@@ -376,63 +436,119 @@ async function applicationView(id) {
   if (d) {
     parts.push(el('h2', {}, '审批结果'), el('dl', {class: 'profile', id: 'decision'},
       d.approvedAmount ? [el('dt', {}, '批准金额'), el('dd', {id: 'approved-amount'}, money(d.approvedAmount))] : null,
-      d.apr ? [el('dt', {}, '年利率'), el('dd', {id: 'decision-apr'}, d.apr)] : null));
+      d.apr ? [el('dt', {}, '名义年利率'), el('dd', {id: 'decision-apr'}, d.apr)] : null));
     if (d.reasons && d.reasons.length) {
       parts.push(el('p', {}, a.status === 'REJECTED' ? '未通过的原因：' : '说明：'),
         el('ul', {class: 'reasons', id: 'reasons'},
           d.reasons.map((r) => el('li', {'data-code': r.code}, r.description + '（' + r.code + '）'))));
     }
   }
-  if (a.status === 'APPROVED') parts.push(contractSection(a));
+  if (a.status === 'APPROVED') parts.push(contractSection(gen, a));
+  if (a.status === 'IN_REVIEW' || a.status === 'APPROVED') parts.push(withdrawSection(gen, a));
   if (a.loanId) {
     parts.push(el('p', {}, el('a', {class: 'button primary', id: 'to-loan', href: '#/loans/' + encodeURIComponent(a.loanId)},
       '查看借款和还款计划')));
   }
-  view(...parts);
-  if (MOVING.has(a.status) || a.status === 'IN_REVIEW') poll(() => applicationView(id), a.status === 'IN_REVIEW' ? 5000 : POLL_MS);
+  if (!view(gen, ...parts)) return;
+  if (MOVING.has(a.status) || a.status === 'IN_REVIEW') {
+    poll(gen, () => applicationView(gen, id), a.status === 'IN_REVIEW' ? 5000 : POLL_MS);
+  }
 }
 
-function contractSection(a) {
+/** Withdrawing is free until the contract is signed; a second click confirms, so one slip does not cancel. */
+function withdrawSection(gen, a) {
+  const confirmButton = el('button', {type: 'button', id: 'withdraw-confirm', hidden: true}, '确认撤回，申请将被取消');
+  const start = el('button', {type: 'button', id: 'withdraw', class: 'link'}, '撤回申请');
+  start.addEventListener('click', () => {
+    start.hidden = true;
+    confirmButton.hidden = false;
+  });
+  confirmButton.addEventListener('click', async () => {
+    confirmButton.disabled = true;
+    try {
+      await api('POST', '/applications/' + encodeURIComponent(a.applicationId) + '/withdrawal');
+      await applicationView(gen, a.applicationId);
+    } catch (error) {
+      notice(error.message);
+      confirmButton.disabled = false;
+    }
+  });
+  return el('section', {class: 'withdraw'}, el('p', {}, '签署合同前可随时撤回申请，不产生任何费用。'), start, confirmButton);
+}
+
+/**
+ * The offer awaiting a signature. The contract is rendered just after approval, so it is fetched (with the token)
+ * until it is there, while the application is watched too (it may time out or be withdrawn elsewhere). The signing
+ * form appears only once the borrower has opened the contract, next to the APR it discloses (fee included).
+ */
+function contractSection(gen, a) {
   const path = '/applications/' + encodeURIComponent(a.applicationId) + '/contract';
   const state = el('p', {id: 'contract-state'}, '合同生成中…');
-  const link = el('a', {id: 'contract-link', class: 'button', hidden: true, target: '_blank'}, '阅读合同（PDF）');
+  const terms = el('dl', {class: 'profile', id: 'contract-terms', hidden: true});
+  const link = el('a', {id: 'contract-link', class: 'button', hidden: true}, '下载并阅读合同（PDF）');
   const resend = el('button', {type: 'button', id: 'signing-code', class: 'link'}, '重新发送验证码');
   resend.addEventListener('click', async () => {
-    await api('POST', path + '/signing-code');
-    notice('验证码已发送到您的手机。');
+    resend.disabled = true;
+    try {
+      await api('POST', path + '/signing-code');
+      notice('验证码已发送到您的手机。');
+    } catch (error) {
+      notice(error.message);
+    } finally {
+      resend.disabled = false;
+    }
   });
   const signForm = form('sign-form', [input('短信验证码', 'otp', {inputmode: 'numeric', maxlength: 6,
     autocomplete: 'one-time-code'}), resend], '同意并签署', async (v) => {
-    await api('POST', path + '/signature', {otp: v.otp});
-    notice('合同已签署，正在放款。');
-    await applicationView(a.applicationId);
-  });
-  signForm.hidden = true;   // the contract is shown before it can be signed
-  // the contract is rendered just after approval: fetch it (with the token) and try again until it is there
-  const load = async () => {
     try {
-      const pdf = await api('GET', path);
-      link.href = URL.createObjectURL(pdf);
-      link.download = 'contract-' + a.applicationId + '.pdf';
-      link.setAttribute('data-bytes', String(pdf.size));
-      link.hidden = false;
-      state.textContent = '合同含还款计划、年化利率和逾期条款，请阅读后输入短信验证码签署。';
-      signForm.hidden = false;
+      await api('POST', path + '/signature', {otp: v.otp});
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) poll(load, POLL_MS);
-      else notice(error.message);
+      if (!(error instanceof ApiError) || error.code !== 'CONTRACT_ALREADY_SIGNED') throw error;
     }
+    notice('合同已签署，正在放款。');
+    route();   // the page of the signed application, drawn afresh
+  });
+  signForm.hidden = true;
+  link.addEventListener('click', () => {
+    signForm.hidden = false;
+    link.setAttribute('data-opened', 'true');
+  });
+
+  let attempts = 0;
+  const watch = async () => {
+    const now = await api('GET', '/applications/' + encodeURIComponent(a.applicationId));
+    if (now.status !== 'APPROVED') return applicationView(gen, a.applicationId);
+    if (link.hidden) {
+      try {
+        const [pdf, pricing] = await Promise.all([api('GET', path), api('GET', path + '/pricing')]);
+        link.href = URL.createObjectURL(pdf);
+        link.download = 'contract-' + a.applicationId + '.pdf';
+        link.setAttribute('data-bytes', String(pdf.size));
+        link.hidden = false;
+        terms.replaceChildren(
+          el('dt', {}, '年化利率（APR）'), el('dd', {id: 'contract-apr'}, pricing.irrAprPercent + '%'),
+          el('dt', {}, '服务费'), el('dd', {}, money(pricing.serviceFee) + '（从放款金额中扣除）'));
+        terms.hidden = false;
+        state.textContent = '合同含还款计划、年化利率和逾期条款。请先打开阅读，再输入短信验证码签署。';
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+        if (++attempts > 40) {
+          state.textContent = '合同生成时间较长，请稍后刷新页面。';
+        }
+      }
+    }
+    poll(gen, watch, link.hidden ? POLL_MS : 5000);
   };
-  load();
-  return el('section', {class: 'contract'}, el('h2', {}, '签署借款合同'), state,
+  poll(gen, watch, 0);
+  return el('section', {class: 'contract'}, el('h2', {}, '签署借款合同'), state, terms,
     el('div', {class: 'actions'}, link), signForm);
 }
 
-async function loanView(id) {
+async function loanView(gen, id, repaymentNote) {
   const loan = await api('GET', '/loans/' + encodeURIComponent(id));
-  const nextDue = loan.schedule.find((line) => line.status === 'PENDING' || line.status === 'PARTIALLY_PAID');
   const parts = [el('h1', {}, '我的借款'),
-    el('p', {class: 'status'}, '状态：', el('strong', {id: 'loan-status', 'data-status': loan.status}, statusText(loan.status))),
+    el('p', {class: 'status'}, '状态：', el('strong', {id: 'loan-status', 'data-status': loan.status},
+      STATUS_TEXT[loan.status] || loan.status)),
     el('dl', {class: 'profile'},
       el('dt', {}, '本金'), el('dd', {id: 'loan-principal'}, money(loan.principal)),
       el('dt', {}, '年化利率（APR）'), el('dd', {id: 'loan-apr'}, (loan.irrAprPercent || loan.aprPercent) + '%'),
@@ -447,64 +563,77 @@ async function loanView(id) {
         el('td', {}, line.seq), el('td', {}, line.dueDate), el('td', {}, money(line.principal)),
         el('td', {}, money(line.interest)), el('td', {}, money(line.total)), el('td', {}, money(line.paid)),
         el('td', {}, INSTALLMENT_TEXT[line.status] || line.status)))))];
-  if (loan.status === 'ACTIVE') {
-    const key = newKey('web-repay');
-    // the next installment still owed (with any overdue interest), never more than what settles the loan today
-    let suggested = fen(loan.outstanding);
-    if (nextDue) {
-      const owed = fen(nextDue.total) + fen(nextDue.penalty || '0.00') - fen(nextDue.paid);
-      if (owed > 0n && owed < suggested) suggested = owed;
-    }
-    const amountField = input('还款金额（元）', 'amount', {inputmode: 'decimal', value: fromFen(suggested)});
-    const settle = el('button', {type: 'button', id: 'repay-all', class: 'link'}, '全部结清（' + money(loan.outstanding) + '）');
-    settle.addEventListener('click', () => {
-      amountField.querySelector('input').value = loan.outstanding;
-    });
-    parts.push(el('h2', {}, '还款'),
-      el('p', {}, '从您绑定的银行卡代扣；银行确认扣款后才入账。'),
-      form('repay-form', [amountField, settle], '确认还款', async (v) => {
-        const started = await api('POST', '/loans/' + encodeURIComponent(id) + '/repayments', {amount: v.amount},
-          {'Idempotency-Key': key});
-        await repaymentProgress(id, started.repaymentId);
-      }));
-  }
-  parts.push(el('div', {id: 'repayment'}));
-  view(...parts);
+  if (loan.status === 'ACTIVE') parts.push(repaySection(gen, id, loan));
+  parts.push(el('div', {id: 'repayment'}, repaymentNote || null));
+  view(gen, ...parts);
 }
 
-async function repaymentProgress(loanId, repaymentId) {
-  const r = await api('GET', '/loans/' + encodeURIComponent(loanId) + '/repayments/' + encodeURIComponent(repaymentId));
-  if (r.status === 'PENDING') {
-    const box = document.getElementById('repayment');
-    if (box) box.replaceChildren(el('p', {id: 'repayment-status', 'data-status': r.status}, '扣款处理中…'));
-    poll(() => repaymentProgress(loanId, repaymentId), POLL_MS);
-    return;
-  }
-  await loanView(loanId);
-  document.getElementById('repayment').replaceChildren(
-    el('p', {id: 'repayment-status', 'data-status': r.status},
-      r.status === 'APPLIED'
-        ? '还款 ' + money(r.amount) + ' 已入账：本金 ' + money(r.principal) + '，利息 ' + money(r.interest) + '，罚息 ' + money(r.penalty) + '。'
-        : '还款未成功（' + statusText(r.status) + '），未扣款的不会入账，可稍后再试。'));
+/** Every installment due by today still owed, or else the next one; never more than what settles the loan. */
+function suggestedRepayment(loan) {
+  const today = new Date().toISOString().slice(0, 10);
+  const owed = (line) => fen(line.total) + fen(line.penalty || '0.00') - fen(line.paid);
+  const open = loan.schedule.filter((line) => line.status === 'PENDING' || line.status === 'PARTIALLY_PAID');
+  let amount = open.filter((line) => line.dueDate <= today).reduce((sum, line) => sum + owed(line), 0n);
+  if (amount === 0n && open.length) amount = owed(open[0]);
+  const settle = fen(loan.outstanding);
+  return fromFen(amount > 0n && amount < settle ? amount : settle);
 }
 
-// ---------- routing ----------
-
-function poll(task, ms) {
-  stopPolling();
-  pollTimer = setTimeout(async () => {
+function repaySection(gen, loanId, loan) {
+  const amountField = input('还款金额（元）', 'amount', {inputmode: 'decimal', value: suggestedRepayment(loan)});
+  const settle = el('button', {type: 'button', id: 'repay-all', class: 'link'}, '全部结清');
+  settle.addEventListener('click', async () => {
     try {
-      await task();
+      // the settlement amount changes every day: ask for today's
+      const quote = await api('GET', '/loans/' + encodeURIComponent(loanId) + '/settlement-quote');
+      amountField.querySelector('input').value = quote.total;
+      amountField.querySelector('input').setAttribute('data-quoted', quote.total);
     } catch (error) {
       notice(error.message);
     }
-  }, ms);
+  });
+  return [el('h2', {}, '还款'),
+    el('p', {}, '从您绑定的银行卡代扣；银行确认扣款后才入账。'),
+    form('repay-form', [amountField, settle], '确认还款', async (v) => {
+      const amount = normalizeAmount(v.amount);
+      const started = await api('POST', '/loans/' + encodeURIComponent(loanId) + '/repayments', {amount},
+        {'Idempotency-Key': repaymentKey(loanId, amount)});
+      await repaymentProgress(gen, loanId, started.repaymentId);
+    })];
 }
 
-function stopPolling() {
-  if (pollTimer) clearTimeout(pollTimer);
-  pollTimer = null;
+/**
+ * The Idempotency-Key of a repayment is kept in sessionStorage until its outcome is known, so a reload or a retry
+ * after a lost answer sends the same key and cannot start a second withholding of the same amount.
+ */
+function repaymentKey(loanId, amount) {
+  const stored = JSON.parse(sessionStorage.getItem(REPAY_KEY + loanId) || 'null');
+  if (stored && stored.amount === amount) return stored.key;
+  const key = randomId('web-repay');
+  sessionStorage.setItem(REPAY_KEY + loanId, JSON.stringify({amount, key}));
+  return key;
 }
+
+async function repaymentProgress(gen, loanId, repaymentId) {
+  const r = await api('GET', '/loans/' + encodeURIComponent(loanId) + '/repayments/' + encodeURIComponent(repaymentId));
+  if (gen !== generation) return;
+  if (r.status === 'PENDING') {
+    const box = document.getElementById('repayment');
+    if (box) box.replaceChildren(el('p', {id: 'repayment-status', 'data-status': r.status}, REPAYMENT_TEXT.PENDING + '…'));
+    poll(gen, () => repaymentProgress(gen, loanId, repaymentId), POLL_MS);
+    return;
+  }
+  sessionStorage.removeItem(REPAY_KEY + loanId);   // an outcome: the next repayment is a new one
+  const text = {
+    APPLIED: '还款 ' + money(r.amount) + ' 已入账：本金 ' + money(r.principal) + '，利息 ' + money(r.interest)
+      + '，罚息 ' + money(r.penalty) + '。',
+    FAILED: '扣款未成功，未扣款的不会入账，可稍后再试或换一张卡。',
+    REFUND_DUE: '银行卡已扣款 ' + money(r.amount) + '，但这笔借款已经结清，这笔钱将原路退还给您。'
+  }[r.status] || (REPAYMENT_TEXT[r.status] || r.status);
+  await loanView(gen, loanId, el('p', {id: 'repayment-status', 'data-status': r.status}, text));
+}
+
+// ---------- routing ----------
 
 const PUBLIC = {'/login': loginView, '/register': registerView, '/agreements': agreementsView};
 const PRIVATE = [
@@ -513,30 +642,33 @@ const PRIVATE = [
 ];
 
 async function route() {
-  stopPolling();
+  const gen = ++generation;
+  clearTimeout(pollTimer);
   notice('');
   const path = location.hash.replace(/^#/, '') || '/home';
   const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
   document.getElementById('nav').hidden = !signedIn;
   try {
-    if (PUBLIC[path]) return await PUBLIC[path]();
+    if (Object.hasOwn(PUBLIC, path)) return await PUBLIC[path](gen);
     if (!signedIn) {
       location.hash = '#/login';
       return;
     }
     for (const [pattern, handler] of PRIVATE) {
       const match = path.match(pattern);
-      if (match) return await handler(...match.slice(1).map(decodeURIComponent));
+      if (match) return await handler(gen, ...match.slice(1).map(decodeURIComponent));
     }
     location.hash = '#/home';
   } catch (error) {
-    notice(error.message);
+    if (gen === generation) notice(error.message);
   }
 }
 
 document.getElementById('logout').addEventListener('click', async () => {
   try {
     await api('POST', '/sessions/logout');
+  } catch (ignored) {
+    // the token is dropped here either way
   } finally {
     sessionStorage.removeItem(TOKEN_KEY);
     location.hash = '#/login';

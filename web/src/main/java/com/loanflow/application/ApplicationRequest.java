@@ -19,11 +19,17 @@ import java.util.Map;
 record ApplicationRequest(
         @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}", message = "must be a decimal string with two decimals, e.g. \"1000.00\"")
         String amount,
-        @NotNull @Min(value = 1, message = "must be between 1 and 12") @Max(value = 12, message = "must be between 1 and 12")
+        @NotNull @Min(value = ApplicationRequest.MIN_TERM_MONTHS, message = "must be between 1 and 12")
+        @Max(value = ApplicationRequest.MAX_TERM_MONTHS, message = "must be between 1 and 12")
         Integer termMonths,
         @NotBlank @ValidBankCard String bankCardNumber,
-        @NotBlank @Pattern(regexp = "CONSUMPTION|EDUCATION|MEDICAL|RENT|TRAVEL|OTHER",
+        @NotBlank @Pattern(regexp = ApplicationRequest.PURPOSES,
                 message = "must be one of CONSUMPTION, EDUCATION, MEDICAL, RENT, TRAVEL, OTHER") String purpose,
         @Valid ClientDevice device,
         @Schema(hidden = true) @JsonAnySetter Map<String, Object> unexpectedFields) {
+
+    // the bounds the validation above enforces, also published by GET /api/v1/loan-product
+    static final int MIN_TERM_MONTHS = 1;
+    static final int MAX_TERM_MONTHS = 12;
+    static final String PURPOSES = "CONSUMPTION|EDUCATION|MEDICAL|RENT|TRAVEL|OTHER";
 }

@@ -40,6 +40,20 @@ class ContractController {
                 .body(contracts.pdf(principal.borrowerId(), id));
     }
 
+    /**
+     * The APR the contract discloses (IRR of the actual cash flows, fee included) and the service fee deducted from the
+     * payout, for the page that asks for the signature; the nominal rate alone understates the cost when there is a fee.
+     */
+    record PricingView(String irrAprPercent, String serviceFee, String aprConvention) {
+    }
+
+    @GetMapping("/api/v1/applications/{id}/contract/pricing")
+    PricingView pricing(BorrowerPrincipal principal, @PathVariable String id) {
+        Contracts.Pricing pricing = contracts.pricingOwned(principal.borrowerId(), id);
+        return new PricingView(pricing.irrAprPercent().toPlainString(), com.loanflow.shared.Money.format(pricing.serviceFee()),
+                com.loanflow.loan.AnnualPercentageRate.CONVENTION);
+    }
+
     @PostMapping("/api/v1/applications/{id}/contract/signing-code")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> resend(BorrowerPrincipal principal, @PathVariable String id) {

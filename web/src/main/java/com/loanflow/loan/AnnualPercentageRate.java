@@ -17,6 +17,9 @@ public final class AnnualPercentageRate {
     /** The legal ceiling on the annualised cost of credit (Supreme People's Court, 4 × LPR ≈ 24% as priced here). */
     public static final BigDecimal CAP_PERCENT = new BigDecimal("24.00");
 
+    /** How the disclosed APR is computed, in words, wherever it is shown. */
+    public static final String CONVENTION = "IRR of the actual cash flows, monthly IRR x 12 (nominal), 2 decimals";
+
     private static final MathContext MC = MathContext.DECIMAL128;
     private static final BigDecimal PRECISION = new BigDecimal("1E-12");
     private static final BigDecimal TWELVE_HUNDRED = BigDecimal.valueOf(1200);

@@ -34,7 +34,7 @@ class LoanController {
                     String penaltyDailyRatePercent, String aprConvention, String settlementAmount) {
     }
 
-    static final String APR_CONVENTION = "IRR of the actual cash flows, monthly IRR x 12 (nominal), 2 decimals";
+    static final String APR_CONVENTION = AnnualPercentageRate.CONVENTION;
 
     private final Loans loans;
 

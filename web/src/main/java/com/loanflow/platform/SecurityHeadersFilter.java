@@ -20,13 +20,16 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
+
     /**
      * The borrower web app (/app/) runs only its own files: no inline script or style, no third-party origin, no
-     * framing. Its bearer token lives in sessionStorage, so script injection is the threat that matters; the app
-     * also never writes server text as HTML. blob: is for the contract PDF it downloads with the token.
+     * framing, no form posts. Its bearer token lives in sessionStorage, so script injection is the threat that
+     * matters; the app also never writes server text as HTML. (The contract PDF is a blob: download link, which no
+     * fetch directive governs.)
      */
-    static final String APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-            + " frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,10 +39,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        String uri = request.getRequestURI();
-        if (uri.startsWith("/api/")) {
+        // decoded and normalised as the servlet container maps it ("//app/x", "/app/./x", "/app;p/x" are "/app/x"):
+        // the raw URI would let an oddly written link load the app without its CSP
+        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        if (path.startsWith("/api/")) {
             response.setHeader("Cache-Control", "no-store");
-        } else if (uri.equals("/app") || uri.startsWith("/app/")) {
+        } else if (path.equals("/app") || path.startsWith("/app/")) {
             response.setHeader("Content-Security-Policy", APP_CSP);
             response.setHeader("X-Frame-Options", "DENY");
         }

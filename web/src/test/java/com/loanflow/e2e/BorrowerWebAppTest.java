@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BorrowerWebAppTest {
 
     static final String NAME = "孙八";
@@ -80,6 +81,9 @@ class BorrowerWebAppTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=480,1000", "--user-data-dir=" + files.resolve("profile"));
+        // the contract PDF is a download: into this test's folder, without asking
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", files.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -98,7 +102,13 @@ class BorrowerWebAppTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aBorrowerGoesFromRegistrationToASettledLoanInTheBrowser() throws Exception {
+        // the page's CSP, however the path is written (a link that dropped it would switch it off)
+        for (String path : List.of("/app/", "/app/app.js", "//app/index.html", "/app/./index.html")) {
+            assertThat(api.get(path, null).headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
+        }
         int borrowersBefore = count("SELECT COUNT(*) FROM borrower");
         open("#/register");
 
@@ -120,8 +130,8 @@ class BorrowerWebAppTest {
         }
         submit("register-form");
         wait.until(ExpectedConditions.urlContains("#/identity"));
-        String borrowerId = jdbc.queryForObject("SELECT id FROM borrower WHERE phone_masked = ?", String.class,
-                MASKED_PHONE);
+        String token = login();
+        String borrowerId = api.get("/api/v1/borrowers/me", token).text("borrowerId");
         List<Map<String, Object>> consents = jdbc.queryForList(
                 "SELECT consent_type, client_ip, user_agent FROM consent WHERE borrower_id = ?", borrowerId);
         assertThat(consents).extracting(c -> c.get("consent_type"))
@@ -142,70 +152,153 @@ class BorrowerWebAppTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile")));
         assertThat(text("profile-phone")).isEqualTo(MASKED_PHONE);
         assertThat(text("profile-id-number")).startsWith("1101").endsWith("0016").contains("*");
+        assertShowsNoRawPersonalData();
 
         // 4. apply: the price cap is disclosed first; an amount above the product's maximum is refused at the field
         browser.findElement(By.id("to-apply")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("apply-form")));
         assertThat(text("disclosure")).contains("24.00%").contains("不读取通讯录");
-        int applicationsBefore = count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = '" + borrowerId + "'");
+        String applications = "SELECT COUNT(*) FROM loan_application WHERE borrower_id = '" + borrowerId + "'";
         type("amount", "3000.00");
         type("bankCardNumber", CARD);
         submit("apply-form");
         fieldError("amount");
         screenshot("2-apply-refused");
-        assertThat(count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = '" + borrowerId + "'"))
-                .isEqualTo(applicationsBefore);
-        type("amount", "1000");
-        submit("apply-form");
+        assertThat(count(applications)).isZero();
+        // a double submit (two requests with the form's one Idempotency-Key) is one application
+        type("amount", "1,000");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const f = document.getElementById('apply-form'); f.requestSubmit(); f.requestSubmit();");
         wait.until(ExpectedConditions.urlContains("#/applications/"));
         String applicationId = browser.getCurrentUrl().replaceAll(".*#/applications/", "");
+        assertThat(count(applications)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM loan_application WHERE id = '" + applicationId + "'")).isEqualTo(1);
 
-        // 5. the page follows the process to APPROVED on its own, shows the terms and then the contract PDF
+        // 5. the page follows the process to APPROVED on its own and shows the terms; the signing form appears only
+        // once the contract is opened, next to the APR it discloses
         awaitStatus("application-status", "APPROVED");
         assertThat(text("approved-amount")).isEqualTo("¥1,000.00");
         assertThat(text("decision-apr")).matches("\\d{1,2}\\.\\d{2}%");
+        assertThat(text("application-card")).isEqualTo("****0056");
         WebElement contract = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contract-link")));
-        assertThat(contract.getDomAttribute("href")).startsWith("blob:");
-        assertThat(Integer.parseInt(contract.getDomAttribute("data-bytes"))).isGreaterThan(10_000);
+        assertThat(text("contract-apr")).matches("\\d{1,2}\\.\\d{2}%");
+        assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).as("not before the contract is opened").isFalse();
+        contract.click();
+        Path downloaded = files.resolve("downloads").resolve("contract-" + applicationId + ".pdf");
+        waitUpTo(WAIT).until(d -> Files.isRegularFile(downloaded) && downloaded.toFile().length() > 10_000);
+        assertThat(new String(Files.readAllBytes(downloaded), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-form")));
+        assertShowsNoRawPersonalData();
         screenshot("3-approved");
 
-        // 6. sign with the code from the SMS; a wrong code is refused at the field
+        // 6. sign with the code from the SMS; a wrong code is refused at the field and signs nothing
         String otp = otp();
         type("otp", otp.equals("000000") ? "111111" : "000000");
         submit("sign-form");
         fieldError("otp");
+        assertThat(jdbc.queryForObject("SELECT status FROM loan_contract WHERE application_id = ?", String.class,
+                applicationId)).isNotEqualTo("SIGNED");
+        assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId))
+                .isEqualTo("APPROVED");
         type("otp", otp);
         submit("sign-form");
         awaitStatus("application-status", "ACTIVE");
         browser.findElement(By.id("to-loan")).click();
 
-        // 7. the loan: six installments summing to the principal, then settle it in one withholding
+        // 7. the loan: six installments; settle it in one withholding, double-submitted, applied once
         awaitStatus("loan-status", "ACTIVE");
         assertThat(browser.findElements(By.cssSelector("#schedule tbody tr"))).hasSize(6);
         assertThat(text("loan-principal")).isEqualTo("¥1,000.00");
+        assertShowsNoRawPersonalData();
         screenshot("4-loan");
         String loanId = browser.getCurrentUrl().replaceAll(".*#/loans/", "");
-        JsonNode loan = api.get("/api/v1/loans/" + loanId, login()).json();
         browser.findElement(By.id("repay-all")).click();
-        assertThat(browser.findElement(By.id("f-amount")).getDomProperty("value")).isEqualTo(loan.path("outstanding").asText());
-        submit("repay-form");
+        WebElement amount = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#f-amount[data-quoted]")));
+        assertThat(amount.getDomProperty("value")).isEqualTo(amount.getDomAttribute("data-quoted"))
+                .isEqualTo(api.get("/api/v1/loans/" + loanId + "/settlement-quote", token).text("total"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const f = document.getElementById('repay-form'); f.requestSubmit(); f.requestSubmit();");
         awaitStatus("repayment-status", "APPLIED");
         awaitStatus("loan-status", "SETTLED");
         screenshot("5-settled");
-        assertThat(count("SELECT COUNT(*) FROM repayment WHERE loan_id = '" + loanId + "' AND status = 'APPLIED'"))
-                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM repayment WHERE loan_id = '" + loanId + "'")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId))
                 .isEqualTo("SETTLED");
 
-        // 8. the home page lists the application; no page showed raw personal data or broke the CSP
+        // 8. the home page lists the application; no page broke the CSP
         open("#/home");
         WebElement listed = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#applications a[data-status=SETTLED]")));
         assertThat(listed.getDomAttribute("href")).endsWith(applicationId);
-        assertThat(browser.getPageSource()).doesNotContain(PHONE).doesNotContain(ID_NUMBER).doesNotContain(CARD);
+        assertShowsNoRawPersonalData();
         List<String> cspViolations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertThat(cspViolations).isEmpty();
+    }
+
+    /** Neither the markup nor the visible text holds the phone, ID number or card in full (only masked forms). */
+    private void assertShowsNoRawPersonalData() {
+        String visible = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.body.innerText");
+        for (String page : List.of(browser.getPageSource(), visible)) {
+            assertThat(page).doesNotContain(PHONE).doesNotContain(ID_NUMBER).doesNotContain(CARD);
+        }
+    }
+
+    /**
+     * The same borrower applies again and, offered the loan, withdraws before signing: two clicks, no cost, the
+     * application CANCELLED with R_WITHDRAWN_BY_BORROWER, its contract no longer signable, nothing paid out.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anApprovedApplicationIsWithdrawnBeforeSigning() throws Exception {
+        open("#/apply");
+        type("amount", "800.00");
+        type("bankCardNumber", CARD);
+        submit("apply-form");
+        wait.until(ExpectedConditions.urlContains("#/applications/"));
+        String applicationId = browser.getCurrentUrl().replaceAll(".*#/applications/", "");
+        awaitStatus("application-status", "APPROVED");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contract-link")));
+        String token = login();
+        assertThat(api.post("/api/v1/applications/" + applicationId + "/withdrawal", null, "").status())
+                .as("only the borrower may withdraw").isEqualTo(401);
+
+        browser.findElement(By.id("withdraw")).click();
+        assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId))
+                .as("the first click only asks").isEqualTo("APPROVED");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("withdraw-confirm"))).click();
+        awaitStatus("application-status", "CANCELLED");
+        screenshot("6-withdrawn");
+        assertThat(browser.findElement(By.cssSelector("#reasons li")).getDomAttribute("data-code"))
+                .isEqualTo("R_WITHDRAWN_BY_BORROWER");
+        assertThat(browser.findElements(By.id("sign-form"))).isEmpty();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, reason_codes, open_slot FROM loan_application"
+                + " WHERE id = ?", applicationId);
+        assertThat(row.get("status")).isEqualTo("CANCELLED");
+        assertThat(row.get("reason_codes")).isEqualTo("R_WITHDRAWN_BY_BORROWER");
+        assertThat(row.get("open_slot")).as("the borrower may apply again").isNull();
+        assertThat(count("SELECT COUNT(*) FROM disbursement WHERE application_id = '" + applicationId + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = '" + applicationId + "'"))
+                .as("the process ended").isZero();
+
+        // withdrawing again answers the same; signing afterwards, or withdrawing a settled loan, is refused
+        Api.Response again = api.post("/api/v1/applications/" + applicationId + "/withdrawal", token, "");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("CANCELLED");
+        Api.Response sign = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
+                Map.of("otp", otp()));
+        assertThat(sign.status()).isEqualTo(409);
+        assertThat(sign.text("code")).isEqualTo("APPLICATION_CANCELLED");
+        String settled = jdbc.queryForObject("SELECT a.id FROM loan_application a JOIN borrower b ON b.id = a.borrower_id"
+                + " WHERE b.phone_masked = ? AND a.status = 'SETTLED'", String.class, MASKED_PHONE);
+        Api.Response late = api.post("/api/v1/applications/" + settled + "/withdrawal", token, "");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.text("code")).isEqualTo("WITHDRAWAL_NOT_POSSIBLE");
+        assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, settled))
+                .isEqualTo("SETTLED");
     }
 
     /** target/borrower-web-app/*.png: what each step looked like, for a person reviewing a change to the app. */

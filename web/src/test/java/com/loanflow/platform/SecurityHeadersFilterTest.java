@@ -28,4 +28,23 @@ class SecurityHeadersFilterTest {
         assertThat(response.getHeader("Strict-Transport-Security")).isNull();
         assertThat(response.getHeader("Cache-Control")).isNull();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/app/", "/app", "/app/app.js", "//app/index.html",
+            "/app/./index.html", "/x/../app/index.html", "/app;jsessionid=1/index.html", "/%61pp/index.html"})
+    void theBorrowerWebAppGetsItsCspHoweverThePathIsWritten(String uri) throws Exception {
+        var response = new MockHttpServletResponse();
+        new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", uri), response, new MockFilterChain());
+        assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.APP_CSP)
+                .contains("script-src 'self'").doesNotContain("unsafe");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void theEngineWebappsKeepTheirOwnPolicy() throws Exception {
+        var response = new MockHttpServletResponse();
+        new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", "/camunda/app/tasklist/"), response,
+                new MockFilterChain());
+        assertThat(response.getHeader("Content-Security-Policy")).isNull();
+    }
 }

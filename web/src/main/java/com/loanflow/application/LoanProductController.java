@@ -1,5 +1,7 @@
-package com.loanflow.loan;
+package com.loanflow.application;
 
+import com.loanflow.loan.AnnualPercentageRate;
+import com.loanflow.loan.LoanProduct;
 import com.loanflow.shared.Money;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,17 +22,17 @@ class LoanProductController {
                        List<String> purposes) {
     }
 
-    static final List<String> PURPOSES = List.of("CONSUMPTION", "EDUCATION", "MEDICAL", "RENT", "TRAVEL", "OTHER");
-
     private final ProductView product;
 
     LoanProductController(LoanProduct loanProduct,
                           @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
                           @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
-        this.product = new ProductView(Money.format(minAmount), Money.format(maxAmount), 1, 12,
-                AnnualPercentageRate.CAP_PERCENT.toPlainString(), LoanController.APR_CONVENTION,
+        this.product = new ProductView(Money.format(minAmount), Money.format(maxAmount),
+                ApplicationRequest.MIN_TERM_MONTHS, ApplicationRequest.MAX_TERM_MONTHS,
+                AnnualPercentageRate.CAP_PERCENT.toPlainString(), AnnualPercentageRate.CONVENTION,
                 Money.format(loanProduct.serviceFee()),
-                "the loan's nominal APR / 365 per day on overdue principal only", PURPOSES);
+                "the loan's nominal APR / 365 per day on overdue principal only",
+                List.of(ApplicationRequest.PURPOSES.split("\\|")));
     }
 
     @GetMapping("/api/v1/loan-product")
