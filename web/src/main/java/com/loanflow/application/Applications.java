@@ -68,6 +68,9 @@ public class Applications implements OpenApplications {
         if (amount.compareTo(minAmount) < 0 || amount.compareTo(maxAmount) > 0) {
             throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount);
         }
+        // one request per borrower at a time from here: a consent withdrawal waits for this application or this for
+        // it, and a concurrent retry of this request finds the first one's row below
+        borrowers.lockConsents(borrowerId);
         var existing = mapper.findByIdempotencyKey(borrowerId, idempotencyKey);
         if (existing.isPresent()) {
             return sameRequestOrConflict(existing.get(), amount, request);
@@ -152,11 +155,20 @@ public class Applications implements OpenApplications {
         return mapper.hasOpenApplication(borrowerId);
     }
 
+    @Override
+    public boolean isBeingAssessed(String borrowerId) {
+        return mapper.findByBorrower(borrowerId, 1).stream().anyMatch(a -> AUTOMATIC_CHECKS.contains(a.status()));
+    }
+
     public int applicationsSince(String borrowerId, LocalDateTime since) {
         return mapper.countSince(borrowerId, since);
     }
 
     public static final String WITHDRAWN_BY_BORROWER = "R_WITHDRAWN_BY_BORROWER";
+
+    /** The seconds in which workers verify identity and query the bureau; nothing is withdrawn in between. */
+    static final java.util.Set<ApplicationStatus> AUTOMATIC_CHECKS = EnumSet.of(ApplicationStatus.SUBMITTED,
+            ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING);
 
     /** What a borrower may withdraw: a decision they are waiting for, or an offer they have not signed. */
     static final java.util.Set<ApplicationStatus> WITHDRAWABLE = java.util.EnumSet.of(ApplicationStatus.IN_REVIEW,
@@ -174,8 +186,7 @@ public class Applications implements OpenApplications {
                 && WITHDRAWN_BY_BORROWER.equals(application.reasonCodes())) {
             return application;
         }
-        if (EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING)
-                .contains(application.status())) {
+        if (AUTOMATIC_CHECKS.contains(application.status())) {
             throw ApiException.conflict("APPLICATION_BEING_ASSESSED",
                     "The automatic checks take a few seconds; withdraw once the decision is shown");
         }

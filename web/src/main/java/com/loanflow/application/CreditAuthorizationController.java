@@ -61,7 +61,7 @@ class CreditAuthorizationController {
                 .filter(a -> a.type() == AgreementType.CREDIT_AUTHORIZATION).findFirst()
                 .orElseThrow().version();
         Consent consent = borrowers.findConsents(borrowerId, AgreementType.CREDIT_AUTHORIZATION.name()).stream()
-                .filter(c -> c.agreementVersion().equals(currentVersion)).findFirst()
+                .filter(c -> c.holds() && c.agreementVersion().equals(currentVersion)).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "CREDIT_AUTHORIZATION_MISSING",
                         "No consent to the current credit authorization " + currentVersion));
         return new CreditAuthorization(consent.id(), consent.agreementVersion(), consent.documentSha256(),
@@ -88,7 +88,8 @@ class CreditAuthorizationController {
         }
         String borrowerId = applications.get(applicationId).borrowerId();
         boolean consentCovers = borrowers.findConsents(borrowerId, AgreementType.CREDIT_AUTHORIZATION.name()).stream()
-                .anyMatch(c -> c.id().equals(query.consentId()) && c.agreementVersion().equals(query.agreementVersion()));
+                .anyMatch(c -> c.holds() && c.id().equals(query.consentId())
+                        && c.agreementVersion().equals(query.agreementVersion()));
         if (!consentCovers) {
             throw ApiException.invalidField("consentId", "is not this borrower's credit authorization in version "
                     + query.agreementVersion());

@@ -13,6 +13,7 @@ import com.loanflow.shared.Money;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,15 +53,31 @@ class BorrowerController {
         return Map.of("borrowerId", id);
     }
 
-    /** Each current agreement, its version, and whether this borrower consented to that version. */
-    record ConsentStatus(String type, String title, String currentVersion, boolean consented) {
+    /**
+     * Each current agreement, its version, whether this borrower's consent to that version is in force, and when it was
+     * withdrawn if the borrower withdrew it (and has not consented again since).
+     */
+    record ConsentStatus(String type, String title, String currentVersion, boolean consented,
+                         java.time.LocalDateTime withdrawnAt) {
     }
 
     @GetMapping("/api/v1/borrowers/me/consents")
     List<ConsentStatus> consents(BorrowerPrincipal principal) {
         var missing = borrowers.missingConsents(principal.borrowerId());
         return agreements.current().stream().map(a -> new ConsentStatus(a.type().name(), a.type().title(),
-                a.version(), !missing.contains(a))).toList();
+                a.version(), !missing.contains(a), borrowers.withdrawnAt(principal.borrowerId(), a.type()).orElse(null)))
+                .toList();
+    }
+
+    /**
+     * Withdraw consent to an agreement (PIPL art. 15): recorded with time, IP and user agent; applying asks for it
+     * again. 409 where an application in progress or an open loan still relies on it. Repeating it changes nothing.
+     */
+    @PostMapping("/api/v1/borrowers/me/consents/{type}/withdrawal")
+    List<ConsentStatus> withdrawConsent(BorrowerPrincipal principal, @PathVariable String type, HttpServletRequest http) {
+        borrowers.withdrawConsent(principal.borrowerId(), type, clientIps.of(http), http.getHeader(HttpHeaders.USER_AGENT),
+                openApplications);
+        return consents(principal);
     }
 
     /** Consent to agreements published since registration (time, IP and user agent are recorded). */

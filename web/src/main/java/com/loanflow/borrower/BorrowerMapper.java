@@ -43,4 +43,12 @@ public interface BorrowerMapper {
 
     /** The borrower's consents of one type, newest first. */
     java.util.List<Consent> findConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
+
+    /** Locks the borrower's row until the transaction ends (SELECT ... FOR UPDATE). */
+    String lockForUpdate(@Param("id") String id);
+
+    /** Marks every consent of that type still in force as withdrawn; the rows themselves stay. */
+    int withdrawConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType,
+                         @Param("at") java.time.LocalDateTime at, @Param("clientIp") String clientIp,
+                         @Param("userAgent") String userAgent);
 }

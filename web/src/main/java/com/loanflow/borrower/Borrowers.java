@@ -136,6 +136,52 @@ public class Borrowers {
         }
     }
 
+    /**
+     * Withdraws the borrower's consent to an agreement (PIPL art. 15): the consent rows stay as evidence, the withdrawal
+     * is recorded beside them with time, IP and user agent, and from now on the agreement counts as not consented
+     * (applying asks for it again). Processing already done on the consent is not undone. Refused where it would pull
+     * the legal basis from under work in progress: the credit authorization during an application's automatic checks,
+     * the privacy policy and service agreement while an application or loan is open (its servicing needs them).
+     * Withdrawing what is not in force changes nothing.
+     */
+    @Transactional
+    public void withdrawConsent(String borrowerId, String type, String clientIp, String userAgent,
+                                OpenApplications applications) {
+        lockConsents(borrowerId);
+        AgreementType agreement;
+        try {
+            agreement = AgreementType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("type", "must be one of " + java.util.Arrays.toString(AgreementType.values()));
+        }
+        if (agreement == AgreementType.CREDIT_AUTHORIZATION && applications.isBeingAssessed(borrowerId)) {
+            throw ApiException.conflict("APPLICATION_BEING_ASSESSED", "Your application is being checked with the credit"
+                    + " bureau now; withdraw once the decision is shown, or withdraw the application afterwards");
+        }
+        if (agreement != AgreementType.CREDIT_AUTHORIZATION && applications.hasOpenApplication(borrowerId)) {
+            throw ApiException.conflict("CONSENT_NEEDED_FOR_OPEN_LOAN", "The " + agreement.title() + " is needed to"
+                    + " service your open application or loan; it can be withdrawn once that is closed");
+        }
+        mapper.withdrawConsents(borrowerId, agreement.name(), LocalDateTime.now(clock), clientIp, truncate(userAgent));
+    }
+
+    /**
+     * Serialises what depends on the borrower's consents (an application checking them, a withdrawal checking the
+     * applications) on the borrower's row, so neither can slip past the other's check: the database, not timing,
+     * keeps a bureau query from starting on a withdrawn authorization. Held until the caller's transaction ends.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockConsents(String borrowerId) {
+        if (mapper.lockForUpdate(borrowerId) == null) {
+            throw ApiException.notFound("Borrower");
+        }
+    }
+
+    /** When the borrower's consent to this agreement type was withdrawn, if it is withdrawn and not given again. */
+    public Optional<LocalDateTime> withdrawnAt(String borrowerId, AgreementType type) {
+        return mapper.findConsents(borrowerId, type.name()).stream().findFirst().map(Consent::withdrawnAt);
+    }
+
     public Optional<String> authenticate(String phone, String password) {
         return mapper.findByPhoneIdx(blindIndex.of(PHONE_DOMAIN, phone))
                 .filter(b -> passwords.matches(password, b.passwordHash()))

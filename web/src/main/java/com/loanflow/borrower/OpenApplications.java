@@ -4,4 +4,10 @@ package com.loanflow.borrower;
 public interface OpenApplications {
 
     boolean hasOpenApplication(String borrowerId);
+
+    /**
+     * Whether the borrower's open application, if any, is still before or in its bureau query (the automatic checks),
+     * when a credit authorization withdrawn now would leave the query without its legal basis.
+     */
+    boolean isBeingAssessed(String borrowerId);
 }

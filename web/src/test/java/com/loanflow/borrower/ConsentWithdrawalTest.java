@@ -1,0 +1,206 @@
+package com.loanflow.borrower;
+
+import static com.loanflow.device.PlatformHttp.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.loanflow.device.PlatformHttp;
+import com.loanflow.e2e.PlatformTest;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Withdrawing a consent (PIPL art. 15) over HTTP: recorded beside the consent with time, IP and user agent; the
+ * agreement then counts as not consented and applying asks again; refused while work in progress relies on it; a race
+ * between a withdrawal and an application is settled on the borrower's row.
+ */
+@PlatformTest
+class ConsentWithdrawalTest {
+
+    static final String APPLICATION = "{\"amount\":\"800.00\",\"termMonths\":3,\"bankCardNumber\":\"6222020000000056\","
+            + "\"purpose\":\"CONSUMPTION\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    PlatformHttp http;
+    String token;
+    String borrowerId;
+
+    @BeforeEach
+    void borrower() {
+        http = new PlatformHttp(port);
+        token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.beijingIdNumber());
+        borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
+    }
+
+    @Test
+    void aWithdrawnCreditAuthorizationIsAskedForAgainBeforeTheNextApplication() {
+        PlatformHttp.Response withdrawn = withdraw("CREDIT_AUTHORIZATION");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        JsonNode authorization = find(withdrawn.json(), "CREDIT_AUTHORIZATION");
+        assertThat(authorization.path("consented").asBoolean()).isFalse();
+        assertThat(authorization.path("withdrawnAt").asText()).isNotBlank();
+        assertThat(find(withdrawn.json(), "PRIVACY_POLICY").path("consented").asBoolean()).isTrue();
+        Map<String, Object> row = jdbc.queryForMap("SELECT consented_at, withdrawn_at, withdrawal_ip, withdrawal_user_agent"
+                + " FROM consent WHERE borrower_id = ? AND consent_type = 'CREDIT_AUTHORIZATION'", borrowerId);
+        assertThat(row.get("consented_at")).as("the consent itself stays as evidence").isNotNull();
+        assertThat(row.get("withdrawn_at")).isNotNull();
+        assertThat((String) row.get("withdrawal_ip")).isNotBlank();
+        assertThat((String) row.get("withdrawal_user_agent")).isNotBlank();
+
+        // again: nothing changes
+        Object firstWithdrawal = row.get("withdrawn_at");
+        assertThat(withdraw("CREDIT_AUTHORIZATION").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT withdrawn_at FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", Object.class, borrowerId)).isEqualTo(firstWithdrawal);
+
+        // applying now is refused before anything is created; the internal authorization lookup finds none either
+        PlatformHttp.Response refused = apply();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("code").asText()).isEqualTo("CONSENT_REQUIRED");
+        assertThat(applications()).isZero();
+
+        // consenting again is a new row; the application goes through
+        PlatformHttp.Response consented = http.send("POST", "/api/v1/borrowers/me/consents", bearer(token), Map.of(
+                "consents", List.of(Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"))));
+        assertThat(consented.status()).isEqualTo(201);
+        assertThat(find(consented.json(), "CREDIT_AUTHORIZATION").path("consented").asBoolean()).isTrue();
+        assertThat(find(consented.json(), "CREDIT_AUTHORIZATION").path("withdrawnAt").isMissingNode()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", Integer.class, borrowerId)).isEqualTo(2);
+        assertThat(apply().status()).isEqualTo(202);
+    }
+
+    @Test
+    void consentsThatWorkInProgressReliesOnCannotBeWithdrawnUntilItIsDone() {
+        String applicationId = openApplication("ASSESSING");
+
+        PlatformHttp.Response assessing = withdraw("CREDIT_AUTHORIZATION");
+        assertThat(assessing.status()).isEqualTo(409);
+        assertThat(assessing.json().path("code").asText()).isEqualTo("APPLICATION_BEING_ASSESSED");
+        PlatformHttp.Response servicing = withdraw("PRIVACY_POLICY");
+        assertThat(servicing.status()).isEqualTo(409);
+        assertThat(servicing.json().path("code").asText()).isEqualTo("CONSENT_NEEDED_FOR_OPEN_LOAN");
+        assertThat(withdrawnConsents()).isZero();
+
+        // in review the bureau has been asked: the authorization may go (for the future), the policy still may not
+        jdbc.update("UPDATE loan_application SET status = 'IN_REVIEW' WHERE id = ?", applicationId);
+        assertThat(withdraw("CREDIT_AUTHORIZATION").status()).isEqualTo(200);
+        assertThat(withdraw("SERVICE_AGREEMENT").status()).isEqualTo(409);
+
+        jdbc.update("UPDATE loan_application SET status = 'SETTLED', open_slot = NULL WHERE id = ?", applicationId);
+        assertThat(withdraw("SERVICE_AGREEMENT").status()).isEqualTo(200);
+        assertThat(withdrawnConsents()).isEqualTo(2);
+
+        PlatformHttp.Response unknown = withdraw("LOAN_CONTRACT");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("type");
+        assertThat(http.send("POST", "/api/v1/borrowers/me/consents/PRIVACY_POLICY/withdrawal", Map.of(), null).status())
+                .isEqualTo(401);
+    }
+
+    /**
+     * An application and a withdrawal of the credit authorization, sent together many times: whichever the borrower's
+     * row lets in first decides, and never both (an application whose authorization was withdrawn before its bureau
+     * query could start would stall without a legal basis for the query).
+     */
+    @Test
+    void anApplicationAndAWithdrawalAtTheSameTimeNeverBothSucceed() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                Future<PlatformHttp.Response> application = pool.submit((Callable<PlatformHttp.Response>) this::apply);
+                Future<PlatformHttp.Response> withdrawal = pool.submit(() -> withdraw("CREDIT_AUTHORIZATION"));
+                int applied = application.get().status();
+                int withdrew = withdrawal.get().status();
+                assertThat(applied == 202 && withdrew == 200).as("round %d: both succeeded", round).isFalse();
+                assertThat(List.of(applied, withdrew)).as("round %d", round).containsAnyOf(202, 200);
+                // back to the start: no open application, the authorization in force
+                if (applied == 202) {
+                    closeTheOpenApplication();
+                }
+                http.send("POST", "/api/v1/borrowers/me/consents", bearer(token), Map.of(
+                        "consents", List.of(Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"))));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Lets the application reach its decision, then withdraws it if it waits for a reviewer or a signature. */
+    private void closeTheOpenApplication() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode newest = http.send("GET", "/api/v1/applications", bearer(token), null).json().get(0);
+            String status = newest.path("status").asText();
+            if (List.of("REJECTED", "CANCELLED", "SETTLED", "DISBURSEMENT_FAILED").contains(status)) {
+                return;
+            }
+            if (List.of("IN_REVIEW", "APPROVED").contains(status) && http.send("POST", "/api/v1/applications/"
+                    + newest.path("applicationId").asText() + "/withdrawal", bearer(token), null).status() == 200) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the application did not reach a decision");
+    }
+
+    private PlatformHttp.Response withdraw(String type) {
+        return http.send("POST", "/api/v1/borrowers/me/consents/" + type + "/withdrawal", bearer(token), null);
+    }
+
+    private PlatformHttp.Response apply() {
+        var headers = new java.util.HashMap<>(bearer(token));
+        headers.put("Idempotency-Key", "consent-" + UUID.randomUUID());
+        try {
+            return http.send("POST", "/api/v1/applications", headers,
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(APPLICATION));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int applications() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM loan_application WHERE borrower_id = ?", Integer.class,
+                borrowerId);
+    }
+
+    private int withdrawnConsents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM consent WHERE borrower_id = ? AND withdrawn_at IS NOT NULL",
+                Integer.class, borrowerId);
+    }
+
+    /** A row-only open application in the given state (no process: the refusals happen before any engine call). */
+    private String openApplication(String status) {
+        String id = UUID.randomUUID().toString();
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
+                + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, created_at, updated_at,"
+                + " version) VALUES (?, ?, ?, 800.00, 3, 'x', ?, '****0056', 'CONSUMPTION', ?, 1, ?, ?, 0)",
+                id, borrowerId, "fixture-" + id, UUID.randomUUID().toString().replace("-", ""), status, now, now);
+        return id;
+    }
+
+    private static JsonNode find(JsonNode statuses, String type) {
+        for (JsonNode status : statuses) {
+            if (type.equals(status.path("type").asText())) {
+                return status;
+            }
+        }
+        throw new AssertionError("no consent status for " + type + " in " + statuses);
+    }
+}
