@@ -7,6 +7,7 @@ const API = '/api/v1';
 const TOKEN_KEY = 'loanflow.token';
 const DEVICE_KEY = 'loanflow.device';
 const REPAY_KEY = 'loanflow.repay.';
+const AFTER_CONSENT_KEY = 'loanflow.afterConsent';
 const POLL_MS = 1500;
 const MAX_POLL_MS = 30000;
 const REQUEST_TIMEOUT_MS = 30000;
@@ -279,7 +280,8 @@ async function loginView(gen) {
     el('p', {}, '还没有账户？', el('a', {href: '#/register', id: 'to-register'}, '注册')));
 }
 
-function agreementItem(agreement, checkable) {
+/** A "阅读" button that shows the agreement's text in place (fetched once). */
+function readToggle(agreement) {
   const text = el('pre', {class: 'agreement-text', hidden: true});
   const read = el('button', {type: 'button', class: 'link'}, '阅读');
   read.addEventListener('click', async () => {
@@ -290,6 +292,10 @@ function agreementItem(agreement, checkable) {
       notice(error.message);
     }
   });
+  return [read, text];
+}
+
+function agreementItem(agreement, checkable) {
   const title = '《' + agreement.title + '》（' + agreement.version + '）';
   return el('div', {class: 'agreement'},
     checkable
@@ -297,7 +303,7 @@ function agreementItem(agreement, checkable) {
         el('input', {type: 'checkbox', name: 'consents', value: agreement.type + '@' + agreement.version}),
         el('span', {}, '我已阅读并同意' + title))
       : el('h2', {}, title),
-    read, text);
+    readToggle(agreement));
 }
 
 function consentsOf(checked) {
@@ -336,6 +342,7 @@ async function homeView(gen) {
     actions.push(el('a', {class: 'button primary', href: '#/identity', id: 'to-identity'}, '实名认证'));
   }
   if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
+  actions.push(el('a', {class: 'button', href: '#/consents', id: 'to-consents'}, '协议与授权'));
   view(gen, el('h1', {}, '我的'),
     el('dl', {class: 'profile', id: 'profile'},
       el('dt', {}, '手机号'), el('dd', {id: 'profile-phone'}, me.phone || '—'),
@@ -403,6 +410,7 @@ async function applyView(gen) {
         location.hash = '#/applications/' + encodeURIComponent(submitted.applicationId);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED') {
+          sessionStorage.setItem(AFTER_CONSENT_KEY, '#/apply');
           location.hash = '#/consents';
           return;
         }
@@ -411,15 +419,60 @@ async function applyView(gen) {
     }));
 }
 
+/**
+ * Every current agreement with the borrower's consent: give it (new versions, or after a withdrawal) or withdraw it
+ * (PIPL art. 15; a second click confirms). Reached from the home page, and from applying when consent is missing.
+ */
 async function consentsView(gen) {
   const [statuses, agreements] = await Promise.all([api('GET', '/borrowers/me/consents'), api('GET', '/agreements')]);
   const missing = agreements.filter((a) => statuses.some((s) => s.type === a.type && !s.consented));
-  view(gen, el('h1', {}, '协议已更新'),
-    missing.length === 0 ? el('p', {}, '您已同意全部现行协议。', el('a', {href: '#/apply'}, '继续申请')) :
-      form('consents-form', [el('p', {}, '以下协议有新版本，请阅读并同意后再申请：'),
-        missing.map((a) => agreementItem(a, true))], '同意', async (v) => {
+  const returnTo = sessionStorage.getItem(AFTER_CONSENT_KEY);
+  const rows = statuses.map((status) => {
+    const agreement = agreements.find((a) => a.type === status.type);
+    const state = status.consented ? '已同意（' + status.currentVersion + '）'
+      : status.withdrawnAt ? '已于 ' + status.withdrawnAt.replace('T', ' ').slice(0, 16) + ' 撤回' : '未同意';
+    const item = el('li', {'data-type': status.type, 'data-consented': String(status.consented)},
+      el('strong', {}, status.title), ' ', el('span', {class: 'consent-state'}, state));
+    if (status.consented) {
+      const confirmButton = el('button', {type: 'button', class: 'withdraw-consent-confirm', hidden: true},
+        '确认撤回（撤回后再次申请需重新同意）');
+      const start = el('button', {type: 'button', class: 'link withdraw-consent'}, '撤回同意');
+      start.addEventListener('click', () => {
+        start.hidden = true;
+        confirmButton.hidden = false;
+      });
+      confirmButton.addEventListener('click', async () => {
+        confirmButton.disabled = true;
+        try {
+          await api('POST', '/borrowers/me/consents/' + encodeURIComponent(status.type) + '/withdrawal');
+          await consentsView(gen);
+          notice('已撤回。此前基于该授权的处理不受影响。');
+        } catch (error) {
+          notice(error.message);
+          confirmButton.disabled = false;
+        }
+      });
+      item.append(' ', start, confirmButton);
+    } else if (agreement) {
+      item.append(' ', ...readToggle(agreement));
+    }
+    return item;
+  });
+  view(gen, el('h1', {}, '协议与授权'),
+    returnTo ? el('p', {}, '以下协议需要您同意后才能继续申请。') : null,
+    el('ul', {class: 'list', id: 'consents'}, rows),
+    missing.length === 0 ? null :
+      form('consents-form', [el('p', {}, '同意以下协议：'),
+        missing.map((a) => el('label', {class: 'check'},
+          el('input', {type: 'checkbox', name: 'consents', value: a.type + '@' + a.version}),
+          el('span', {}, '我已阅读并同意《' + a.title + '》（' + a.version + '）')))], '同意', async (v) => {
         await api('POST', '/borrowers/me/consents', {consents: consentsOf(v.consents)});
-        location.hash = '#/apply';
+        if (returnTo) {
+          sessionStorage.removeItem(AFTER_CONSENT_KEY);
+          location.hash = returnTo;
+        } else {
+          await consentsView(gen);
+        }
       }));
 }
 

@@ -237,6 +237,47 @@ class BorrowerWebAppTest {
         assertThat(cspViolations).isEmpty();
     }
 
+    /**
+     * The borrower withdraws the credit authorization on the consents page (two clicks); the next application is
+     * sent back there, and once consent is given again it goes through.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aWithdrawnCreditAuthorizationIsAskedForAgainWhenApplying() throws Exception {
+        open("#/home");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("to-consents"))).click();
+        String authorization = "#consents li[data-type=CREDIT_AUTHORIZATION]";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(authorization + "[data-consented=true]")));
+        browser.findElement(By.cssSelector(authorization + " .withdraw-consent")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(authorization + " .withdraw-consent-confirm")))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(authorization + "[data-consented=false]")));
+        String borrowerId = api.get("/api/v1/borrowers/me", login()).text("borrowerId");
+        Map<String, Object> withdrawal = jdbc.queryForMap("SELECT withdrawn_at, withdrawal_user_agent FROM consent"
+                + " WHERE borrower_id = ? AND consent_type = 'CREDIT_AUTHORIZATION'", borrowerId);
+        assertThat(withdrawal.get("withdrawn_at")).isNotNull();
+        assertThat((String) withdrawal.get("withdrawal_user_agent")).contains("Chrome");
+        screenshot("7-consent-withdrawn");
+
+        String applications = "SELECT COUNT(*) FROM loan_application WHERE borrower_id = '" + borrowerId + "'";
+        int before = count(applications);
+        open("#/apply");
+        type("amount", "600");
+        type("bankCardNumber", CARD);
+        submit("apply-form");
+        wait.until(ExpectedConditions.urlContains("#/consents"));
+        assertThat(count(applications)).isEqualTo(before);
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#consents-form input[value^=CREDIT_AUTHORIZATION]"))).click();
+        submit("consents-form");
+        wait.until(ExpectedConditions.urlContains("#/apply"));
+        type("amount", "600");
+        type("bankCardNumber", CARD);
+        submit("apply-form");
+        wait.until(ExpectedConditions.urlContains("#/applications/"));
+        assertThat(count(applications)).isEqualTo(before + 1);
+    }
+
     /** Neither the markup nor the visible text holds the phone, ID number or card in full (only masked forms). */
     private void assertShowsNoRawPersonalData() {
         String visible = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
