@@ -343,6 +343,7 @@ async function homeView(gen) {
   }
   if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
   actions.push(el('a', {class: 'button', href: '#/consents', id: 'to-consents'}, '协议与授权'));
+  sessionStorage.removeItem(AFTER_CONSENT_KEY);   // a detour from applying that was abandoned
   view(gen, el('h1', {}, '我的'),
     el('dl', {class: 'profile', id: 'profile'},
       el('dt', {}, '手机号'), el('dd', {id: 'profile-phone'}, me.phone || '—'),
@@ -445,6 +446,7 @@ async function consentsView(gen) {
         confirmButton.disabled = true;
         try {
           await api('POST', '/borrowers/me/consents/' + encodeURIComponent(status.type) + '/withdrawal');
+          sessionStorage.removeItem(AFTER_CONSENT_KEY);
           await consentsView(gen);
           notice('已撤回。此前基于该授权的处理不受影响。');
         } catch (error) {

@@ -18,6 +18,13 @@ public interface ApplicationMapper {
 
     boolean hasOpenApplication(String borrowerId);
 
+    /** Whether any of the borrower's applications is in one of these states. */
+    boolean hasApplicationIn(@Param("borrowerId") String borrowerId,
+                             @Param("statuses") java.util.Collection<ApplicationStatus> statuses);
+
+    /** Locks the application's row until the transaction ends (SELECT ... FOR UPDATE). */
+    String lockForUpdate(@Param("id") String id);
+
     /** The borrower's applications, newest first, at most {@code limit}. */
     List<LoanApplication> findByBorrower(@Param("borrowerId") String borrowerId, @Param("limit") int limit);
 

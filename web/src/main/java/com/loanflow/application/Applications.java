@@ -70,7 +70,7 @@ public class Applications implements OpenApplications {
         }
         // one request per borrower at a time from here: a consent withdrawal waits for this application or this for
         // it, and a concurrent retry of this request finds the first one's row below
-        borrowers.lockConsents(borrowerId);
+        borrowers.lockBorrower(borrowerId);
         var existing = mapper.findByIdempotencyKey(borrowerId, idempotencyKey);
         if (existing.isPresent()) {
             return sameRequestOrConflict(existing.get(), amount, request);
@@ -157,7 +157,19 @@ public class Applications implements OpenApplications {
 
     @Override
     public boolean isBeingAssessed(String borrowerId) {
-        return mapper.findByBorrower(borrowerId, 1).stream().anyMatch(a -> AUTOMATIC_CHECKS.contains(a.status()));
+        return mapper.hasApplicationIn(borrowerId, AUTOMATIC_CHECKS);
+    }
+
+    /**
+     * The borrower's application, read under its row lock, which is held until the caller's transaction ends: a
+     * borrower's action that depends on the status (withdraw, sign) checks it under the lock, so of two actions that
+     * race the second sees what the first did and is answered for it, instead of failing half-way.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public LoanApplication lockOwned(String borrowerId, String id) {
+        getOwned(borrowerId, id);
+        mapper.lockForUpdate(id);
+        return get(id);
     }
 
     public int applicationsSince(String borrowerId, LocalDateTime since) {
@@ -181,27 +193,40 @@ public class Applications implements OpenApplications {
      */
     @Transactional
     public LoanApplication withdraw(String borrowerId, String id) {
-        LoanApplication application = getOwned(borrowerId, id);
-        if (application.status() == ApplicationStatus.CANCELLED
+        LoanApplication application = lockOwned(borrowerId, id);
+        refuseWithdrawal(application);
+        if (application.status() == ApplicationStatus.CANCELLED) {
+            return application;   // withdrawn before: the same answer
+        }
+        try {
+            runtime.createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(id).correlate();
+        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException notWaiting) {
+            // under the row lock the status is APPROVED or IN_REVIEW, yet the process is not at a wait the message
+            // can end: approved a moment ago (the contract is still being prepared) or a review decision just made
+            throw ApiException.conflict("APPLICATION_BEING_ASSESSED", application.status() == ApplicationStatus.APPROVED
+                    ? "The contract is being prepared; withdraw in a few seconds"
+                    : "A reviewer's decision is being recorded; look again in a few seconds");
+        }
+        return get(id);
+    }
+
+    private static void refuseWithdrawal(LoanApplication application) {
+        if (WITHDRAWABLE.contains(application.status())
+                || application.status() == ApplicationStatus.CANCELLED
                 && WITHDRAWN_BY_BORROWER.equals(application.reasonCodes())) {
-            return application;
+            return;
         }
         if (AUTOMATIC_CHECKS.contains(application.status())) {
             throw ApiException.conflict("APPLICATION_BEING_ASSESSED",
                     "The automatic checks take a few seconds; withdraw once the decision is shown");
         }
-        if (!WITHDRAWABLE.contains(application.status())) {
-            throw ApiException.conflict("WITHDRAWAL_NOT_POSSIBLE", "An application can be withdrawn while in review or"
-                    + " before its contract is signed; a signed loan can be repaid early, without a fee");
+        if (application.status() == ApplicationStatus.CANCELLED || application.status() == ApplicationStatus.REJECTED
+                || application.status() == ApplicationStatus.DISBURSEMENT_FAILED) {
+            throw ApiException.conflict("APPLICATION_CLOSED", "The application is already closed ("
+                    + application.status() + "); there is nothing to withdraw");
         }
-        try {
-            runtime.createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(id).correlate();
-        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException notWaitingYet) {
-            // approved a moment ago: the contract is still being prepared and the process is not waiting yet
-            throw ApiException.conflict("APPLICATION_BEING_ASSESSED",
-                    "The contract is being prepared; withdraw in a few seconds");
-        }
-        return get(id);
+        throw ApiException.conflict("WITHDRAWAL_NOT_POSSIBLE", "The contract is signed; a signed loan can be repaid"
+                + " early, without a fee");
     }
 
     /** Moves the application with a version check and announces the change after commit. */

@@ -64,9 +64,11 @@ class BorrowerController {
     @GetMapping("/api/v1/borrowers/me/consents")
     List<ConsentStatus> consents(BorrowerPrincipal principal) {
         var missing = borrowers.missingConsents(principal.borrowerId());
-        return agreements.current().stream().map(a -> new ConsentStatus(a.type().name(), a.type().title(),
-                a.version(), !missing.contains(a), borrowers.withdrawnAt(principal.borrowerId(), a.type()).orElse(null)))
-                .toList();
+        return agreements.current().stream().map(a -> {
+            boolean consented = !missing.contains(a);
+            return new ConsentStatus(a.type().name(), a.type().title(), a.version(), consented,
+                    consented ? null : borrowers.lastWithdrawal(principal.borrowerId(), a.type()).orElse(null));
+        }).toList();
     }
 
     /**
@@ -132,7 +134,7 @@ class BorrowerController {
     @PutMapping("/api/v1/borrowers/me/identity")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> submitIdentity(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.Identity request) {
-        borrowers.submitIdentity(principal.borrowerId(), request, openApplications.hasOpenApplication(principal.borrowerId()));
+        borrowers.submitIdentity(principal.borrowerId(), request, openApplications);
         return Map.of("verificationStatus", VerificationStatus.SUBMITTED.name());
     }
 }

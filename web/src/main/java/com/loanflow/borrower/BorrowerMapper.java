@@ -22,9 +22,13 @@ public interface BorrowerMapper {
                        @Param("idNumberEnc") String idNumberEnc, @Param("idNumberIdx") String idNumberIdx,
                        @Param("idNumberMasked") String idNumberMasked, @Param("version") int version);
 
-    int updateVerificationStatus(@Param("id") String id, @Param("status") VerificationStatus status);
+    /** Moves the verification status only from one of {@code from}; 0 rows when it is elsewhere. */
+    int updateVerificationStatus(@Param("id") String id, @Param("status") VerificationStatus status,
+                                 @Param("from") java.util.Collection<VerificationStatus> from);
 
-    int updateCreditLimit(@Param("id") String id, @Param("creditLimit") BigDecimal creditLimit);
+    /** Sets the limit only on the version that was read; 0 rows means the borrower changed meanwhile. */
+    int updateCreditLimit(@Param("id") String id, @Param("creditLimit") BigDecimal creditLimit,
+                          @Param("version") int version);
 
     void deleteIdentityDocument(String borrowerId);
 
@@ -43,6 +47,8 @@ public interface BorrowerMapper {
 
     /** The borrower's consents of one type, newest first. */
     java.util.List<Consent> findConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
+
+    java.time.LocalDateTime lastWithdrawal(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 
     /** Locks the borrower's row until the transaction ends (SELECT ... FOR UPDATE). */
     String lockForUpdate(@Param("id") String id);

@@ -147,7 +147,7 @@ public class Borrowers {
     @Transactional
     public void withdrawConsent(String borrowerId, String type, String clientIp, String userAgent,
                                 OpenApplications applications) {
-        lockConsents(borrowerId);
+        lockBorrower(borrowerId);
         AgreementType agreement;
         try {
             agreement = AgreementType.valueOf(type);
@@ -171,15 +171,15 @@ public class Borrowers {
      * keeps a bureau query from starting on a withdrawn authorization. Held until the caller's transaction ends.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void lockConsents(String borrowerId) {
+    public void lockBorrower(String borrowerId) {
         if (mapper.lockForUpdate(borrowerId) == null) {
             throw ApiException.notFound("Borrower");
         }
     }
 
-    /** When the borrower's consent to this agreement type was withdrawn, if it is withdrawn and not given again. */
-    public Optional<LocalDateTime> withdrawnAt(String borrowerId, AgreementType type) {
-        return mapper.findConsents(borrowerId, type.name()).stream().findFirst().map(Consent::withdrawnAt);
+    /** When the borrower last withdrew consent to this agreement type (the caller asks only when none is in force). */
+    public Optional<LocalDateTime> lastWithdrawal(String borrowerId, AgreementType type) {
+        return Optional.ofNullable(mapper.lastWithdrawal(borrowerId, type.name()));
     }
 
     public Optional<String> authenticate(String phone, String password) {
@@ -204,9 +204,12 @@ public class Borrowers {
     }
 
     @Transactional
-    public void submitIdentity(String borrowerId, BorrowerRequests.Identity request, boolean applicationOpen) {
+    public void submitIdentity(String borrowerId, BorrowerRequests.Identity request, OpenApplications applications) {
         byte[] front = image("idCardFrontImage", request.idCardFrontImage());
         byte[] selfie = image("selfieImage", request.selfieImage());
+        // under the borrower's row lock, like applying: an application starting now is seen below, not raced
+        lockBorrower(borrowerId);
+        boolean applicationOpen = applications.hasOpenApplication(borrowerId);
         Borrower borrower = get(borrowerId);
         if (borrower.verificationStatus() == VerificationStatus.VERIFIED) {
             throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity is verified and cannot be changed");
@@ -263,19 +266,35 @@ public class Borrowers {
         return cipher.decrypt(b.phoneEnc(), FieldCipher.context(Borrower.TABLE, "phone", b.id()));
     }
 
+    /** Checks passed for the identity the borrower submitted (a job retry finds it VERIFIED already). */
     @Transactional
     public void markIdentityVerified(String borrowerId) {
-        mapper.updateVerificationStatus(borrowerId, VerificationStatus.VERIFIED);
+        moveVerification(borrowerId, VerificationStatus.VERIFIED,
+                java.util.EnumSet.of(VerificationStatus.SUBMITTED, VerificationStatus.VERIFIED));
     }
 
+    /** A check failed: the borrower may submit their identity again (a verified one fails on a later check too). */
     @Transactional
     public void markIdentityFailed(String borrowerId) {
-        mapper.updateVerificationStatus(borrowerId, VerificationStatus.FAILED);
+        moveVerification(borrowerId, VerificationStatus.FAILED, java.util.EnumSet.of(VerificationStatus.SUBMITTED,
+                VerificationStatus.VERIFIED, VerificationStatus.FAILED));
     }
 
+    private void moveVerification(String borrowerId, VerificationStatus next, java.util.Set<VerificationStatus> from) {
+        if (mapper.updateVerificationStatus(borrowerId, next, from) != 1) {
+            // e.g. NOT_SUBMITTED: no identity was checked; the job fails and ops see an incident
+            throw new IllegalStateException("Borrower " + borrowerId + " is " + get(borrowerId).verificationStatus()
+                    + ", not one of " + from + "; it cannot become " + next);
+        }
+    }
+
+    /** The limit the latest decision granted, written on the version read (a concurrent change → retry). */
     @Transactional
     public void recordCreditLimit(String borrowerId, java.math.BigDecimal creditLimit) {
-        mapper.updateCreditLimit(borrowerId, creditLimit);
+        Borrower borrower = get(borrowerId);
+        if (mapper.updateCreditLimit(borrowerId, creditLimit, borrower.version()) != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("Borrower " + borrowerId + " changed");
+        }
     }
 
     @Transactional

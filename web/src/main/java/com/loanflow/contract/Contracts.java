@@ -131,6 +131,7 @@ public class Contracts {
 
     public void resendCode(String borrowerId, String applicationId) {
         LoanApplication application = applications.getOwned(borrowerId, applicationId);
+        refuseUnlessAwaitingSignature(application);
         LoanContract contract = mapper.findByApplicationId(applicationId)
                 .orElseThrow(() -> ApiException.notFound("Contract"));
         if (contract.status() != LoanContract.ContractStatus.PENDING_SIGNATURE) {
@@ -139,16 +140,34 @@ public class Contracts {
         signingCodes.issue(applicationId, borrowers.phone(borrowers.get(application.borrowerId())));
     }
 
-    /** Verifies the OTP, then in one transaction: contract SIGNED, consent recorded, status, process moves on. */
-    @Transactional
-    public void sign(String borrowerId, String applicationId, String otp, String clientIp, String userAgent) {
-        LoanApplication application = applications.getOwned(borrowerId, applicationId);
-        LoanContract contract = mapper.findByApplicationId(applicationId)
-                .orElseThrow(() -> ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet"));
+    private static final java.util.Set<ApplicationStatus> SIGNED = java.util.EnumSet.of(ApplicationStatus.CONTRACT_SIGNED,
+            ApplicationStatus.DISBURSING, ApplicationStatus.ACTIVE, ApplicationStatus.SETTLED,
+            ApplicationStatus.DISBURSEMENT_FAILED);
+
+    private static void refuseUnlessAwaitingSignature(LoanApplication application) {
         if (application.status() == ApplicationStatus.CANCELLED) {
             throw ApiException.conflict("APPLICATION_CANCELLED", "The application was cancelled; its contract can no"
                     + " longer be signed");
         }
+        if (application.status() == ApplicationStatus.REJECTED) {
+            throw ApiException.conflict("APPLICATION_CLOSED", "The application was rejected; there is no contract");
+        }
+        if (SIGNED.contains(application.status())) {
+            throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
+        }
+        if (application.status() != ApplicationStatus.APPROVED) {
+            throw ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet");
+        }
+    }
+
+    /** Verifies the OTP, then in one transaction: contract SIGNED, consent recorded, status, process moves on. */
+    @Transactional
+    public void sign(String borrowerId, String applicationId, String otp, String clientIp, String userAgent) {
+        // under the application's row lock: a withdrawal or time-out racing this signature is seen, not overwritten
+        LoanApplication application = applications.lockOwned(borrowerId, applicationId);
+        refuseUnlessAwaitingSignature(application);
+        LoanContract contract = mapper.findByApplicationId(applicationId)
+                .orElseThrow(() -> ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet"));
         if (contract.status() == LoanContract.ContractStatus.SIGNED || application.status() != ApplicationStatus.APPROVED) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
         }

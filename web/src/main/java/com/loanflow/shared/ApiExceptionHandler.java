@@ -99,6 +99,13 @@ public class ApiExceptionHandler {
                 .body(new ApiError("CONCURRENT_UPDATE", "The resource changed concurrently; retry", List.of()));
     }
 
+    /** The engine's own version check lost a race (e.g. a withdrawal and a reviewer's decision at the same time). */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<ApiError> engineConcurrent(org.camunda.bpm.engine.OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new ApiError("CONCURRENT_UPDATE", "The resource changed concurrently; retry", List.of()));
+    }
+
     /** Anything unexpected: a stable code and an incident id for support, never a stack trace or personal data. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {

@@ -62,11 +62,15 @@ class ConsentWithdrawalTest {
         assertThat((String) row.get("withdrawal_ip")).isNotBlank();
         assertThat((String) row.get("withdrawal_user_agent")).isNotBlank();
 
-        // again: nothing changes
-        Object firstWithdrawal = row.get("withdrawn_at");
-        assertThat(withdraw("CREDIT_AUTHORIZATION").status()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT withdrawn_at FROM consent WHERE borrower_id = ?"
-                + " AND consent_type = 'CREDIT_AUTHORIZATION'", Object.class, borrowerId)).isEqualTo(firstWithdrawal);
+        // again, from another browser: nothing changes, the first withdrawal's evidence stays
+        var otherAgent = new java.util.HashMap<>(bearer(token));
+        otherAgent.put("User-Agent", "another-agent/1.0");
+        assertThat(http.send("POST", "/api/v1/borrowers/me/consents/CREDIT_AUTHORIZATION/withdrawal", otherAgent, null)
+                .status()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("SELECT withdrawn_at, withdrawal_user_agent FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION'", borrowerId))
+                .containsEntry("withdrawn_at", row.get("withdrawn_at"))
+                .containsEntry("withdrawal_user_agent", row.get("withdrawal_user_agent"));
 
         // applying now is refused before anything is created; the internal authorization lookup finds none either
         PlatformHttp.Response refused = apply();
