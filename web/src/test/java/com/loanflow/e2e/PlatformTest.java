@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "loanflow.rate-limit.per-ip.login=300", "loanflow.rate-limit.per-ip.registration=300",
                 "loanflow.channel.status-query-after=PT3S", "loanflow.channel.status-query-interval=PT1S",
                 "loanflow.sandbox.channel.callback-delay=PT0.3S",
+                // reminders are sent by RepaymentRemindersTest for its own loan and day, never by the clock
+                "loanflow.reminders.cron=-",
                 // as behind a load balancer: X-Forwarded-For from this address names the client (consent evidence)
                 "loanflow.device.trusted-proxies=127.0.0.1"})
 public @interface PlatformTest {

@@ -1,0 +1,127 @@
+package com.loanflow.repayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.borrower.Borrowers;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.loan.Loan;
+import com.loanflow.loan.LoanMapper;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.payment.Disbursements;
+import com.loanflow.shared.FieldCipher;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reminders and overdue notices on a real loan (paid out through the sandbox channel): the right message on the
+ * right day, each kind once however often the job runs, nothing for an installment that is paid or a day with no
+ * reminder, only the borrower's own phone.
+ */
+@PlatformTest
+class RepaymentRemindersTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    Disbursements disbursements;
+
+    @Autowired
+    RepaymentReminders reminders;
+
+    @Autowired
+    LoanMapper loans;
+
+    @Autowired
+    Borrowers borrowers;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void eachReminderGoesOnceOnItsDayAndNoneForAPaidInstallment() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
+        String loanId = application.paidOut(disbursements, http, port);
+        Loan loan = loans.findById(loanId).orElseThrow();
+        LocalDate firstDue = jdbc.queryForObject("SELECT due_date FROM installment WHERE loan_id = ? AND seq = 1",
+                LocalDate.class, loanId);
+        String firstTotal = jdbc.queryForObject("SELECT principal_due + interest_due FROM installment"
+                + " WHERE loan_id = ? AND seq = 1", java.math.BigDecimal.class, loanId).toPlainString();
+        String phone = borrowers.phone(borrowers.get(application.borrowerId));
+        // the payout's own SMS (sent from the status event, asynchronously) comes first, so counts below are exact
+        DisbursingApplication.await("the activation SMS", () -> {
+            try {
+                return outbox(phone).stream().anyMatch(m -> m.contains("首期还款日"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        int before = outbox(phone).size();
+
+        // a day without a reminder: nothing
+        assertThat(reminders.remind(loan, firstDue.minusDays(10)).sent()).isZero();
+
+        // three days before: one reminder; the job again (a second node, a re-run): nothing more
+        var early = reminders.remind(loan, firstDue.minusDays(3));
+        assertThat(early.sent()).isEqualTo(1);
+        assertThat(reminders.remind(loan, firstDue.minusDays(3))).extracting(r -> r.sent(), r -> r.alreadySent())
+                .containsExactly(0, 1);
+        List<String> messages = outbox(phone);
+        assertThat(messages).hasSize(before + 1);
+        assertThat(messages.get(0)).isEqualTo("【Loanflow】您的借款第1期将于" + firstDue + "到期，应还" + firstTotal
+                + "元。可在App内从绑定的银行卡还款。");
+
+        assertThat(reminders.remind(loan, firstDue).sent()).isEqualTo(1);
+        assertThat(outbox(phone).get(0)).contains("今天（" + firstDue + "）到期").contains("应还" + firstTotal + "元");
+
+        // missed: a notice naming the overdue interest, offering to talk
+        jdbc.update("UPDATE installment SET penalty_due = 0.49 WHERE loan_id = ? AND seq = 1", loanId);
+        assertThat(reminders.remind(loan, firstDue.plusDays(1)).sent()).isEqualTo(1);
+        String overdue = outbox(phone).get(0);
+        assertThat(overdue).contains("第1期已逾期1天").contains("含逾期利息0.49元").contains("协商")
+                .contains("应还" + new java.math.BigDecimal(firstTotal).add(new java.math.BigDecimal("0.49"))
+                        .toPlainString() + "元");
+
+        // paid before day 3: no further notice
+        jdbc.update("UPDATE installment SET principal_paid = principal_due, interest_paid = interest_due,"
+                + " penalty_paid = penalty_due, status = 'PAID' WHERE loan_id = ? AND seq = 1", loanId);
+        assertThat(reminders.remind(loan, firstDue.plusDays(3)).sent()).isZero();
+
+        assertThat(jdbc.queryForList("SELECT kind FROM repayment_reminder WHERE loan_id = ? AND status = 'SENT'"
+                + " ORDER BY created_at, kind", String.class, loanId))
+                .containsExactlyInAnyOrder("DUE_IN_3_DAYS", "DUE_TODAY", "OVERDUE_1_DAY");
+        assertThat(outbox(phone)).hasSize(before + 3);
+    }
+
+    /** The sandbox SMS outbox for the phone, newest first. */
+    private List<String> outbox(String phone) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/sandbox/sms-outbox?phone=" + phone)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> bodies = new ArrayList<>();
+        for (JsonNode message : new ObjectMapper().readTree(response.body())) {
+            bodies.add(message.path("body").asText());
+        }
+        return bodies;
+    }
+}
