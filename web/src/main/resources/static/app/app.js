@@ -242,6 +242,29 @@ function showErrors(formNode, errorBox, error) {
   errorBox.hidden = false;
 }
 
+/**
+ * A button that asks before it acts: the first click shows a confirming second button, whose click runs action. For
+ * what cannot be undone from the page (withdrawing an application or a consent), so one slip does nothing.
+ */
+function confirmingButton(label, confirmLabel, action, startAttrs, confirmAttrs) {
+  const confirmButton = el('button', Object.assign({type: 'button', hidden: true}, confirmAttrs), confirmLabel);
+  const start = el('button', Object.assign({type: 'button', class: 'link'}, startAttrs), label);
+  start.addEventListener('click', () => {
+    start.hidden = true;
+    confirmButton.hidden = false;
+  });
+  confirmButton.addEventListener('click', async () => {
+    confirmButton.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      notice(error.message);
+      confirmButton.disabled = false;
+    }
+  });
+  return [start, confirmButton];
+}
+
 /** An error the page finds itself, shown like the API's, and nothing is sent. */
 function fieldError(field, message) {
   return new ApiError(400, {message: '请检查输入', fieldErrors: [{field, message}]});
@@ -435,26 +458,12 @@ async function consentsView(gen) {
     const item = el('li', {'data-type': status.type, 'data-consented': String(status.consented)},
       el('strong', {}, status.title), ' ', el('span', {class: 'consent-state'}, state));
     if (status.consented) {
-      const confirmButton = el('button', {type: 'button', class: 'withdraw-consent-confirm', hidden: true},
-        '确认撤回（撤回后再次申请需重新同意）');
-      const start = el('button', {type: 'button', class: 'link withdraw-consent'}, '撤回同意');
-      start.addEventListener('click', () => {
-        start.hidden = true;
-        confirmButton.hidden = false;
-      });
-      confirmButton.addEventListener('click', async () => {
-        confirmButton.disabled = true;
-        try {
-          await api('POST', '/borrowers/me/consents/' + encodeURIComponent(status.type) + '/withdrawal');
-          sessionStorage.removeItem(AFTER_CONSENT_KEY);
-          await consentsView(gen);
-          notice('已撤回。此前基于该授权的处理不受影响。');
-        } catch (error) {
-          notice(error.message);
-          confirmButton.disabled = false;
-        }
-      });
-      item.append(' ', start, confirmButton);
+      item.append(' ', ...confirmingButton('撤回同意', '确认撤回（撤回后再次申请需重新同意）', async () => {
+        await api('POST', '/borrowers/me/consents/' + encodeURIComponent(status.type) + '/withdrawal');
+        sessionStorage.removeItem(AFTER_CONSENT_KEY);
+        await consentsView(gen);
+        notice('已撤回。此前基于该授权的处理不受影响。');
+      }, {class: 'link withdraw-consent'}, {class: 'withdraw-consent-confirm'}));
     } else if (agreement) {
       item.append(' ', ...readToggle(agreement));
     }
@@ -512,23 +521,11 @@ async function applicationView(gen, id) {
 
 /** Withdrawing is free until the contract is signed; a second click confirms, so one slip does not cancel. */
 function withdrawSection(gen, a) {
-  const confirmButton = el('button', {type: 'button', id: 'withdraw-confirm', hidden: true}, '确认撤回，申请将被取消');
-  const start = el('button', {type: 'button', id: 'withdraw', class: 'link'}, '撤回申请');
-  start.addEventListener('click', () => {
-    start.hidden = true;
-    confirmButton.hidden = false;
-  });
-  confirmButton.addEventListener('click', async () => {
-    confirmButton.disabled = true;
-    try {
+  return el('section', {class: 'withdraw'}, el('p', {}, '签署合同前可随时撤回申请，不产生任何费用。'),
+    confirmingButton('撤回申请', '确认撤回，申请将被取消', async () => {
       await api('POST', '/applications/' + encodeURIComponent(a.applicationId) + '/withdrawal');
       await applicationView(gen, a.applicationId);
-    } catch (error) {
-      notice(error.message);
-      confirmButton.disabled = false;
-    }
-  });
-  return el('section', {class: 'withdraw'}, el('p', {}, '签署合同前可随时撤回申请，不产生任何费用。'), start, confirmButton);
+    }, {id: 'withdraw'}, {id: 'withdraw-confirm'}));
 }
 
 /**

@@ -125,10 +125,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void applicationApprovedByReviewerIsDisbursed() {
-    riskAssessmentWillBe("REVIEW", "", "senior-reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "", "senior-reviewers");
 
     assertThat(application).isWaitingAt("Task_ReviewApplication").task()
         .hasCandidateGroup("senior-reviewers").hasName("Review application");
@@ -152,10 +149,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void applicationRejectedByReviewerIsRejectedWithReviewReasonCode() {
-    riskAssessmentWillBe("REVIEW", "", "reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
 
     assertThat(application).isWaitingAt("Task_ReviewApplication").task().hasCandidateGroup("reviewers");
     submitReview("REJECT", "Income could not be confirmed");
@@ -174,10 +168,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void reviewTaskShowsOnlyMaskedDataAndTheRiskAssessmentReadOnly() {
-    riskAssessmentWillBe("REVIEW", "", "reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
     assertThat(application).isWaitingAt("Task_ReviewApplication");
 
     List<FormField> fields = formService().getTaskFormData(task().getId()).getFormFields();
@@ -200,10 +191,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void reviewCannotBeCompletedWithoutADecision() {
-    riskAssessmentWillBe("REVIEW", "", "reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
     assertThat(application).isWaitingAt("Task_ReviewApplication");
     String reviewTaskId = task().getId();
 
@@ -215,10 +203,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void applicationWithoutReviewDecisionIsCancelledAfterFiveDays() {
-    riskAssessmentWillBe("REVIEW", "", "reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
     assertThat(application).isWaitingAt("Task_ReviewApplication");
 
     Job reviewTimeout = job("Event_ReviewTimeout");
@@ -236,10 +221,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void applicationRejectedByRiskAssessmentIsRejectedWithoutReview() {
-    riskAssessmentWillBe("REJECT", "R_MULTI_LENDING", null);
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REJECT", "R_MULTI_LENDING", null);
     // the decision record commits before the rejection runs
     assertThat(application).isWaitingAt("Task_RejectApplication");
     execute(job());
@@ -279,10 +261,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void approvedApplicationIsCancelledWhenContractIsNotSignedWithinSevenDays() {
-    riskAssessmentWillBe("APPROVE", "", null);
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("APPROVE", "", null);
     setCreditTerms(application);
     assertThat(application).isWaitingAt("Task_PrepareContract");
     execute(job());
@@ -303,10 +282,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void borrowerWithdrawsWhileTheApplicationIsInReview() {
-    riskAssessmentWillBe("REVIEW", "R_BORDERLINE_SCORE", "reviewers");
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("REVIEW", "R_BORDERLINE_SCORE", "reviewers");
     assertThat(application).isWaitingAt("Task_ReviewApplication");
 
     correlate("ApplicationWithdrawn");
@@ -323,10 +299,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void borrowerWithdrawsAnApprovedApplicationBeforeSigning() {
-    riskAssessmentWillBe("APPROVE", "", null);
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("APPROVE", "", null);
     setCreditTerms(application);
     execute(job());
     assertThat(application).isWaitingAt("Task_AwaitContractSignature");
@@ -345,10 +318,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void aWithdrawalHasNothingToCatchOnceTheContractIsSigned() {
-    riskAssessmentWillBe("APPROVE", "", null);
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("APPROVE", "", null);
     setCreditTerms(application);
     prepareAndSignContract(application);
 
@@ -360,10 +330,7 @@ class LoanApplicationProcessTest {
 
   @Test
   void failedPayoutEndsInDisbursementFailureWithoutActivatingTheLoan() {
-    riskAssessmentWillBe("APPROVE", "", null);
-    ProcessInstance application = submitApplication();
-    passIdentityVerification(application);
-    queryCreditBureauAndAssessRisk(application);
+    ProcessInstance application = assessedAs("APPROVE", "", null);
     setCreditTerms(application);
     prepareAndSignContract(application);
     sendPayout(application);
@@ -393,6 +360,15 @@ class LoanApplicationProcessTest {
         "requestedAmount", "1000.00",
         "termMonths", 6));
     assertThat(application).isStarted().hasBusinessKey(APPLICATION_ID);
+    return application;
+  }
+
+  /** An application submitted, its identity verified and its risk assessed with this outcome. */
+  private ProcessInstance assessedAs(String outcome, String reasonCodes, String reviewGroup) {
+    riskAssessmentWillBe(outcome, reasonCodes, reviewGroup);
+    ProcessInstance application = submitApplication();
+    passIdentityVerification(application);
+    queryCreditBureauAndAssessRisk(application);
     return application;
   }
 
