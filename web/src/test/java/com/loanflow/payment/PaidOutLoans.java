@@ -35,7 +35,15 @@ public class PaidOutLoans {
     }
 
     public PaidOut paidOut(String amount) throws Exception {
-        DisbursingApplication application = new DisbursingApplication(jdbc, cipher, runtime, amount);
+        return paidOut(new DisbursingApplication(jdbc, cipher, runtime, amount));
+    }
+
+    /** With the bank card the borrower gave (a sandbox test card decides how the channel behaves). */
+    public PaidOut paidOut(String amount, String card) throws Exception {
+        return paidOut(new DisbursingApplication(jdbc, cipher, runtime, amount, card));
+    }
+
+    private PaidOut paidOut(DisbursingApplication application) throws Exception {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         return new PaidOut(application, application.paidOut(disbursements, http, port));
     }

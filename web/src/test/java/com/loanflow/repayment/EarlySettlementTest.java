@@ -13,9 +13,7 @@ import com.loanflow.loan.LoanAccrual;
 import com.loanflow.loan.LoanProduct;
 import com.loanflow.payment.Concurrently;
 import com.loanflow.payment.DisbursingApplication;
-import com.loanflow.payment.Disbursements;
 import com.loanflow.shared.ApiException;
-import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,13 +54,7 @@ class EarlySettlementTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    FieldCipher cipher;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    Disbursements disbursements;
+    com.loanflow.payment.PaidOutLoans paidOutLoans;
 
     @Autowired
     Repayments repayments;
@@ -90,8 +81,9 @@ class EarlySettlementTest {
 
     @Test
     void onTheDayOfThePayoutTheQuoteIsThePrincipalMoreIsRefusedAndPayingItSettlesWithoutInterest() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         String token = sessions.issue(application.borrowerId);
 
         JsonNode quote = get(token, "/api/v1/loans/" + loanId + "/settlement-quote");
@@ -137,8 +129,9 @@ class EarlySettlementTest {
 
     @Test
     void midPeriodTheQuoteChargesTheDaysElapsedAndSettlingPostsOnlyThatInterest() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         LocalDate start = backdate(loanId, 10);
         LocalDate today = LocalDate.now(clock);
         long period = ChronoUnit.DAYS.between(start, start.plusMonths(1));
@@ -171,8 +164,9 @@ class EarlySettlementTest {
 
     @Test
     void afterAMissedDueDateThePastDueInterestAndTheOverdueInterestAreOwedAndSettled() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         LocalDate originalStart = LocalDate.now(clock);
         long firstPeriod = ChronoUnit.DAYS.between(originalStart, originalStart.plusMonths(1));
         long secondPeriod = ChronoUnit.DAYS.between(originalStart.plusMonths(1), originalStart.plusMonths(2));
@@ -209,8 +203,9 @@ class EarlySettlementTest {
     @Test
     void concurrentSettlementsWithOneKeyOrManyKeysSettleOnce() throws Exception {
         for (boolean sameKey : new boolean[] {true, false}) {
-            var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
-            String loanId = application.paidOut(disbursements, http, port);
+            var paidOut = paidOutLoans.paidOut("1000.00");
+            var application = paidOut.application();
+            String loanId = paidOut.loanId();
             backdate(loanId, 5); // not accrued: the 5 days' interest is recognised on receipt
             BigDecimal total = new BigDecimal(get(sessions.issue(application.borrowerId),
                     "/api/v1/loans/" + loanId + "/settlement-quote").path("total").asText());

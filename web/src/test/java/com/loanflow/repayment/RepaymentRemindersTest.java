@@ -64,7 +64,7 @@ class RepaymentRemindersTest {
         // the payout's own SMS (sent from the status event, asynchronously) comes first, so counts below are exact
         DisbursingApplication.await("the activation SMS", () -> {
             try {
-                return outbox(phone).stream().anyMatch(m -> m.contains("首期还款日"));
+                return outbox(phone).stream().anyMatch(m -> m.contains("首期还款日为" + firstDue));
             } catch (Exception e) {
                 return false;
             }
@@ -85,13 +85,14 @@ class RepaymentRemindersTest {
                 + "元。可在App内从绑定的银行卡还款。");
 
         assertThat(reminders.remind(loan, firstDue).sent()).isEqualTo(1);
-        assertThat(outbox(phone).get(0)).contains("今天（" + firstDue + "）到期").contains("应还" + firstTotal + "元");
+        assertThat(outbox(phone).get(0)).isEqualTo("【Loanflow】您的借款第1期今天（" + firstDue + "）到期，应还" + firstTotal
+                + "元。今天还款不产生逾期利息。");
 
-        // missed: a notice naming the overdue interest (none accrued on this loan: the accrual job runs by the real
-        // clock) and offering to talk; the loan's rows are left as they are, the ledger checks of other tests read them
+        // missed: a notice saying from when overdue interest runs and offering to talk (the loan's rows are left as
+        // they are: other tests check the ledger against them)
         assertThat(reminders.remind(loan, firstDue.plusDays(1)).sent()).isEqualTo(1);
-        assertThat(outbox(phone).get(0)).contains("第1期已逾期1天").contains("应还" + firstTotal + "元")
-                .contains("含逾期利息0.00元").contains("协商");
+        assertThat(outbox(phone).get(0)).isEqualTo("【Loanflow】您的借款第1期已逾期1天，应还" + firstTotal + "元。逾期本金自"
+                + firstDue.plusDays(1) + "起按日计收逾期利息。如还款有困难，请联系客服协商还款安排。");
 
         assertThat(jdbc.queryForList("SELECT kind FROM repayment_reminder WHERE loan_id = ? AND status = 'SENT'",
                 String.class, loanId)).containsExactlyInAnyOrder("DUE_IN_3_DAYS", "DUE_TODAY", "OVERDUE_1_DAY");

@@ -9,11 +9,8 @@ import com.loanflow.ledger.LedgerAccount;
 import com.loanflow.ledger.LedgerInvariants;
 import com.loanflow.payment.Concurrently;
 import com.loanflow.payment.DisbursingApplication;
-import com.loanflow.payment.Disbursements;
-import com.loanflow.shared.FieldCipher;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,13 +30,7 @@ class WithholdingTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    FieldCipher cipher;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    Disbursements disbursements;
+    com.loanflow.payment.PaidOutLoans paidOutLoans;
 
     @Autowired
     Withholdings withholdings;
@@ -57,8 +48,9 @@ class WithholdingTest {
 
     @Test
     void aWithholdingIsAppliedAndPostedOnlyWhenTheChannelConfirmsTheDebit() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1000.00", "6222020000000007");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-" + loanId.substring(0, 8), first);
@@ -89,8 +81,9 @@ class WithholdingTest {
 
     @Test
     void tenConcurrentCopiesOfTheConfirmationApplyOnceAndPostOnce() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1200.00");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1200.00");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         BigDecimal first = firstInstallment(loanId);
         // recorded but not sent: the callbacks below are the only thing that can apply it
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-c-" + loanId.substring(0, 8), first);
@@ -120,8 +113,9 @@ class WithholdingTest {
 
     @Test
     void aRefusedDebitFailsTheRepaymentPostsNothingAndTheNextAttemptGetsItsOwnKey() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00", "6217000000000303");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("700.00", "6217000000000303");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-f-" + loanId.substring(0, 8), first);
@@ -143,8 +137,9 @@ class WithholdingTest {
 
     @Test
     void theRepaymentApiWithholdsFromTheCardWhenAskedAndRefusesAnUnknownMethod() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1000.00", "6222020000000007");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         String token = sessions.issue(application.borrowerId);
         String key = "wh-api-" + loanId.substring(0, 8);
 
@@ -166,8 +161,9 @@ class WithholdingTest {
 
     @Test
     void aBusyChannelIsAskedAgainWithTheSameRequestIdUntilItAcceptsAndDebitsOnce() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "1100.00", "6217000000000006");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("1100.00", "6217000000000006");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-b-" + loanId.substring(0, 8), first);
@@ -186,8 +182,9 @@ class WithholdingTest {
 
     @Test
     void aLostWithholdingCallbackIsFoundByTheStatusQuery() throws Exception {
-        var application = new DisbursingApplication(jdbc, cipher, runtime, "900.00", "6222600000000006");
-        String loanId = application.paidOut(disbursements, http, port);
+        var paidOut = paidOutLoans.paidOut("900.00", "6222600000000006");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
         BigDecimal first = firstInstallment(loanId);
 
         Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-l-" + loanId.substring(0, 8), first);
