@@ -49,6 +49,9 @@ class RepaymentRemindersTest {
     @Autowired
     Borrowers borrowers;
 
+    @Autowired
+    java.time.Clock clock;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -97,6 +100,51 @@ class RepaymentRemindersTest {
         assertThat(jdbc.queryForList("SELECT kind FROM repayment_reminder WHERE loan_id = ? AND status = 'SENT'",
                 String.class, loanId)).containsExactlyInAnyOrder("DUE_IN_3_DAYS", "DUE_TODAY", "OVERDUE_1_DAY");
         assertThat(outbox(phone)).hasSize(before + 3);
+    }
+
+    /** Past the last notice, an installment is for a person: the ops collections list shows it, masked. */
+    @Test
+    void installmentsPastTheLastNoticeAreListedForCollections() throws Exception {
+        String loanId = paidOutLoans.paidOut("800.00").loanId();
+        Loan loan = loans.findById(loanId).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        // the first due date moved 20 days into the past (dates only: the money rows stay as they are)
+        jdbc.update("UPDATE installment SET due_date = ? WHERE loan_id = ? AND seq = 1", today.minusDays(20), loanId);
+        assertThat(reminders.remind(loan, today).sent()).as("day 20: past the last SMS notice").isZero();
+
+        JsonNode listed = null;
+        for (JsonNode row : ops("/ops/v1/collections?minDaysOverdue=14&limit=500", "ops1")) {
+            if (loanId.equals(row.path("loanId").asText())) {
+                listed = row;
+            }
+        }
+        assertThat(listed).as("the loan is on the collections list").isNotNull();
+        assertThat(listed.path("seq").asInt()).isEqualTo(1);
+        assertThat(listed.path("daysOverdue").asLong()).isEqualTo(20);
+        assertThat(listed.path("amountOwed").asText()).isEqualTo(jdbc.queryForObject("SELECT principal_due + interest_due"
+                + " FROM installment WHERE loan_id = ? AND seq = 1", java.math.BigDecimal.class, loanId).toPlainString());
+        assertThat(listed.path("borrowerPhone").asText()).matches("1\\d{2}\\*{4}\\d{4}");
+        assertThat(ops("/ops/v1/collections?minDaysOverdue=21&limit=500", "ops1").findValuesAsText("loanId"))
+                .doesNotContain(loanId);
+
+        HttpResponse<String> badStatus = http.send(opsRequest("/ops/v1/repayment-reminders?status=SENT", "ops1"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(badStatus.body()).contains("\"field\":\"status\"");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/v1/collections"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    private JsonNode ops(String path, String user) throws Exception {
+        HttpResponse<String> response = http.send(opsRequest(path, user), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private HttpRequest opsRequest(String path, String user) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
     }
 
     /** The sandbox SMS outbox for the phone, newest first. */
