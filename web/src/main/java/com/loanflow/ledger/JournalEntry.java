@@ -86,6 +86,13 @@ public record JournalEntry(String businessKey, String applicationId, String desc
                         JournalLine.credit(BORROWER_REFUND_PAYABLE, amount)));
     }
 
+    /** Money that was owed back to the borrower, paid back to them from the lender's account. */
+    public static JournalEntry refund(String refundId, String applicationId, BigDecimal amount, LocalDateTime at) {
+        return new JournalEntry("REFUND:" + refundId, applicationId, "Refund paid to the borrower", at,
+                List.of(JournalLine.debit(BORROWER_REFUND_PAYABLE, amount),
+                        JournalLine.credit(LENDER_DEPOSITORY_CASH, amount)));
+    }
+
     /** One day's interest and overdue interest earned on one loan; the key makes a day accrue once. */
     public static JournalEntry accrual(String loanId, String applicationId, LocalDate day, BigDecimal interest,
                                        BigDecimal penalty, LocalDateTime at) {

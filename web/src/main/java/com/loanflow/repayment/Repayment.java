@@ -21,5 +21,7 @@ public record Repayment(String id, String loanId, String borrowerId, String idem
     public static final String APPLIED = "APPLIED";
     public static final String FAILED = "FAILED";
     public static final String REFUND_DUE = "REFUND_DUE";
+    /** A REFUND_DUE amount that was paid back to the borrower (see Refund). */
+    public static final String REFUNDED = "REFUNDED";
     public static final String REJECTED = "REJECTED";
 }

@@ -32,6 +32,9 @@ public interface RepaymentMapper {
                        @Param("penaltyPart") BigDecimal penaltyPart, @Param("decidedBy") String decidedBy,
                        @Param("decidedAt") java.time.LocalDateTime decidedAt);
 
+    /** REFUND_DUE → REFUNDED; 0 rows when it is not REFUND_DUE. */
+    int markRefunded(@org.apache.ibatis.annotations.Param("id") String id);
+
     /** PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. */
     int settlePending(@Param("id") String id, @Param("status") String status,
                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,

@@ -1,0 +1,64 @@
+package com.loanflow.repayment;
+
+import com.loanflow.platform.OpsApiSecurity;
+import com.loanflow.shared.Money;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations pay back money a loan did not owe (REFUND_DUE, listed by GET /ops/v1/repayments/attention): one operator
+ * records the outgoing bank transfer, another approves or rejects it. Ops group only; every step audited.
+ */
+@RestController
+class RefundController {
+
+    record RefundTransfer(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
+            message = "must be the outgoing bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
+                          String bankReference) {
+    }
+
+    record Rejection(@NotBlank @Size(max = 255) String reason) {
+    }
+
+    record RefundView(String refundId, String repaymentId, String loanId, String amount, String bankReference,
+                      String status, String recordedBy, String decidedBy, LocalDateTime decidedAt) {
+
+        static RefundView of(Refund r) {
+            return new RefundView(r.id(), r.repaymentId(), r.loanId(), Money.format(r.amount()), r.bankReference(),
+                    r.status(), r.recordedBy(), r.decidedBy(), r.decidedAt());
+        }
+    }
+
+    private final Refunds refunds;
+
+    RefundController(Refunds refunds) {
+        this.refunds = refunds;
+    }
+
+    @PostMapping("/ops/v1/repayments/{repaymentId}/refund")
+    @ResponseStatus(HttpStatus.CREATED)
+    RefundView record(@PathVariable String repaymentId, @Valid @RequestBody RefundTransfer transfer,
+                      HttpServletRequest http) {
+        return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), OpsApiSecurity.operator(http)));
+    }
+
+    @PostMapping("/ops/v1/refunds/{refundId}/approval")
+    RefundView approve(@PathVariable String refundId, HttpServletRequest http) {
+        return RefundView.of(refunds.approve(refundId, OpsApiSecurity.operator(http)));
+    }
+
+    @PostMapping("/ops/v1/refunds/{refundId}/rejection")
+    RefundView reject(@PathVariable String refundId, @Valid @RequestBody Rejection rejection, HttpServletRequest http) {
+        return RefundView.of(refunds.reject(refundId, OpsApiSecurity.operator(http), rejection.reason()));
+    }
+}

@@ -1,0 +1,123 @@
+package com.loanflow.repayment;
+
+import com.loanflow.audit.AuditLog;
+import com.loanflow.ledger.JournalEntry;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.loan.Loan;
+import com.loanflow.loan.LoanMapper;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.Ids;
+import com.loanflow.shared.Money;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying back money a loan did not owe (a REFUND_DUE repayment, ADR 0017): the lender sends it to the borrower by bank
+ * transfer; one operator records that transfer from the lender's bank statement, another approves it (four eyes, in
+ * the database update too), and only then is the repayment REFUNDED and the payable cleared in the ledger. The whole
+ * amount goes back, once: the database allows one refund per repayment that is not rejected, and counts an outgoing
+ * statement reference once.
+ */
+@Service
+public class Refunds {
+
+    private final RefundMapper mapper;
+    private final RepaymentMapper repayments;
+    private final LoanMapper loans;
+    private final Ledger ledger;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Refunds(RefundMapper mapper, RepaymentMapper repayments, LoanMapper loans, Ledger ledger, AuditLog audit,
+            Clock clock) {
+        this.mapper = mapper;
+        this.repayments = repayments;
+        this.loans = loans;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** PENDING until another operator approves it; the same statement line again returns the first record. */
+    @Transactional
+    public Refund record(String repaymentId, String bankReference, String operator) {
+        var previous = mapper.findByBankReference(bankReference);
+        if (previous.isPresent()) {
+            if (!previous.get().repaymentId().equals(repaymentId)) {
+                throw ApiException.conflict("BANK_REFERENCE_RECORDED",
+                        "This bank reference was already recorded for another refund");
+            }
+            return previous.get();
+        }
+        Repayment due = repayments.findById(repaymentId).orElseThrow(() -> ApiException.notFound("Repayment"));
+        if (!Repayment.REFUND_DUE.equals(due.status())) {
+            throw ApiException.conflict("NO_REFUND_DUE", "Repayment " + repaymentId + " is " + due.status()
+                    + "; only money the loan did not owe (REFUND_DUE) is refunded");
+        }
+        Refund refund = new Refund(Ids.newId(), repaymentId, due.loanId(), due.amount(), bankReference, Refund.PENDING,
+                operator, LocalDateTime.now(clock), null, null, null);
+        try {
+            mapper.insert(refund);
+        } catch (DuplicateKeyException e) {
+            // uk_refund_open_repayment: another refund of this repayment is pending or paid
+            throw ApiException.conflict("REFUND_RECORDED", "A refund of this repayment is already recorded");
+        }
+        audit.record(operator, "REFUND_RECORDED", "LOAN", due.loanId(), Map.of("refundId", refund.id(),
+                "repaymentId", repaymentId, "bankReference", bankReference, "amount", Money.format(due.amount())));
+        return refund;
+    }
+
+    /** Another operator confirms the transfer went out: the repayment is REFUNDED, the ledger posts it. Again → same. */
+    @Transactional
+    public Refund approve(String refundId, String approver) {
+        Refund refund = decidable(refundId, approver);
+        if (Refund.PAID.equals(refund.status())) {
+            return refund;
+        }
+        requirePending(refund);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (mapper.decide(refundId, Refund.PAID, approver, now, null) != 1
+                || repayments.markRefunded(refund.repaymentId()) != 1) {
+            throw new OptimisticLockingFailureException("Refund " + refundId + " was decided concurrently");
+        }
+        Loan loan = loans.findById(refund.loanId()).orElseThrow();
+        ledger.post(JournalEntry.refund(refundId, loan.applicationId(), refund.amount(), now));
+        audit.record(approver, "REFUND_APPROVED", "LOAN", refund.loanId(), Map.of("refundId", refundId,
+                "repaymentId", refund.repaymentId(), "amount", Money.format(refund.amount()),
+                "recordedBy", refund.recordedBy()));
+        return mapper.findById(refundId).orElseThrow();
+    }
+
+    /** Recorded in error (wrong line, say): nothing was posted; the repayment stays REFUND_DUE for a new record. */
+    @Transactional
+    public Refund reject(String refundId, String operator, String reason) {
+        Refund refund = decidable(refundId, operator);
+        requirePending(refund);
+        if (mapper.decide(refundId, Refund.REJECTED, operator, LocalDateTime.now(clock), reason) != 1) {
+            throw new OptimisticLockingFailureException("Refund " + refundId + " was decided concurrently");
+        }
+        audit.record(operator, "REFUND_REJECTED", "LOAN", refund.loanId(), Map.of("refundId", refundId,
+                "reason", reason));
+        return mapper.findById(refundId).orElseThrow();
+    }
+
+    private Refund decidable(String refundId, String decider) {
+        Refund refund = mapper.findById(refundId).orElseThrow(() -> ApiException.notFound("Refund"));
+        if (refund.recordedBy().equals(decider)) {
+            throw ApiException.conflict("FOUR_EYES_REQUIRED",
+                    "A refund is approved or rejected by an operator other than the one who recorded it");
+        }
+        return refund;
+    }
+
+    private static void requirePending(Refund refund) {
+        if (!Refund.PENDING.equals(refund.status())) {
+            throw ApiException.conflict("REFUND_DECIDED", "This refund is already " + refund.status());
+        }
+    }
+}

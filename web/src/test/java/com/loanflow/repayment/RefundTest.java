@@ -1,0 +1,193 @@
+package com.loanflow.repayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.ledger.JournalLine;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.ledger.LedgerAccount;
+import com.loanflow.ledger.LedgerInvariants;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.payment.PaidOutLoans;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Money a loan did not owe goes back to the borrower with four eyes: recorded by one operator from the outgoing bank
+ * statement line, approved by another; only then is the repayment REFUNDED and the payable cleared in the ledger,
+ * once. Refusals change nothing.
+ */
+@PlatformTest
+class RefundTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PaidOutLoans paidOutLoans;
+
+    @Autowired
+    Withholdings withholdings;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerInvariants invariants;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void moneyTheLoanDidNotOweIsPaidBackOnceWithFourEyes() throws Exception {
+        var paidOut = paidOutLoans.paidOut("600.00");
+        String loanId = paidOut.loanId();
+        String repaymentId = refundDue(paidOut.application().borrowerId, loanId);
+        String reference = "OUT" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String body = "{\"bankReference\":\"" + reference + "\"}";
+
+        // refusals first: no credentials, not ops, a malformed reference, a repayment that is not REFUND_DUE
+        assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, null).statusCode()).isEqualTo(401);
+        assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "reviewer1").statusCode()).isEqualTo(403);
+        var malformed = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"x'; --\"}", "ops1");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("bankReference");
+        String applied = appliedRepayment(loanId);
+        var notDue = post("/ops/v1/repayments/" + applied + "/refund", "{\"bankReference\":\"OUT-NOT-DUE-1\"}", "ops1");
+        assertThat(notDue.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(notDue.body()).path("code").asText()).isEqualTo("NO_REFUND_DUE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id IN (?, ?)", Integer.class,
+                repaymentId, applied)).isZero();
+
+        // ops1 records the outgoing transfer: nothing is posted yet; the same line again is the same record
+        var recorded = post("/ops/v1/repayments/" + repaymentId + "/refund", body, "ops1");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        JsonNode refund = json.readTree(recorded.body());
+        String refundId = refund.path("refundId").asText();
+        assertThat(refund.path("status").asText()).isEqualTo("PENDING");
+        assertThat(refund.path("amount").asText()).isEqualTo("100.00");
+        assertThat(json.readTree(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "ops1").body())
+                .path("refundId").asText()).isEqualTo(refundId);
+        var second = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"OUT-OTHER-LINE\"}", "ops2");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("REFUND_RECORDED");
+        assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
+        assertThat(status(repaymentId)).isEqualTo("REFUND_DUE");
+
+        // the recorder cannot approve; another operator can, once
+        var self = post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops1");
+        assertThat(self.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(self.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
+        var approved = post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops2");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).path("status").asText()).isEqualTo("PAID");
+        assertThat(post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops2").statusCode()).isEqualTo(200);
+        assertThat(status(repaymentId)).isEqualTo("REFUNDED");
+        assertThat(ledger.lines("REFUND:" + refundId)).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.BORROWER_REFUND_PAYABLE, new BigDecimal("100.00")),
+                JournalLine.credit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("100.00")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE business_key = ?", Integer.class,
+                "REFUND:" + refundId)).isEqualTo(1);
+        var rejectPaid = post("/ops/v1/refunds/" + refundId + "/rejection", "{\"reason\":\"late\"}", "ops2");
+        assertThat(rejectPaid.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(rejectPaid.body()).path("code").asText()).isEqualTo("REFUND_DECIDED");
+        JsonNode attention = json.readTree(get("/ops/v1/repayments/attention?limit=500", "ops1").body());
+        assertThat(attention.findValuesAsText("repaymentId")).as("no longer owed back").doesNotContain(repaymentId);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aRejectedRecordLeavesTheRefundDueForACorrectOne() throws Exception {
+        var paidOut = paidOutLoans.paidOut("700.00");
+        String repaymentId = refundDue(paidOut.application().borrowerId, paidOut.loanId());
+        String wrong = "OUTWRONG" + UUID.randomUUID().toString().substring(0, 8);
+        String refundId = json.readTree(post("/ops/v1/repayments/" + repaymentId + "/refund",
+                "{\"bankReference\":\"" + wrong + "\"}", "ops1").body()).path("refundId").asText();
+
+        assertThat(post("/ops/v1/refunds/" + refundId + "/rejection", "{}", "ops2").statusCode())
+                .as("a reason is required").isEqualTo(400);
+        var rejected = post("/ops/v1/refunds/" + refundId + "/rejection", "{\"reason\":\"wrong statement line\"}", "ops2");
+        assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(status(repaymentId)).isEqualTo("REFUND_DUE");
+        assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
+
+        String right = "OUTRIGHT" + UUID.randomUUID().toString().substring(0, 8);
+        var again = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + right + "\"}", "ops2");
+        assertThat(again.statusCode()).isEqualTo(201);
+        String secondId = json.readTree(again.body()).path("refundId").asText();
+        assertThat(post("/ops/v1/refunds/" + secondId + "/approval", "{}", "ops1").statusCode()).isEqualTo(200);
+        assertThat(status(repaymentId)).isEqualTo("REFUNDED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id = ? AND status = 'PAID'",
+                Integer.class, repaymentId)).isEqualTo(1);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    /**
+     * A 100.00 withholding the channel confirms after the loan stopped owing it (forced, as in MoneyArrivedTest: the
+     * API keeps what a withholding may collect out of every other repayment): REFUND_DUE.
+     */
+    private String refundDue(String borrowerId, String loanId) throws Exception {
+        Repayment pending = withholdings.request(borrowerId, loanId, "wh-r-" + loanId.substring(0, 8),
+                new BigDecimal("100.00"));
+        String requestId = jdbc.queryForObject("SELECT request_id FROM withholding WHERE repayment_id = ?",
+                String.class, pending.id());
+        jdbc.update("UPDATE loan SET status = 'SETTLED' WHERE id = ?", loanId);
+        try {
+            var confirmed = DisbursingApplication.deliver(http, port,
+                    DisbursingApplication.callback(requestId, "SUCCEEDED", null));
+            assertThat(confirmed.statusCode()).isEqualTo(200);
+        } finally {
+            jdbc.update("UPDATE loan SET status = 'ACTIVE' WHERE id = ?", loanId);
+        }
+        assertThat(status(pending.id())).isEqualTo("REFUND_DUE");
+        return pending.id();
+    }
+
+    /** A repayment of the loan that was applied: a small withholding the channel confirms. */
+    private String appliedRepayment(String loanId) throws Exception {
+        String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan WHERE id = ?", String.class, loanId);
+        Repayment pending = withholdings.request(borrowerId, loanId, "wh-a-" + loanId.substring(0, 8),
+                new BigDecimal("10.00"));
+        withholdings.send(pending.id());
+        DisbursingApplication.await("the withholding applied", () -> "APPLIED".equals(status(pending.id())));
+        return pending.id();
+    }
+
+    private String status(String repaymentId) {
+        return jdbc.queryForObject("SELECT status FROM repayment WHERE id = ?", String.class, repaymentId);
+    }
+
+    private HttpResponse<String> post(String path, String body, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+}
