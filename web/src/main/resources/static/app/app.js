@@ -20,7 +20,7 @@ const STATUS_TEXT = {
 };
 const VERIFICATION_TEXT = {NOT_SUBMITTED: '未认证', SUBMITTED: '审核中', VERIFIED: '已认证', FAILED: '认证失败'};
 const INSTALLMENT_TEXT = {PENDING: '待还', PARTIALLY_PAID: '部分已还', PAID: '已还', SETTLED: '已结清'};
-const REPAYMENT_TEXT = {PENDING: '扣款处理中', APPLIED: '已入账', FAILED: '扣款失败', REFUND_DUE: '待退款'};
+const REPAYMENT_TEXT = {PENDING: '扣款处理中', APPLIED: '已入账', FAILED: '扣款失败', REFUND_DUE: '待退款', REFUNDED: '已退款'};
 const PURPOSE_TEXT = {
   CONSUMPTION: '日常消费', EDUCATION: '教育', MEDICAL: '医疗', RENT: '房租', TRAVEL: '旅行', OTHER: '其他'
 };
