@@ -53,6 +53,8 @@ public class LedgerInvariants {
             compare(violations, who, "interest income", b.ledgerInterest(), "interest paid", null);
             return violations;
         }
+        // money received that was not owed stays a payable exactly until it is refunded (ADR 0017, 0023)
+        compare(violations, who, "refund payable", b.ledgerRefundPayable(), "repayments REFUND_DUE", b.refundDue());
         compare(violations, who, "schedule principal", b.schedulePrincipal(), "loan outstanding",
                 b.outstandingPrincipal());
         compare(violations, who, "schedule interest", b.scheduleInterest(), "loan outstanding interest",

@@ -15,7 +15,7 @@ interface LedgerMapper {
                        BigDecimal feeKept, BigDecimal outstandingPrincipal, BigDecimal outstandingInterest,
                        BigDecimal outstandingPenalty, BigDecimal schedulePrincipal, BigDecimal scheduleInterest,
                        BigDecimal interestPaid, BigDecimal interestRecognised, BigDecimal penaltyDue,
-                       BigDecimal penaltyPaid) {
+                       BigDecimal penaltyPaid, BigDecimal ledgerRefundPayable, BigDecimal refundDue) {
     }
 
     record EntryTotals(String businessKey, BigDecimal debits, BigDecimal credits) {

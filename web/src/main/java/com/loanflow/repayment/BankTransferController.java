@@ -36,23 +36,27 @@ class BankTransferController {
 
     /** A repayment for finance to act on, and why. */
     record Attention(String reason, String repaymentId, String loanId, String method, String status, String amount,
-                     String bankReference, String recordedBy, java.time.LocalDateTime receivedAt) {
+                     String bankReference, String recordedBy, java.time.LocalDateTime receivedAt, String refundId) {
 
-        static Attention of(Repayment r) {
-            String reason = Repayment.REFUND_DUE.equals(r.status()) ? "REFUND_DUE"
+        /** A refund already recorded for a REFUND_DUE repayment: it waits for a second operator, not for a transfer. */
+        static Attention of(Repayment r, java.util.Optional<Refund> refundAwaitingApproval) {
+            String reason = Repayment.REFUND_DUE.equals(r.status())
+                    ? refundAwaitingApproval.isPresent() ? "REFUND_AWAITING_APPROVAL" : "REFUND_DUE"
                     : Repayment.BANK_TRANSFER.equals(r.method()) ? "AWAITING_SECOND_OPERATOR"
                     : "LEGACY_DIRECT_UNVERIFIED";
             return new Attention(reason, r.id(), r.loanId(), r.method(), r.status(), Money.format(r.amount()),
-                    r.bankReference(), r.recordedBy(), r.receivedAt());
+                    r.bankReference(), r.recordedBy(), r.receivedAt(), refundAwaitingApproval.map(Refund::id).orElse(null));
         }
     }
 
     private final Repayments repayments;
     private final RepaymentMapper mapper;
+    private final Refunds refunds;
 
-    BankTransferController(Repayments repayments, RepaymentMapper mapper) {
+    BankTransferController(Repayments repayments, RepaymentMapper mapper, Refunds refunds) {
         this.repayments = repayments;
         this.mapper = mapper;
+        this.refunds = refunds;
     }
 
     /** Refunds due, transfers awaiting approval and the unverified DIRECT rows of before V11, newest first. */
@@ -62,7 +66,8 @@ class BankTransferController {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalidField("limit", "must be between 1 and 500");
         }
-        return mapper.findNeedingAttention(limit).stream().map(Attention::of).toList();
+        return mapper.findNeedingAttention(limit).stream().map(r -> Attention.of(r, Repayment.REFUND_DUE.equals(r.status())
+                ? refunds.awaitingApproval(r.id()) : java.util.Optional.empty())).toList();
     }
 
     @PostMapping("/ops/v1/loans/{loanId}/bank-transfers")

@@ -52,6 +52,15 @@ class RefundController {
         return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), OpsApiSecurity.operator(http)));
     }
 
+    /** Refunds recorded and awaiting a second operator's approval, oldest first. */
+    @org.springframework.web.bind.annotation.GetMapping("/ops/v1/refunds/pending")
+    java.util.List<RefundView> pending(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw com.loanflow.shared.ApiException.invalidField("limit", "must be between 1 and 500");
+        }
+        return refunds.pending(limit).stream().map(RefundView::of).toList();
+    }
+
     @PostMapping("/ops/v1/refunds/{refundId}/approval")
     RefundView approve(@PathVariable String refundId, HttpServletRequest http) {
         return RefundView.of(refunds.approve(refundId, OpsApiSecurity.operator(http)));

@@ -59,13 +59,23 @@ public class Refunds {
             throw ApiException.conflict("NO_REFUND_DUE", "Repayment " + repaymentId + " is " + due.status()
                     + "; only money the loan did not owe (REFUND_DUE) is refunded");
         }
+        if (mapper.countDisputes(repaymentId) > 0) {
+            // the channel contradicted itself or the statement disagrees: it is not certain the money arrived
+            throw ApiException.conflict("REFUND_BLOCKED_BY_DISPUTE", "The channel's answers or the reconciliation"
+                    + " dispute this debit; resolve that first (GET /ops/v1/payment-callback-conflicts)");
+        }
+        var open = mapper.findOpenByRepayment(repaymentId);
+        if (open.isPresent()) {
+            throw ApiException.conflict("REFUND_RECORDED", "Refund " + open.get().id() + " of this repayment is already"
+                    + " recorded and awaits a second operator");
+        }
         Refund refund = new Refund(Ids.newId(), repaymentId, due.loanId(), due.amount(), bankReference, Refund.PENDING,
                 operator, LocalDateTime.now(clock), null, null, null);
         try {
             mapper.insert(refund);
         } catch (DuplicateKeyException e) {
-            // uk_refund_open_repayment: another refund of this repayment is pending or paid
-            throw ApiException.conflict("REFUND_RECORDED", "A refund of this repayment is already recorded");
+            // a concurrent record of this repayment or this statement line: the retry finds it above, or is refused
+            throw new OptimisticLockingFailureException("Refund of repayment " + repaymentId + " recorded concurrently");
         }
         audit.record(operator, "REFUND_RECORDED", "LOAN", due.loanId(), Map.of("refundId", refund.id(),
                 "repaymentId", repaymentId, "bankReference", bankReference, "amount", Money.format(due.amount())));
@@ -86,10 +96,12 @@ public class Refunds {
             throw new OptimisticLockingFailureException("Refund " + refundId + " was decided concurrently");
         }
         Loan loan = loans.findById(refund.loanId()).orElseThrow();
-        ledger.post(JournalEntry.refund(refundId, loan.applicationId(), refund.amount(), now));
+        if (!ledger.post(JournalEntry.refund(refundId, loan.applicationId(), refund.amount(), now))) {
+            throw new IllegalStateException("Journal entry REFUND:" + refundId + " exists already");
+        }
         audit.record(approver, "REFUND_APPROVED", "LOAN", refund.loanId(), Map.of("refundId", refundId,
                 "repaymentId", refund.repaymentId(), "amount", Money.format(refund.amount()),
-                "recordedBy", refund.recordedBy()));
+                "bankReference", refund.bankReference(), "recordedBy", refund.recordedBy()));
         return mapper.findById(refundId).orElseThrow();
     }
 
@@ -102,8 +114,21 @@ public class Refunds {
             throw new OptimisticLockingFailureException("Refund " + refundId + " was decided concurrently");
         }
         audit.record(operator, "REFUND_REJECTED", "LOAN", refund.loanId(), Map.of("refundId", refundId,
-                "reason", reason));
+                "repaymentId", refund.repaymentId(), "amount", Money.format(refund.amount()),
+                "bankReference", refund.bankReference(), "recordedBy", refund.recordedBy(), "reason", reason));
         return mapper.findById(refundId).orElseThrow();
+    }
+
+    /** The refund of a REFUND_DUE repayment recorded and awaiting approval, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Refund> awaitingApproval(String repaymentId) {
+        return mapper.findOpenByRepayment(repaymentId).filter(r -> Refund.PENDING.equals(r.status()));
+    }
+
+    /** Refunds awaiting a second operator, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Refund> pending(int limit) {
+        return mapper.findByStatus(Refund.PENDING, limit);
     }
 
     private Refund decidable(String refundId, String decider) {

@@ -57,7 +57,8 @@ class RefundTest {
     void moneyTheLoanDidNotOweIsPaidBackOnceWithFourEyes() throws Exception {
         var paidOut = paidOutLoans.paidOut("600.00");
         String loanId = paidOut.loanId();
-        String repaymentId = refundDue(paidOut.application().borrowerId, loanId);
+        String repaymentId = refundDue(paidOut.application().borrowerId, loanId, "1");
+        String applicationId = jdbc.queryForObject("SELECT application_id FROM loan WHERE id = ?", String.class, loanId);
         String reference = "OUT" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String body = "{\"bankReference\":\"" + reference + "\"}";
 
@@ -89,6 +90,15 @@ class RefundTest {
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("REFUND_RECORDED");
         assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
         assertThat(status(repaymentId)).isEqualTo("REFUND_DUE");
+        assertThat(refundPayable(applicationId)).isEqualByComparingTo("100.00");
+        JsonNode waiting = json.readTree(get("/ops/v1/repayments/attention?limit=500", "ops2").body());
+        assertThat(waiting).filteredOn(a -> a.path("repaymentId").asText().equals(repaymentId)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.path("reason").asText()).isEqualTo("REFUND_AWAITING_APPROVAL");
+                    assertThat(a.path("refundId").asText()).isEqualTo(refundId);
+                });
+        assertThat(json.readTree(get("/ops/v1/refunds/pending?limit=500", "ops2").body()).findValuesAsText("refundId"))
+                .contains(refundId);
 
         // the recorder cannot approve; another operator can, once
         var self = post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops1");
@@ -109,41 +119,73 @@ class RefundTest {
         assertThat(json.readTree(rejectPaid.body()).path("code").asText()).isEqualTo("REFUND_DECIDED");
         JsonNode attention = json.readTree(get("/ops/v1/repayments/attention?limit=500", "ops1").body());
         assertThat(attention.findValuesAsText("repaymentId")).as("no longer owed back").doesNotContain(repaymentId);
-        assertThat(invariants.check().violations()).isEmpty();
+        assertThat(refundPayable(applicationId)).isEqualByComparingTo("0.00");
+        assertThat(invariants.check().violations()).noneMatch(v -> v.contains(applicationId));
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE subject_id = ? AND action LIKE 'REFUND_%'",
+                String.class, loanId)).containsExactlyInAnyOrder("REFUND_RECORDED", "REFUND_APPROVED");
     }
 
     @Test
-    void aRejectedRecordLeavesTheRefundDueForACorrectOne() throws Exception {
+    void aDisputedDebitIsNotRefundedAndARejectedLineCanBeRecordedAgainst() throws Exception {
         var paidOut = paidOutLoans.paidOut("700.00");
-        String repaymentId = refundDue(paidOut.application().borrowerId, paidOut.loanId());
-        String wrong = "OUTWRONG" + UUID.randomUUID().toString().substring(0, 8);
-        String refundId = json.readTree(post("/ops/v1/repayments/" + repaymentId + "/refund",
-                "{\"bankReference\":\"" + wrong + "\"}", "ops1").body()).path("refundId").asText();
+        String loanId = paidOut.loanId();
+        String applicationId = jdbc.queryForObject("SELECT application_id FROM loan WHERE id = ?", String.class, loanId);
+        String repaymentId = refundDue(paidOut.application().borrowerId, loanId, "1");
+        String other = refundDue(paidOut.application().borrowerId, loanId, "2");
 
-        assertThat(post("/ops/v1/refunds/" + refundId + "/rejection", "{}", "ops2").statusCode())
+        // the channel later contradicted its confirmation: not certain the money arrived, so nothing goes back yet
+        String requestId = jdbc.queryForObject("SELECT request_id FROM withholding WHERE repayment_id = ?", String.class,
+                repaymentId);
+        jdbc.update("INSERT INTO payment_callback_conflict (id, channel, request_id, applied_status, status, received_at)"
+                + " VALUES (?, 'sandbox', ?, 'SUCCEEDED', 'FAILED', ?)", UUID.randomUUID().toString(), requestId,
+                java.time.LocalDateTime.now().withNano(0));
+        String line = "OUTLINE" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var disputed = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+                "ops1");
+        assertThat(disputed.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(disputed.body()).path("code").asText()).isEqualTo("REFUND_BLOCKED_BY_DISPUTE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id = ?", Integer.class,
+                repaymentId)).isZero();
+
+        // the statement line recorded against the wrong repayment first: refused elsewhere while it stands,
+        // rejected with a reason, then recorded against the right one
+        String wrongId = json.readTree(post("/ops/v1/repayments/" + other + "/refund",
+                "{\"bankReference\":\"" + line + "\"}", "ops1").body()).path("refundId").asText();
+        jdbc.update("DELETE FROM payment_callback_conflict WHERE request_id = ?", requestId);   // dispute settled
+        var taken = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+                "ops1");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(taken.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
+        assertThat(post("/ops/v1/refunds/" + wrongId + "/rejection", "{}", "ops2").statusCode())
                 .as("a reason is required").isEqualTo(400);
-        var rejected = post("/ops/v1/refunds/" + refundId + "/rejection", "{\"reason\":\"wrong statement line\"}", "ops2");
+        var rejected = post("/ops/v1/refunds/" + wrongId + "/rejection", "{\"reason\":\"wrong repayment\"}", "ops2");
         assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
-        assertThat(status(repaymentId)).isEqualTo("REFUND_DUE");
-        assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
+        assertThat(status(other)).isEqualTo("REFUND_DUE");
+        assertThat(ledger.lines("REFUND:" + wrongId)).isEmpty();
 
-        String right = "OUTRIGHT" + UUID.randomUUID().toString().substring(0, 8);
-        var again = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + right + "\"}", "ops2");
-        assertThat(again.statusCode()).isEqualTo(201);
-        String secondId = json.readTree(again.body()).path("refundId").asText();
-        assertThat(post("/ops/v1/refunds/" + secondId + "/approval", "{}", "ops1").statusCode()).isEqualTo(200);
+        var right = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+                "ops2");
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
+        String rightId = json.readTree(right.body()).path("refundId").asText();
+        assertThat(rightId).isNotEqualTo(wrongId);
+        assertThat(post("/ops/v1/refunds/" + rightId + "/approval", "{}", "ops1").statusCode()).isEqualTo(200);
         assertThat(status(repaymentId)).isEqualTo("REFUNDED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id = ? AND status = 'PAID'",
-                Integer.class, repaymentId)).isEqualTo(1);
-        assertThat(invariants.check().violations()).isEmpty();
+        assertThat(refundPayable(applicationId)).as("the other 100.00 is still owed back").isEqualByComparingTo("100.00");
+        assertThat(invariants.check().violations()).noneMatch(v -> v.contains(applicationId));
+    }
+
+    private BigDecimal refundPayable(String applicationId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN jl.side = 'CREDIT' THEN jl.amount ELSE -jl.amount END),"
+                + " 0) FROM journal_line jl JOIN journal_entry je ON je.id = jl.entry_id WHERE je.application_id = ?"
+                + " AND jl.account = 'BORROWER_REFUND_PAYABLE'", BigDecimal.class, applicationId);
     }
 
     /**
      * A 100.00 withholding the channel confirms after the loan stopped owing it (forced, as in MoneyArrivedTest: the
      * API keeps what a withholding may collect out of every other repayment): REFUND_DUE.
      */
-    private String refundDue(String borrowerId, String loanId) throws Exception {
-        Repayment pending = withholdings.request(borrowerId, loanId, "wh-r-" + loanId.substring(0, 8),
+    private String refundDue(String borrowerId, String loanId, String n) throws Exception {
+        Repayment pending = withholdings.request(borrowerId, loanId, "wh-r" + n + "-" + loanId.substring(0, 8),
                 new BigDecimal("100.00"));
         String requestId = jdbc.queryForObject("SELECT request_id FROM withholding WHERE repayment_id = ?",
                 String.class, pending.id());
