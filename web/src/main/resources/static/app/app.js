@@ -574,6 +574,7 @@ function contractSection(gen, a) {
       try {
         const [pdf, pricing] = await Promise.all([api('GET', path), api('GET', path + '/pricing')]);
         link.href = URL.createObjectURL(pdf);
+        window.addEventListener('hashchange', () => URL.revokeObjectURL(link.href), {once: true});
         link.download = 'contract-' + a.applicationId + '.pdf';
         link.setAttribute('data-bytes', String(pdf.size));
         link.hidden = false;

@@ -22,9 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
 
+    /** The outgoing statement line as the operator reads it: its reference and amount (which must be the amount due). */
     record RefundTransfer(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
             message = "must be the outgoing bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
-                          String bankReference) {
+                          String bankReference,
+                          @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}",
+                                  message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount) {
     }
 
     record Rejection(@NotBlank @Size(max = 255) String reason) {
@@ -49,7 +52,8 @@ class RefundController {
     @ResponseStatus(HttpStatus.CREATED)
     RefundView record(@PathVariable String repaymentId, @Valid @RequestBody RefundTransfer transfer,
                       HttpServletRequest http) {
-        return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), OpsApiSecurity.operator(http)));
+        return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), Money.parse(transfer.amount()),
+                OpsApiSecurity.operator(http)));
     }
 
     /** Refunds recorded and awaiting a second operator's approval, oldest first. */

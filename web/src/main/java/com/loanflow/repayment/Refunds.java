@@ -45,7 +45,7 @@ public class Refunds {
 
     /** PENDING until another operator approves it; the same statement line again returns the first record. */
     @Transactional
-    public Refund record(String repaymentId, String bankReference, String operator) {
+    public Refund record(String repaymentId, String bankReference, java.math.BigDecimal amount, String operator) {
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             if (!previous.get().repaymentId().equals(repaymentId)) {
@@ -58,6 +58,10 @@ public class Refunds {
         if (!Repayment.REFUND_DUE.equals(due.status())) {
             throw ApiException.conflict("NO_REFUND_DUE", "Repayment " + repaymentId + " is " + due.status()
                     + "; only money the loan did not owe (REFUND_DUE) is refunded");
+        }
+        if (due.amount().compareTo(amount) != 0) {
+            // the whole amount goes back in one transfer: a statement line for another amount is another payment
+            throw ApiException.invalidField("amount", "must be the amount owed back, " + Money.format(due.amount()));
         }
         if (mapper.countDisputes(repaymentId) > 0) {
             // the channel contradicted itself or the statement disagrees: it is not certain the money arrived

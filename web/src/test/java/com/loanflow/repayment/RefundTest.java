@@ -60,17 +60,21 @@ class RefundTest {
         String repaymentId = refundDue(paidOut.application().borrowerId, loanId, "1");
         String applicationId = jdbc.queryForObject("SELECT application_id FROM loan WHERE id = ?", String.class, loanId);
         String reference = "OUT" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String body = "{\"bankReference\":\"" + reference + "\"}";
+        String body = refundBody(reference);
 
         // refusals first: no credentials, not ops, a malformed reference, a repayment that is not REFUND_DUE
         assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, null).statusCode()).isEqualTo(401);
         assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "reviewer1").statusCode()).isEqualTo(403);
-        var malformed = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"x'; --\"}", "ops1");
+        var malformed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("x'; --"), "ops1");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("bankReference");
+        var wrongAmount = post("/ops/v1/repayments/" + repaymentId + "/refund",
+                "{\"bankReference\":\"" + reference + "\",\"amount\":\"99.99\"}", "ops1");
+        assertThat(wrongAmount.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongAmount.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
         String applied = appliedRepayment(loanId);
-        var notDue = post("/ops/v1/repayments/" + applied + "/refund", "{\"bankReference\":\"OUT-NOT-DUE-1\"}", "ops1");
+        var notDue = post("/ops/v1/repayments/" + applied + "/refund", refundBody("OUT-NOT-DUE-1"), "ops1");
         assertThat(notDue.statusCode()).isEqualTo(409);
         assertThat(json.readTree(notDue.body()).path("code").asText()).isEqualTo("NO_REFUND_DUE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id IN (?, ?)", Integer.class,
@@ -85,7 +89,7 @@ class RefundTest {
         assertThat(refund.path("amount").asText()).isEqualTo("100.00");
         assertThat(json.readTree(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "ops1").body())
                 .path("refundId").asText()).isEqualTo(refundId);
-        var second = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"OUT-OTHER-LINE\"}", "ops2");
+        var second = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("OUT-OTHER-LINE"), "ops2");
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("REFUND_RECORDED");
         assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
@@ -140,7 +144,7 @@ class RefundTest {
                 + " VALUES (?, 'sandbox', ?, 'SUCCEEDED', 'FAILED', ?)", UUID.randomUUID().toString(), requestId,
                 java.time.LocalDateTime.now().withNano(0));
         String line = "OUTLINE" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var disputed = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+        var disputed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
                 "ops1");
         assertThat(disputed.statusCode()).isEqualTo(409);
         assertThat(json.readTree(disputed.body()).path("code").asText()).isEqualTo("REFUND_BLOCKED_BY_DISPUTE");
@@ -150,9 +154,9 @@ class RefundTest {
         // the statement line recorded against the wrong repayment first: refused elsewhere while it stands,
         // rejected with a reason, then recorded against the right one
         String wrongId = json.readTree(post("/ops/v1/repayments/" + other + "/refund",
-                "{\"bankReference\":\"" + line + "\"}", "ops1").body()).path("refundId").asText();
+                refundBody(line), "ops1").body()).path("refundId").asText();
         jdbc.update("DELETE FROM payment_callback_conflict WHERE request_id = ?", requestId);   // dispute settled
-        var taken = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+        var taken = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
                 "ops1");
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(json.readTree(taken.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
@@ -163,7 +167,7 @@ class RefundTest {
         assertThat(status(other)).isEqualTo("REFUND_DUE");
         assertThat(ledger.lines("REFUND:" + wrongId)).isEmpty();
 
-        var right = post("/ops/v1/repayments/" + repaymentId + "/refund", "{\"bankReference\":\"" + line + "\"}",
+        var right = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
                 "ops2");
         assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
         String rightId = json.readTree(right.body()).path("refundId").asText();
@@ -172,6 +176,11 @@ class RefundTest {
         assertThat(status(repaymentId)).isEqualTo("REFUNDED");
         assertThat(refundPayable(applicationId)).as("the other 100.00 is still owed back").isEqualByComparingTo("100.00");
         assertThat(invariants.check().violations()).noneMatch(v -> v.contains(applicationId));
+    }
+
+    /** The outgoing statement line: its reference and the 100.00 owed back. */
+    private static String refundBody(String reference) {
+        return "{\"bankReference\":\"" + reference + "\",\"amount\":\"100.00\"}";
     }
 
     private BigDecimal refundPayable(String applicationId) {
