@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.loanflow.workers.bureau.BureauReportEviction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -27,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Borrowers {
 
+    private static final Logger log = LoggerFactory.getLogger(Borrowers.class);
     static final String PHONE_DOMAIN = "phone";
     public static final String ID_NUMBER_DOMAIN = "id-number";
     private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -36,14 +41,17 @@ public class Borrowers {
     private final FieldCipher cipher;
     private final BlindIndex blindIndex;
     private final Clock clock;
+    private final BureauReportEviction bureauReports;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
-    Borrowers(BorrowerMapper mapper, AgreementCatalog agreements, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+    Borrowers(BorrowerMapper mapper, AgreementCatalog agreements, FieldCipher cipher, BlindIndex blindIndex, Clock clock,
+              BureauReportEviction bureauReports) {
         this.mapper = mapper;
         this.agreements = agreements;
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.clock = clock;
+        this.bureauReports = bureauReports;
     }
 
     @Transactional
@@ -142,7 +150,10 @@ public class Borrowers {
      * (applying asks for it again). Processing already done on the consent is not undone. Refused where it would pull
      * the legal basis from under work in progress: the credit authorization during an application's automatic checks,
      * the privacy policy and service agreement while an application or loan is open (its servicing needs them).
-     * Withdrawing what is not in force changes nothing.
+     * Withdrawing what is not in force changes nothing. A credit authorization's bureau report cached by the workers
+     * is deleted before the withdrawal commits (PIPL art. 47): if the cache cannot be reached, the withdrawal is
+     * refused with 503 and nothing changes, rather than answered done while the report is kept. The reports stored
+     * with the decisions already taken stay, as the decision records' evidence.
      */
     @Transactional
     public void withdrawConsent(String borrowerId, String type, String clientIp, String userAgent,
@@ -162,7 +173,26 @@ public class Borrowers {
             throw ApiException.conflict("CONSENT_NEEDED_FOR_OPEN_LOAN", "The " + agreement.title() + " is needed to"
                     + " service your open application or loan; it can be withdrawn once that is closed");
         }
+        List<String> inForce = mapper.findConsents(borrowerId, agreement.name()).stream()
+                .filter(consent -> consent.withdrawnAt() == null).map(Consent::id).toList();
         mapper.withdrawConsents(borrowerId, agreement.name(), LocalDateTime.now(clock), clientIp, truncate(userAgent));
+        if (agreement == AgreementType.CREDIT_AUTHORIZATION) {
+            inForce.forEach(this::evictBureauReport);
+        }
+    }
+
+    private void evictBureauReport(String consentId) {
+        try {
+            if (bureauReports.evictObtainedUnder(consentId)) {
+                log.info("Cached bureau report obtained under withdrawn credit authorization {} deleted", consentId);
+            }
+        } catch (DataAccessException e) {
+            // thrown inside the transaction: the withdrawal rolls back and the borrower is told to try again
+            log.warn("Bureau report cache unreachable; credit authorization {} not withdrawn: {}", consentId, e.toString());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN_LATER", "Your withdrawal could not be"
+                    + " completed because a cached credit report could not be deleted just now; nothing was changed,"
+                    + " please try again in a few minutes");
+        }
     }
 
     /**

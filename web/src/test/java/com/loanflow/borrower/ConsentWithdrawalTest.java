@@ -36,6 +36,9 @@ class ConsentWithdrawalTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
     PlatformHttp http;
     String token;
     String borrowerId;
@@ -115,6 +118,54 @@ class ConsentWithdrawalTest {
         assertThat(unknown.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("type");
         assertThat(http.send("POST", "/api/v1/borrowers/me/consents/PRIVACY_POLICY/withdrawal", Map.of(), null).status())
                 .isEqualTo(401);
+    }
+
+    /**
+     * The bureau report the workers cached (Redis, 30 days) under a withdrawn credit authorization is deleted with the
+     * withdrawal, not kept until it expires; when the cache cannot do it, the withdrawal is refused and nothing changes.
+     */
+    @Test
+    void withdrawingTheCreditAuthorizationDeletesTheCachedBureauReport() throws InterruptedException {
+        assertThat(apply().status()).isEqualTo(202);
+        awaitDecision();
+        String consentId = jdbc.queryForObject("SELECT id FROM consent WHERE borrower_id = ?"
+                + " AND consent_type = 'CREDIT_AUTHORIZATION' AND withdrawn_at IS NULL", String.class, borrowerId);
+        String pointer = "loanflow:bureau-report-consent:" + consentId;
+        String entry = redis.opsForValue().get(pointer);
+        assertThat(entry).as("the bureau query cached its report under this consent").startsWith("loanflow:bureau-report:");
+        assertThat(redis.opsForValue().get(entry)).startsWith(consentId + "|");
+
+        // the cache fails (a key of the wrong type makes the eviction script fail): 503, the consent stays in force
+        redis.delete(pointer);
+        redis.opsForHash().put(pointer, "broken", "1");
+        PlatformHttp.Response unavailable = withdraw("CREDIT_AUTHORIZATION");
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.json().path("code").asText()).isEqualTo("TRY_AGAIN_LATER");
+        assertThat(withdrawnConsents()).isZero();
+        redis.delete(pointer);
+        redis.opsForValue().set(pointer, entry);
+
+        assertThat(withdraw("CREDIT_AUTHORIZATION").status()).isEqualTo(200);
+        assertThat(withdrawnConsents()).isEqualTo(1);
+        assertThat(redis.hasKey(entry)).as("the cached report").isFalse();
+        assertThat(redis.hasKey(pointer)).isFalse();
+        // the report stored with the decision stays as its evidence
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_report r JOIN loan_application a"
+                + " ON a.id = r.application_id WHERE a.borrower_id = ?", Integer.class, borrowerId)).isEqualTo(1);
+    }
+
+    /** Waits until the newest application has its automatic decision. */
+    private void awaitDecision() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = http.send("GET", "/api/v1/applications", bearer(token), null).json().get(0)
+                    .path("status").asText();
+            if (List.of("IN_REVIEW", "APPROVED", "REJECTED").contains(status)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the application did not reach a decision");
     }
 
     /**

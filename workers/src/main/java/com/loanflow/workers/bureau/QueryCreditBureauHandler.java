@@ -60,7 +60,7 @@ public class QueryCreditBureauHandler extends TopicHandler {
                 new IllegalStateException("No valid credit authorization for application " + applicationId
                         + "; credit bureau not queried"));
         Applicant applicant = platform.applicant(applicationId);
-        Optional<CreditReport> cached = cache.find(applicant.idNumber());
+        Optional<CreditReport> cached = cache.find(applicant.idNumber(), authorization.consentId());
         // logged before the bureau is asked: no query without its purpose and consent on record
         String queryId = UUID.randomUUID().toString();
         platform.recordCreditQuery(applicationId, new CreditQuery(queryId,
@@ -68,7 +68,7 @@ public class QueryCreditBureauHandler extends TopicHandler {
                 cached.isPresent(), clock.instant()));
         CreditReport report = cached.orElseGet(() -> {
             CreditReport fresh = bureau.report(applicant.idNumber());
-            cache.put(applicant.idNumber(), fresh);
+            cache.put(applicant.idNumber(), authorization.consentId(), fresh);
             return fresh;
         });
         log.info("query-credit-bureau for application {} (consent {} v{}): {} report, {} applications in 90 days",

@@ -27,6 +27,8 @@ import redis.embedded.RedisServer;
 class BureauReportCacheTest {
 
     static final String ID = "440306199208150030";
+    /** The consent FakePlatform answers for the credit authorization. */
+    static final String CONSENT = "consent-1";
 
     static RedisServer server;
     static LettuceConnectionFactory connections;
@@ -80,31 +82,86 @@ class BureauReportCacheTest {
     @Test
     void theEntryIsKeyedByAHashSealedAndExpiresInThirtyDays() {
         BureauReportCache cache = new BureauReportCache(connections, settings);
-        cache.put(ID, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        cache.put(ID, CONSENT, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
         StringRedisTemplate redis = new StringRedisTemplate(connections);
 
         Set<String> keys = redis.keys(BureauReportCache.PREFIX + "*");
         assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key).doesNotContain(ID).matches(
                 "loanflow:bureau-report:[0-9a-f]{64}"));
         String stored = redis.opsForValue().get(cache.key(ID));
-        assertThat(stored).doesNotContain("revolvingUtilization").doesNotContain("0.85");
+        assertThat(stored).startsWith(CONSENT + "|").doesNotContain("revolvingUtilization").doesNotContain("0.85");
         assertThat(redis.getExpire(cache.key(ID))).isBetween(Duration.ofDays(30).minusMinutes(1).toSeconds(),
                 Duration.ofDays(30).toSeconds());
-        assertThat(cache.find(ID)).contains(SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        // the consent's pointer names the entry (a hash, no ID number) and expires with it
+        String pointer = BureauReportEviction.consentKey(CONSENT);
+        assertThat(redis.opsForValue().get(pointer)).isEqualTo(cache.key(ID));
+        assertThat(redis.getExpire(pointer)).isBetween(Duration.ofDays(30).minusMinutes(1).toSeconds(),
+                Duration.ofDays(30).toSeconds());
+        assertThat(cache.find(ID, CONSENT)).contains(SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
     }
 
     @Test
     void anEntryMovedToAnotherPersonsKeyOrSealedUnderAnotherKeyIsAMiss() {
         BureauReportCache cache = new BureauReportCache(connections, settings);
         String other = "110101199003070011";
-        cache.put(ID, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        cache.put(ID, CONSENT, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
         StringRedisTemplate redis = new StringRedisTemplate(connections);
         redis.opsForValue().set(cache.key(other), redis.opsForValue().get(cache.key(ID)));
-        assertThat(cache.find(other)).as("sealed for another key").isEmpty();
+        assertThat(cache.find(other, CONSENT)).as("sealed for another key").isEmpty();
 
         BureauReportCache otherKey = new BureauReportCache(connections, new WorkersProperties.BureauCache(true,
                 Duration.ofDays(30), java.util.Base64.getEncoder().encodeToString(new byte[32])));
-        assertThat(otherKey.find(ID)).isEmpty();
+        assertThat(otherKey.find(ID, CONSENT)).isEmpty();
+    }
+
+    @Test
+    void aReportObtainedUnderAnotherCreditAuthorizationIsNotUsedAndIsDeleted() {
+        BureauReportCache cache = new BureauReportCache(connections, settings);
+        cache.put(ID, "consent-old", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+
+        assertThat(cache.find(ID, CONSENT)).isEmpty();
+        assertThat(redis.hasKey(cache.key(ID))).as("deleted on the mismatch").isFalse();
+
+        // a value written before entries were bound to a consent (no consent id in front) is treated the same way
+        redis.opsForValue().set(cache.key(ID), "c2VhbGVk");
+        assertThat(cache.find(ID, CONSENT)).isEmpty();
+        assertThat(redis.hasKey(cache.key(ID))).isFalse();
+    }
+
+    @Test
+    void withdrawingTheCreditAuthorizationDeletesTheReportObtainedUnderIt() {
+        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(connections));
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        cache.put(ID, "consent-a", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        assertThat(cache.find(ID, "consent-a")).isPresent();
+
+        assertThat(eviction.evictObtainedUnder("consent-a")).isTrue();
+
+        assertThat(redis.hasKey(cache.key(ID))).isFalse();
+        assertThat(redis.hasKey(BureauReportEviction.consentKey("consent-a"))).isFalse();
+        assertThat(cache.find(ID, "consent-a")).isEmpty();
+        assertThat(eviction.evictObtainedUnder("consent-a")).as("nothing left, nothing fails").isFalse();
+        assertThat(eviction.evictObtainedUnder("never-cached")).isFalse();
+    }
+
+    @Test
+    void withdrawingAnOldAuthorizationLeavesTheReportObtainedUnderTheNewOne() {
+        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(connections));
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        // queried under consent-a, then (a new agreement version) under consent-b: one entry, two pointers
+        cache.put(ID, "consent-a", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        assertThat(cache.find(ID, "consent-b")).isEmpty();
+        cache.put(ID, "consent-b", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+
+        assertThat(eviction.evictObtainedUnder("consent-a")).isFalse();
+
+        assertThat(redis.hasKey(BureauReportEviction.consentKey("consent-a"))).isFalse();
+        assertThat(cache.find(ID, "consent-b")).contains(SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+        assertThat(eviction.evictObtainedUnder("consent-b")).isTrue();
+        assertThat(redis.hasKey(cache.key(ID))).isFalse();
     }
 
     @Test
@@ -114,8 +171,12 @@ class BureauReportCacheTest {
         nowhere.start();
         try {
             BureauReportCache cache = new BureauReportCache(nowhere, settings);
-            cache.put(ID, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
-            assertThat(cache.find(ID)).isEmpty();
+            cache.put(ID, CONSENT, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
+            assertThat(cache.find(ID, CONSENT)).isEmpty();
+            // an eviction, by contrast, reports the failure: the platform must not say "deleted" when it is not
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BureauReportEviction(
+                    new StringRedisTemplate(nowhere)).evictObtainedUnder(CONSENT))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
         } finally {
             nowhere.destroy();
         }
