@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * /ops/** answers engine users in group ops or camunda-admin only, by HTTP basic against Camunda's identity service
- * (the same accounts as Cockpit; Camunda's login throttling applies). The user id is left in the request attribute
- * {@value #OPS_USER} for the audit trail.
+ * (the same accounts as Cockpit; Camunda's login throttling applies). The user id as the identity service stores it
+ * (not as typed) is left in the request attribute {@value #OPS_USER} for four-eyes checks and the audit trail.
  */
 @Configuration
 public class OpsApiSecurity {
@@ -40,13 +40,24 @@ public class OpsApiSecurity {
                     refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
                     return;
                 }
-                boolean ops = identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+                // the id as stored, not as typed: four-eyes checks and the audit trail compare ids, so one person must
+                // have one spelling. Camunda's own tables compare ids exactly (utf8_bin), but an identity provider that
+                // matches case-insensitively (LDAP) would let "OPS1" in as ops1
+                org.camunda.bpm.engine.identity.User account = identity.createUserQuery().userId(credentials[0])
+                        .singleResult();
+                if (account == null) {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loanflow-ops\"");
+                    refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
+                    return;
+                }
+                String userId = account.getId();
+                boolean ops = identity.createGroupQuery().groupMember(userId).list().stream()
                         .map(Group::getId).anyMatch(OPS_GROUPS::contains);
                 if (!ops) {
                     refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Ops group membership required");
                     return;
                 }
-                request.setAttribute(OPS_USER, credentials[0]);
+                request.setAttribute(OPS_USER, userId);
                 chain.doFilter(request, response);
             }
         };

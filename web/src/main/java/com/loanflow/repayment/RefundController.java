@@ -1,7 +1,9 @@
 package com.loanflow.repayment;
 
 import com.loanflow.platform.OpsApiSecurity;
+import com.loanflow.shared.Masking;
 import com.loanflow.shared.Money;
+import com.loanflow.shared.ValidBankCard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,23 +24,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
 
-    /** The outgoing statement line as the operator reads it: its reference and amount (which must be the amount due). */
+    /**
+     * The outgoing statement line as the operator reads it: its reference, amount (which must be the amount due) and
+     * the card it was paid to (which must be the card on the loan).
+     */
     record RefundTransfer(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
             message = "must be the outgoing bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
                           String bankReference,
                           @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}",
-                                  message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount) {
+                                  message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
+                          @NotBlank @ValidBankCard String payeeCardNumber) {
+
+        @Override
+        public String toString() {
+            return "RefundTransfer[" + bankReference + ", " + amount + ", " + Masking.bankCard(payeeCardNumber) + "]";
+        }
     }
 
     record Rejection(@NotBlank @Size(max = 255) String reason) {
     }
 
     record RefundView(String refundId, String repaymentId, String loanId, String amount, String bankReference,
-                      String status, String recordedBy, String decidedBy, LocalDateTime decidedAt) {
+                      String payeeCard, String status, String recordedBy, String decidedBy, LocalDateTime decidedAt) {
 
         static RefundView of(Refund r) {
             return new RefundView(r.id(), r.repaymentId(), r.loanId(), Money.format(r.amount()), r.bankReference(),
-                    r.status(), r.recordedBy(), r.decidedBy(), r.decidedAt());
+                    r.payeeCardMasked(), r.status(), r.recordedBy(), r.decidedBy(), r.decidedAt());
         }
     }
 
@@ -53,7 +64,7 @@ class RefundController {
     RefundView record(@PathVariable String repaymentId, @Valid @RequestBody RefundTransfer transfer,
                       HttpServletRequest http) {
         return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), Money.parse(transfer.amount()),
-                OpsApiSecurity.operator(http)));
+                transfer.payeeCardNumber(), OpsApiSecurity.operator(http)));
     }
 
     /** Refunds recorded and awaiting a second operator's approval, oldest first. */

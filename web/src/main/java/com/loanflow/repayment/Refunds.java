@@ -1,12 +1,17 @@
 package com.loanflow.repayment;
 
+import com.loanflow.application.ApplicationMapper;
+import com.loanflow.application.Applications;
 import com.loanflow.audit.AuditLog;
 import com.loanflow.ledger.JournalEntry;
 import com.loanflow.ledger.Ledger;
 import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.shared.ApiException;
+import com.loanflow.shared.BlindIndex;
+import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
+import com.loanflow.shared.Masking;
 import com.loanflow.shared.Money;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -32,25 +37,41 @@ public class Refunds {
     private final Ledger ledger;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationMapper applications;
+    private final FieldCipher cipher;
+    private final BlindIndex blindIndex;
 
     Refunds(RefundMapper mapper, RepaymentMapper repayments, LoanMapper loans, Ledger ledger, AuditLog audit,
-            Clock clock) {
+            Clock clock, ApplicationMapper applications, FieldCipher cipher, BlindIndex blindIndex) {
         this.mapper = mapper;
         this.repayments = repayments;
         this.loans = loans;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
+        this.applications = applications;
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
     }
 
-    /** PENDING until another operator approves it; the same statement line again returns the first record. */
+    /**
+     * PENDING until another operator approves it; the same statement line again returns the first record. The payee
+     * card on the statement line must be the card on the loan: money owed back goes where it came from, never to an
+     * account someone supplies (a refund is the classic way to move money out of a lender).
+     */
     @Transactional
-    public Refund record(String repaymentId, String bankReference, java.math.BigDecimal amount, String operator) {
+    public Refund record(String repaymentId, String bankReference, java.math.BigDecimal amount, String payeeCard,
+                         String operator) {
+        String payeeCardIdx = blindIndex.of(Applications.BANK_CARD_DOMAIN, payeeCard);
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             if (!previous.get().repaymentId().equals(repaymentId)) {
                 throw ApiException.conflict("BANK_REFERENCE_RECORDED",
                         "This bank reference was already recorded for another refund");
+            }
+            if (previous.get().amount().compareTo(amount) != 0 || !payeeCardIdx.equals(previous.get().payeeCardIdx())) {
+                throw ApiException.conflict("BANK_REFERENCE_RECORDED",
+                        "This bank reference was already recorded with another amount or payee card");
             }
             return previous.get();
         }
@@ -73,8 +94,14 @@ public class Refunds {
             throw ApiException.conflict("REFUND_RECORDED", "Refund " + open.get().id() + " of this repayment is already"
                     + " recorded and awaits a second operator");
         }
-        Refund refund = new Refund(Ids.newId(), repaymentId, due.loanId(), due.amount(), bankReference, Refund.PENDING,
-                operator, LocalDateTime.now(clock), null, null, null);
+        String loanCard = loanCard(due.loanId());
+        if (!java.security.MessageDigest.isEqual(loanCard.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                payeeCard.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw ApiException.invalidField("payeeCardNumber", "must be the card on the loan, " + Masking.bankCard(loanCard)
+                    + ": money owed back is paid only to the account it came from");
+        }
+        Refund refund = new Refund(Ids.newId(), repaymentId, due.loanId(), due.amount(), bankReference, payeeCardIdx,
+                Masking.bankCard(payeeCard), Refund.PENDING, operator, LocalDateTime.now(clock), null, null, null);
         try {
             mapper.insert(refund);
         } catch (DuplicateKeyException e) {
@@ -82,7 +109,8 @@ public class Refunds {
             throw new OptimisticLockingFailureException("Refund of repayment " + repaymentId + " recorded concurrently");
         }
         audit.record(operator, "REFUND_RECORDED", "LOAN", due.loanId(), Map.of("refundId", refund.id(),
-                "repaymentId", repaymentId, "bankReference", bankReference, "amount", Money.format(due.amount())));
+                "repaymentId", repaymentId, "bankReference", bankReference, "amount", Money.format(due.amount()),
+                "payeeCard", refund.payeeCardMasked()));
         return refund;
     }
 
@@ -94,6 +122,10 @@ public class Refunds {
             return refund;
         }
         requirePending(refund);
+        if (refund.payeeCardIdx() == null) {
+            throw ApiException.conflict("REFUND_PAYEE_UNKNOWN", "This refund was recorded without the payee card;"
+                    + " reject it and record the statement line again with payeeCardNumber");
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         if (mapper.decide(refundId, Refund.PAID, approver, now, null) != 1
                 || repayments.markRefunded(refund.repaymentId()) != 1) {
@@ -105,8 +137,17 @@ public class Refunds {
         }
         audit.record(approver, "REFUND_APPROVED", "LOAN", refund.loanId(), Map.of("refundId", refundId,
                 "repaymentId", refund.repaymentId(), "amount", Money.format(refund.amount()),
-                "bankReference", refund.bankReference(), "recordedBy", refund.recordedBy()));
+                "bankReference", refund.bankReference(), "payeeCard", refund.payeeCardMasked(),
+                "recordedBy", refund.recordedBy()));
         return mapper.findById(refundId).orElseThrow();
+    }
+
+    /** The card the borrower gave on the application: what withholdings debited and where the loan was paid out. */
+    private String loanCard(String loanId) {
+        Loan loan = loans.findById(loanId).orElseThrow();
+        var application = applications.findById(loan.applicationId()).orElseThrow();
+        return cipher.decrypt(application.bankCardEnc(), FieldCipher.context("loan_application", "bank_card",
+                application.id()));
     }
 
     /** Recorded in error (wrong line, say): nothing was posted; the repayment stays REFUND_DUE for a new record. */

@@ -28,6 +28,8 @@ public final class DisbursingApplication {
     public final String borrowerId = Ids.newId();
     public final String applicationId = Ids.newId();
     public final BigDecimal amount;
+    /** The card on the application (paid out to, debited by withholdings). */
+    public final String bankCard;
 
     private final JdbcTemplate jdbc;
 
@@ -51,6 +53,7 @@ public final class DisbursingApplication {
                                  String card) {
         this.jdbc = jdbc;
         this.amount = new BigDecimal(amount);
+        this.bankCard = card;
         LocalDateTime now = LocalDateTime.now().withNano(0);
         String phone = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         jdbc.update("INSERT INTO borrower (id, phone_enc, phone_idx, phone_masked, password_hash, verification_status,"

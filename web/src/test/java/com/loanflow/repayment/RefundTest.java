@@ -57,24 +57,38 @@ class RefundTest {
     void moneyTheLoanDidNotOweIsPaidBackOnceWithFourEyes() throws Exception {
         var paidOut = paidOutLoans.paidOut("600.00");
         String loanId = paidOut.loanId();
+        String card = paidOut.application().bankCard;
         String repaymentId = refundDue(paidOut.application().borrowerId, loanId, "1");
         String applicationId = jdbc.queryForObject("SELECT application_id FROM loan WHERE id = ?", String.class, loanId);
         String reference = "OUT" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String body = refundBody(reference);
+        String body = refundBody(reference, card);
 
         // refusals first: no credentials, not ops, a malformed reference, a repayment that is not REFUND_DUE
         assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, null).statusCode()).isEqualTo(401);
         assertThat(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "reviewer1").statusCode()).isEqualTo(403);
-        var malformed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("x'; --"), "ops1");
+        var malformed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("x'; --", card), "ops1");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("bankReference");
         var wrongAmount = post("/ops/v1/repayments/" + repaymentId + "/refund",
-                "{\"bankReference\":\"" + reference + "\",\"amount\":\"99.99\"}", "ops1");
+                "{\"bankReference\":\"" + reference + "\",\"amount\":\"99.99\",\"payeeCardNumber\":\"" + card + "\"}",
+                "ops1");
         assertThat(wrongAmount.statusCode()).isEqualTo(400);
         assertThat(json.readTree(wrongAmount.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
+        // paid to any other card than the loan's: refused on the field, the loan's card named masked only
+        var otherPayee = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(reference, "6222020000000056"),
+                "ops1");
+        assertThat(otherPayee.statusCode()).isEqualTo(400);
+        JsonNode payeeError = json.readTree(otherPayee.body()).path("fieldErrors").get(0);
+        assertThat(payeeError.path("field").asText()).isEqualTo("payeeCardNumber");
+        assertThat(payeeError.path("message").asText()).contains("****" + card.substring(card.length() - 4))
+                .doesNotContain(card);
+        var noPayee = post("/ops/v1/repayments/" + repaymentId + "/refund",
+                "{\"bankReference\":\"" + reference + "\",\"amount\":\"100.00\"}", "ops1");
+        assertThat(json.readTree(noPayee.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("payeeCardNumber");
         String applied = appliedRepayment(loanId);
-        var notDue = post("/ops/v1/repayments/" + applied + "/refund", refundBody("OUT-NOT-DUE-1"), "ops1");
+        var notDue = post("/ops/v1/repayments/" + applied + "/refund", refundBody("OUT-NOT-DUE-1", card), "ops1");
         assertThat(notDue.statusCode()).isEqualTo(409);
         assertThat(json.readTree(notDue.body()).path("code").asText()).isEqualTo("NO_REFUND_DUE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE repayment_id IN (?, ?)", Integer.class,
@@ -87,9 +101,15 @@ class RefundTest {
         String refundId = refund.path("refundId").asText();
         assertThat(refund.path("status").asText()).isEqualTo("PENDING");
         assertThat(refund.path("amount").asText()).isEqualTo("100.00");
+        assertThat(refund.path("payeeCard").asText()).isEqualTo("****" + card.substring(card.length() - 4));
+        assertThat(recorded.body()).doesNotContain(card);
         assertThat(json.readTree(post("/ops/v1/repayments/" + repaymentId + "/refund", body, "ops1").body())
                 .path("refundId").asText()).isEqualTo(refundId);
-        var second = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("OUT-OTHER-LINE"), "ops2");
+        var otherDetails = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(reference,
+                "6222020000000056"), "ops1");
+        assertThat(otherDetails.statusCode()).as("the same line read with another payee").isEqualTo(409);
+        assertThat(json.readTree(otherDetails.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
+        var second = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody("OUT-OTHER-LINE", card), "ops2");
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("REFUND_RECORDED");
         assertThat(ledger.lines("REFUND:" + refundId)).isEmpty();
@@ -108,6 +128,16 @@ class RefundTest {
         var self = post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops1");
         assertThat(self.statusCode()).isEqualTo(409);
         assertThat(json.readTree(self.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
+        // nor under another spelling of the same login (MySQL's collation finds OPS1 as ops1; H2 finds no OPS1)
+        HttpResponse<String> respelled = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/ops/v1/refunds/" + refundId + "/approval")).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("OPS1:ops1".getBytes(
+                        StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(respelled.statusCode()).as(respelled.body()).isIn(401, 409);
+        if (respelled.statusCode() == 409) {
+            assertThat(json.readTree(respelled.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
+        }
         var approved = post("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops2");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(json.readTree(approved.body()).path("status").asText()).isEqualTo("PAID");
@@ -133,6 +163,7 @@ class RefundTest {
     void aDisputedDebitIsNotRefundedAndARejectedLineCanBeRecordedAgainst() throws Exception {
         var paidOut = paidOutLoans.paidOut("700.00");
         String loanId = paidOut.loanId();
+        String card = paidOut.application().bankCard;
         String applicationId = jdbc.queryForObject("SELECT application_id FROM loan WHERE id = ?", String.class, loanId);
         String repaymentId = refundDue(paidOut.application().borrowerId, loanId, "1");
         String other = refundDue(paidOut.application().borrowerId, loanId, "2");
@@ -144,7 +175,7 @@ class RefundTest {
                 + " VALUES (?, 'sandbox', ?, 'SUCCEEDED', 'FAILED', ?)", UUID.randomUUID().toString(), requestId,
                 java.time.LocalDateTime.now().withNano(0));
         String line = "OUTLINE" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var disputed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
+        var disputed = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line, card),
                 "ops1");
         assertThat(disputed.statusCode()).isEqualTo(409);
         assertThat(json.readTree(disputed.body()).path("code").asText()).isEqualTo("REFUND_BLOCKED_BY_DISPUTE");
@@ -154,9 +185,9 @@ class RefundTest {
         // the statement line recorded against the wrong repayment first: refused elsewhere while it stands,
         // rejected with a reason, then recorded against the right one
         String wrongId = json.readTree(post("/ops/v1/repayments/" + other + "/refund",
-                refundBody(line), "ops1").body()).path("refundId").asText();
+                refundBody(line, card), "ops1").body()).path("refundId").asText();
         jdbc.update("DELETE FROM payment_callback_conflict WHERE request_id = ?", requestId);   // dispute settled
-        var taken = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
+        var taken = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line, card),
                 "ops1");
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(json.readTree(taken.body()).path("code").asText()).isEqualTo("BANK_REFERENCE_RECORDED");
@@ -167,7 +198,7 @@ class RefundTest {
         assertThat(status(other)).isEqualTo("REFUND_DUE");
         assertThat(ledger.lines("REFUND:" + wrongId)).isEmpty();
 
-        var right = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line),
+        var right = post("/ops/v1/repayments/" + repaymentId + "/refund", refundBody(line, card),
                 "ops2");
         assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
         String rightId = json.readTree(right.body()).path("refundId").asText();
@@ -178,9 +209,9 @@ class RefundTest {
         assertThat(invariants.check().violations()).noneMatch(v -> v.contains(applicationId));
     }
 
-    /** The outgoing statement line: its reference and the 100.00 owed back. */
-    private static String refundBody(String reference) {
-        return "{\"bankReference\":\"" + reference + "\",\"amount\":\"100.00\"}";
+    /** The outgoing statement line: its reference, the 100.00 owed back and the card it was paid to. */
+    private static String refundBody(String reference, String card) {
+        return "{\"bankReference\":\"" + reference + "\",\"amount\":\"100.00\",\"payeeCardNumber\":\"" + card + "\"}";
     }
 
     private BigDecimal refundPayable(String applicationId) {
