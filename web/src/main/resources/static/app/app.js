@@ -366,6 +366,7 @@ async function homeView(gen) {
   }
   if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
   actions.push(el('a', {class: 'button', href: '#/consents', id: 'to-consents'}, '协议与授权'));
+  actions.push(el('a', {class: 'button', href: '#/closure', id: 'to-closure'}, '注销账户'));
   sessionStorage.removeItem(AFTER_CONSENT_KEY);   // a detour from applying that was abandoned
   view(gen, el('h1', {}, '我的'),
     el('dl', {class: 'profile', id: 'profile'},
@@ -484,6 +485,26 @@ async function consentsView(gen) {
         } else {
           await consentsView(gen);
         }
+      }));
+}
+
+/** Closing the account (ADR 0024): what happens to the data is said before the password is asked for. */
+async function closureView(gen) {
+  view(gen, el('h1', {}, '注销账户'),
+    el('ul', {class: 'list', id: 'closure-terms'},
+      el('li', {}, '注销后无法再登录，所有登录状态立即失效；同一手机号和身份证号可以重新注册。'),
+      el('li', {}, '从未借款的：您的个人信息（手机号、姓名、身份证号、银行卡、照片、征信报告等）立即删除。'),
+      el('li', {}, '借过款的：按反洗钱规定，身份资料和交易记录自注销起保存 5 年，期间不用于任何营销或新的审批，期满后删除。'),
+      el('li', {}, '有未结清的申请或借款、处理中的付款或待退款项时不能注销。')),
+    form('closure-form', [input('登录密码', 'password', {type: 'password', autocomplete: 'current-password'})],
+      '确认注销', async (v) => {
+        const closed = await api('POST', '/borrowers/me/closure', {password: v.password});
+        sessionStorage.removeItem(TOKEN_KEY);
+        document.getElementById('nav').hidden = true;
+        view(gen, el('h1', {id: 'closed'}, '账户已注销'),
+          el('p', {id: 'closure-outcome'}, closed.personalDataErased ? '您的个人信息已删除。'
+            : '您的身份资料和交易记录将保存至 ' + closed.retainedUntil + '，之后删除。'),
+          el('a', {class: 'button', href: '#/register'}, '重新注册'));
       }));
 }
 
@@ -691,6 +712,7 @@ async function repaymentProgress(gen, loanId, repaymentId) {
 const PUBLIC = {'/login': loginView, '/register': registerView, '/agreements': agreementsView};
 const PRIVATE = [
   [/^\/home$/, homeView], [/^\/identity$/, identityView], [/^\/apply$/, applyView], [/^\/consents$/, consentsView],
+  [/^\/closure$/, closureView],
   [/^\/applications\/([A-Za-z0-9_-]+)$/, applicationView], [/^\/loans\/([A-Za-z0-9_-]+)$/, loanView]
 ];
 

@@ -218,6 +218,12 @@ public class Borrowers {
                 .map(Borrower::id);
     }
 
+    /** Whether the password is the borrower's (for steps that ask for it again, such as closing the account). */
+    boolean passwordMatches(String borrowerId, String password) {
+        String hash = get(borrowerId).passwordHash();
+        return hash != null && password != null && passwords.matches(password, hash);
+    }
+
     @Transactional
     public void changePassword(String borrowerId, String currentPassword, String newPassword) {
         Borrower borrower = get(borrowerId);

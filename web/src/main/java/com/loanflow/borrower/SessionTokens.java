@@ -21,6 +21,8 @@ public class SessionTokens {
 
     private static final String PREFIX = "loanflow:session:";
     private static final String BY_BORROWER = "loanflow:sessions-of:";
+    /** Set when an account is closed: a login that read the account just before cannot keep its new session. */
+    private static final String CLOSED = "loanflow:account-closed:";
 
     private final StringRedisTemplate redis;
     private final Duration ttl;
@@ -40,7 +42,19 @@ public class SessionTokens {
         // per-borrower index of live sessions, so a password change can end them all
         redis.opsForSet().add(BY_BORROWER + borrowerId, tokenHash);
         redis.expire(BY_BORROWER + borrowerId, ttl);
+        // after the index: a closure either finds this session in the index or set its mark before this read
+        if (Boolean.TRUE.equals(redis.hasKey(CLOSED + borrowerId))) {
+            redis.delete(PREFIX + tokenHash);
+            throw new com.loanflow.shared.ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "INVALID_CREDENTIALS", "Phone number or password is wrong");
+        }
         return token;
+    }
+
+    /** Ends every session of a closed account and refuses new ones (a login racing the closure included). */
+    public void endAllForClosedAccount(String borrowerId) {
+        redis.opsForValue().set(CLOSED + borrowerId, "1", Duration.ofDays(1));
+        revokeAll(borrowerId);
     }
 
     public Optional<String> borrowerFor(String token) {

@@ -278,6 +278,53 @@ class BorrowerWebAppTest {
         assertThat(count(applications)).isEqualTo(before + 1);
     }
 
+    /**
+     * The borrower closes the account in the browser: refused while the application is open (the page shows why),
+     * then, after withdrawing it, closed with the password. 孙八 borrowed (the first test), so the data is kept for
+     * the retention period, and the page says until when; the session is gone and the phone can register again.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void theBorrowerClosesTheAccount() throws Exception {
+        String token = login();
+        String borrowerId = api.get("/api/v1/borrowers/me", token).text("borrowerId");
+        open("#/home");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("to-closure"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closure-terms")));
+        type("password", "Passw0rd!0006");
+        submit("closure-form");
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#closure-form .form-error")));
+        assertThat(refused.getText()).contains("open");
+        screenshot("8-closure-refused");
+
+        String open = jdbc.queryForObject("SELECT id FROM loan_application WHERE borrower_id = ? AND open_slot IS NOT NULL",
+                String.class, borrowerId);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (api.post("/api/v1/applications/" + open + "/withdrawal", token, "").status() != 200) {
+            assertThat(System.nanoTime()).as("the open application could be withdrawn").isLessThan(deadline);
+            Thread.sleep(300);
+        }
+        type("password", "not-the-password1");
+        submit("closure-form");
+        fieldError("password");
+        type("password", "Passw0rd!0006");
+        submit("closure-form");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
+        assertThat(text("closure-outcome")).contains(java.time.LocalDate.now().plusYears(5).toString());
+        screenshot("9-closed");
+        assertShowsNoRawPersonalData();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT closed_at, phone_idx, erased_at FROM borrower WHERE id = ?",
+                borrowerId);
+        assertThat(row.get("closed_at")).isNotNull();
+        assertThat(row.get("phone_idx")).isNull();
+        assertThat(row.get("erased_at")).as("kept: 孙八 borrowed").isNull();
+        assertThat(api.get("/api/v1/borrowers/me", token).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/sessions", null, Map.of("phone", PHONE, "password", "Passw0rd!0006")).status())
+                .isEqualTo(401);
+    }
+
     /** Neither the markup nor the visible text holds the phone, ID number or card in full (only masked forms). */
     private void assertShowsNoRawPersonalData() {
         String visible = (String) ((org.openqa.selenium.JavascriptExecutor) browser)

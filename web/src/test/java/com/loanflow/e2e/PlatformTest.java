@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "loanflow.sandbox.channel.callback-delay=PT0.3S",
                 // reminders are sent by RepaymentRemindersTest for its own loan and day, never by the clock
                 "loanflow.reminders.cron=-",
+                // closed accounts are erased by AccountClosureTest for its own borrowers and days, never by the clock
+                "loanflow.retention.erasure-cron=-",
                 // as behind a load balancer: X-Forwarded-For from this address names the client (consent evidence)
                 "loanflow.device.trusted-proxies=127.0.0.1"})
 public @interface PlatformTest {

@@ -1,0 +1,189 @@
+package com.loanflow.borrower;
+
+import com.loanflow.audit.AuditLog;
+import com.loanflow.shared.ApiException;
+import com.loanflow.workers.bureau.BureauReportEviction;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closing an account (注销, PIPL art. 47) and erasing the personal data behind it (ADR 0024). Closure is refused while
+ * anything is still open between borrower and lender: an application, a loan, money on its way, a refund we owe.
+ * It ends login and every session and frees the phone number and ID number for a new registration at once. A
+ * borrower who never borrowed is erased in the same transaction; one who had a loan keeps identity and transaction
+ * records for {@code loanflow.retention.after-closure} (5 years, anti-money-laundering record keeping) and is erased
+ * by the daily job when that has run out. Erasure clears every personal data column of the borrower's rows
+ * ({@code EncryptedColumn}'s inventory, the masks and IPs beside them), deletes identity images, credit reports and
+ * device events, and removes the masked name, phone and ID number from the engine's history. Amounts, statuses,
+ * decisions (without their bureau input), ledger and audit entries stay: they hold no personal data once the
+ * borrower row is empty.
+ */
+@Service
+public class AccountClosure {
+
+    /** The process variables that carry masked personal data (Applications.startVariables). */
+    static final List<String> MASKED_VARIABLES = List.of("maskedName", "maskedPhone", "maskedIdNumber");
+
+    private static final Logger log = LoggerFactory.getLogger(AccountClosure.class);
+
+    private final AccountClosureMapper mapper;
+    private final Borrowers borrowers;
+    private final SessionTokens sessions;
+    private final BureauReportEviction bureauReports;
+    private final HistoryService history;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Period retention;
+    private final TransactionTemplate eachBorrower;
+
+    AccountClosure(AccountClosureMapper mapper, Borrowers borrowers, SessionTokens sessions,
+                   BureauReportEviction bureauReports, HistoryService history, AuditLog audit, Clock clock,
+                   @Value("${loanflow.retention.after-closure:P5Y}") Period retention,
+                   PlatformTransactionManager transactions) {
+        this.mapper = mapper;
+        this.borrowers = borrowers;
+        this.sessions = sessions;
+        this.bureauReports = bureauReports;
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
+        this.retention = retention;
+        this.eachBorrower = new TransactionTemplate(transactions);
+    }
+
+    /** The outcome the borrower is shown: closed, and erased now or kept until a date. */
+    public record Closure(LocalDateTime closedAt, boolean personalDataErased, LocalDate retainedUntil) {
+    }
+
+    /**
+     * Closes the account after checking the password again. Sessions end and the cached bureau reports go inside the
+     * transaction: if Redis fails the closure is refused with 503 and nothing changes.
+     */
+    @Transactional
+    public Closure close(String borrowerId, String password) {
+        borrowers.lockBorrower(borrowerId);
+        if (mapper.closedAt(borrowerId) != null) {
+            throw ApiException.conflict("ACCOUNT_CLOSED", "This account is closed");
+        }
+        if (!borrowers.passwordMatches(borrowerId, password)) {
+            throw ApiException.invalidField("password", "is wrong");
+        }
+        AccountClosureMapper.OpenBusiness open = mapper.openBusiness(borrowerId);
+        if (open.openApplications() > 0 || open.openLoans() > 0) {
+            throw ApiException.conflict("ACCOUNT_HAS_OPEN_LOAN", "An application or loan is still open; the account"
+                    + " can be closed once it is settled, rejected or withdrawn");
+        }
+        if (open.moneyInFlight() > 0) {
+            throw ApiException.conflict("PAYMENT_IN_PROGRESS", "A payment is still being processed; try again once"
+                    + " it has completed");
+        }
+        if (open.refundsOwed() > 0) {
+            throw ApiException.conflict("REFUND_OWED", "We owe you a refund; the account can be closed once it has"
+                    + " been paid back to your card");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        LocalDate retainUntil = mapper.everBorrowed(borrowerId) ? today.plus(retention) : null;
+        if (mapper.close(borrowerId, now, retainUntil) != 1) {
+            throw ApiException.conflict("ACCOUNT_CLOSED", "This account is closed");
+        }
+        audit.record("borrower:" + borrowerId, "ACCOUNT_CLOSED", "BORROWER", borrowerId,
+                Map.of("retainUntil", retainUntil == null ? "-" : retainUntil.toString()));
+        try {
+            sessions.endAllForClosedAccount(borrowerId);
+            for (String consentId : mapper.creditAuthorizationConsentIds(borrowerId)) {
+                bureauReports.evictObtainedUnder(consentId);
+            }
+        } catch (DataAccessException e) {
+            log.warn("Redis unreachable; account {} not closed: {}", borrowerId, e.toString());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN_LATER", "Your account could not be"
+                    + " closed just now; nothing was changed, please try again in a few minutes");
+        }
+        boolean erased = retainUntil == null && erase(borrowerId, now, today);
+        return new Closure(now, erased, retainUntil);
+    }
+
+    /** Daily, after the retention of closed accounts runs out: each borrower erased in its own transaction. */
+    @Scheduled(cron = "${loanflow.retention.erasure-cron:0 20 3 * * *}", zone = "${loanflow.reminders.zone:Asia/Shanghai}")
+    void eraseToday() {
+        int erased = eraseDue(LocalDate.now(clock));
+        if (erased > 0) {
+            log.info("Personal data of {} closed accounts erased after their retention period", erased);
+        }
+    }
+
+    /** Erases every closed account due on that day; returns how many. */
+    public int eraseDue(LocalDate today) {
+        int erased = 0;
+        List<String> due;
+        do {
+            due = mapper.dueForErasure(today, 100);
+            for (String borrowerId : due) {
+                Boolean done = eachBorrower.execute(status -> erase(borrowerId, LocalDateTime.now(clock), today));
+                if (!Boolean.TRUE.equals(done)) {
+                    log.error("Erasure of closed account {} did not apply; it is retried tomorrow", borrowerId);
+                    return erased;
+                }
+                erased++;
+            }
+        } while (due.size() == 100);
+        return erased;
+    }
+
+    /** Clears the borrower's personal data everywhere; false when the borrower is not due (still retained, erased). */
+    private boolean erase(String borrowerId, LocalDateTime at, LocalDate today) {
+        List<String> applicationIds = mapper.applicationIds(borrowerId);
+        if (mapper.eraseBorrower(borrowerId, at, today) != 1) {
+            return false;
+        }
+        mapper.deleteIdentityDocument(borrowerId);
+        mapper.eraseConsents(borrowerId);
+        mapper.deleteDeviceEvents(borrowerId);
+        mapper.eraseContracts(borrowerId);
+        mapper.eraseDisbursements(borrowerId);
+        mapper.eraseRefundPayees(borrowerId);
+        mapper.deleteCreditReports(borrowerId);
+        mapper.eraseDecisionInputs(borrowerId);
+        mapper.eraseApplications(borrowerId);
+        int variables = eraseMaskedVariables(applicationIds);
+        audit.record("system", "PERSONAL_DATA_ERASED", "BORROWER", borrowerId, Map.of(
+                "applications", applicationIds.size(), "processVariables", variables));
+        return true;
+    }
+
+    /** The masked name, phone and ID number in the engine's history of the borrower's applications. */
+    private int eraseMaskedVariables(List<String> applicationIds) {
+        int deleted = 0;
+        for (String applicationId : applicationIds) {
+            List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationId)
+                    .list().stream().map(HistoricProcessInstance::getId).toList();
+            if (instances.isEmpty()) {
+                continue;
+            }
+            for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(instances.toArray(String[]::new))
+                    .variableNameIn(MASKED_VARIABLES.toArray(String[]::new)).list()) {
+                history.deleteHistoricVariableInstance(variable.getId());
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+}
