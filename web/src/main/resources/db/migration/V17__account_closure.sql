@@ -7,7 +7,8 @@
 ALTER TABLE borrower ADD COLUMN closed_at DATETIME;
 ALTER TABLE borrower ADD COLUMN retain_until DATE;
 ALTER TABLE borrower ADD COLUMN erased_at DATETIME;
-CREATE INDEX ix_borrower_retain_until ON borrower (retain_until);
+-- the daily erasure job looks for closed accounts not yet erased
+CREATE INDEX ix_borrower_erasure ON borrower (erased_at, closed_at);
 
 -- erasure leaves these empty
 ALTER TABLE borrower MODIFY phone_enc VARCHAR(255) NULL;

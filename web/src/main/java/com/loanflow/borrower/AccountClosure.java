@@ -21,6 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,14 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AccountClosure {
 
-    /** The process variables that carry masked personal data (Applications.startVariables). */
-    static final List<String> MASKED_VARIABLES = List.of("maskedName", "maskedPhone", "maskedIdNumber");
+    /** Closed accounts erased by one run of the daily job at most (the rest on the next day). */
+    static final int MAX_PER_RUN = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(AccountClosure.class);
 
     private final AccountClosureMapper mapper;
     private final Borrowers borrowers;
     private final SessionTokens sessions;
+    private final LoginThrottle throttle;
     private final BureauReportEviction bureauReports;
     private final HistoryService history;
     private final AuditLog audit;
@@ -53,13 +56,14 @@ public class AccountClosure {
     private final Period retention;
     private final TransactionTemplate eachBorrower;
 
-    AccountClosure(AccountClosureMapper mapper, Borrowers borrowers, SessionTokens sessions,
+    AccountClosure(AccountClosureMapper mapper, Borrowers borrowers, SessionTokens sessions, LoginThrottle throttle,
                    BureauReportEviction bureauReports, HistoryService history, AuditLog audit, Clock clock,
                    @Value("${loanflow.retention.after-closure:P5Y}") Period retention,
                    PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.borrowers = borrowers;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.bureauReports = bureauReports;
         this.history = history;
         this.audit = audit;
@@ -78,11 +82,15 @@ public class AccountClosure {
      */
     @Transactional
     public Closure close(String borrowerId, String password) {
-        borrowers.lockBorrower(borrowerId);
-        if (mapper.closedAt(borrowerId) != null) {
-            throw ApiException.conflict("ACCOUNT_CLOSED", "This account is closed");
+        borrowers.lockBorrower(borrowerId);   // 409 ACCOUNT_CLOSED when it is closed already
+        String phone = borrowers.phone(borrowers.get(borrowerId));
+        if (throttle.locked(phone)) {
+            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
+                    "Too many wrong passwords; try again in 15 minutes");
         }
         if (!borrowers.passwordMatches(borrowerId, password)) {
+            // counted with wrong login passwords: closing erases the account, so guessing here is no cheaper
+            throttle.failed(phone);
             throw ApiException.invalidField("password", "is wrong");
         }
         AccountClosureMapper.OpenBusiness open = mapper.openBusiness(borrowerId);
@@ -93,6 +101,11 @@ public class AccountClosure {
         if (open.moneyInFlight() > 0) {
             throw ApiException.conflict("PAYMENT_IN_PROGRESS", "A payment is still being processed; try again once"
                     + " it has completed");
+        }
+        if (open.disputedPayments() > 0) {
+            // the channel and our records disagree about money that moved: settle that first, it may be owed to you
+            throw ApiException.conflict("PAYMENT_UNDER_REVIEW", "A payment is being checked with the bank; the"
+                    + " account can be closed once that is resolved");
         }
         if (open.refundsOwed() > 0) {
             throw ApiException.conflict("REFUND_OWED", "We owe you a refund; the account can be closed once it has"
@@ -106,18 +119,35 @@ public class AccountClosure {
         }
         audit.record("borrower:" + borrowerId, "ACCOUNT_CLOSED", "BORROWER", borrowerId,
                 Map.of("retainUntil", retainUntil == null ? "-" : retainUntil.toString()));
+        boolean erased = retainUntil == null && erase(borrowerId, now, today);
+        endSessionsAndCachedReports(borrowerId);
+        return new Closure(now, erased, retainUntil);
+    }
+
+    /**
+     * Last, inside the transaction: Redis failing refuses the closure (503, rolled back). The closed mark that stops
+     * a racing login is taken back if the transaction rolls back after it was set, so an account that stays open
+     * can log in.
+     */
+    private void endSessionsAndCachedReports(String borrowerId) {
         try {
-            sessions.endAllForClosedAccount(borrowerId);
             for (String consentId : mapper.creditAuthorizationConsentIds(borrowerId)) {
                 bureauReports.evictObtainedUnder(consentId);
             }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        sessions.reopenAfterFailedClosure(borrowerId);
+                    }
+                }
+            });
+            sessions.endAllForClosedAccount(borrowerId);
         } catch (DataAccessException e) {
             log.warn("Redis unreachable; account {} not closed: {}", borrowerId, e.toString());
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN_LATER", "Your account could not be"
                     + " closed just now; nothing was changed, please try again in a few minutes");
         }
-        boolean erased = retainUntil == null && erase(borrowerId, now, today);
-        return new Closure(now, erased, retainUntil);
     }
 
     /** Daily, after the retention of closed accounts runs out: each borrower erased in its own transaction. */
@@ -129,21 +159,22 @@ public class AccountClosure {
         }
     }
 
-    /** Erases every closed account due on that day; returns how many. */
+    /**
+     * Erases every closed account due on that day, each in its own transaction; returns how many. One that fails is
+     * logged and left for the next run; the others go on.
+     */
     public int eraseDue(LocalDate today) {
         int erased = 0;
-        List<String> due;
-        do {
-            due = mapper.dueForErasure(today, 100);
-            for (String borrowerId : due) {
-                Boolean done = eachBorrower.execute(status -> erase(borrowerId, LocalDateTime.now(clock), today));
-                if (!Boolean.TRUE.equals(done)) {
-                    log.error("Erasure of closed account {} did not apply; it is retried tomorrow", borrowerId);
-                    return erased;
+        for (String borrowerId : mapper.dueForErasure(today, MAX_PER_RUN)) {
+            try {
+                if (Boolean.TRUE.equals(eachBorrower.execute(status -> erase(borrowerId, LocalDateTime.now(clock),
+                        today)))) {
+                    erased++;
                 }
-                erased++;
+            } catch (RuntimeException e) {
+                log.error("Erasure of closed account {} failed; retried on the next run: {}", borrowerId, e.toString());
             }
-        } while (due.size() == 100);
+        }
         return erased;
     }
 
@@ -162,14 +193,18 @@ public class AccountClosure {
         mapper.deleteCreditReports(borrowerId);
         mapper.eraseDecisionInputs(borrowerId);
         mapper.eraseApplications(borrowerId);
-        int variables = eraseMaskedVariables(applicationIds);
+        mapper.eraseReviewComments(borrowerId);
+        int variables = eraseProcessVariables(applicationIds);
         audit.record("system", "PERSONAL_DATA_ERASED", "BORROWER", borrowerId, Map.of(
                 "applications", applicationIds.size(), "processVariables", variables));
         return true;
     }
 
-    /** The masked name, phone and ID number in the engine's history of the borrower's applications. */
-    private int eraseMaskedVariables(List<String> applicationIds) {
+    /**
+     * Every variable in the engine's history of the borrower's applications: masked name, phone and ID number,
+     * reviewers' comments, and (from before V12) bureau reports. The instances and activities stay, without data.
+     */
+    private int eraseProcessVariables(List<String> applicationIds) {
         int deleted = 0;
         for (String applicationId : applicationIds) {
             List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationId)
@@ -178,8 +213,7 @@ public class AccountClosure {
                 continue;
             }
             for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(instances.toArray(String[]::new))
-                    .variableNameIn(MASKED_VARIABLES.toArray(String[]::new)).list()) {
+                    .processInstanceIdIn(instances.toArray(String[]::new)).list()) {
                 history.deleteHistoricVariableInstance(variable.getId());
                 deleted++;
             }

@@ -11,7 +11,7 @@ import org.apache.ibatis.annotations.Param;
 public interface AccountClosureMapper {
 
     /** What still ties the borrower to the platform, one count per reason (zero everywhere: closable). */
-    record OpenBusiness(int openApplications, int openLoans, int moneyInFlight, int refundsOwed) {
+    record OpenBusiness(int openApplications, int openLoans, int moneyInFlight, int disputedPayments, int refundsOwed) {
     }
 
     OpenBusiness openBusiness(@Param("borrowerId") String borrowerId);
@@ -53,4 +53,6 @@ public interface AccountClosureMapper {
     int deleteCreditReports(@Param("borrowerId") String borrowerId);
 
     int eraseDecisionInputs(@Param("borrowerId") String borrowerId);
+
+    int eraseReviewComments(@Param("borrowerId") String borrowerId);
 }

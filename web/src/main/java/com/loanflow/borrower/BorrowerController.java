@@ -104,9 +104,11 @@ class BorrowerController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Phone number or password is wrong");
         }
         throttle.succeeded(request.phone());
+        // the session first: it is refused for an account closed meanwhile, which then gets no device log either
+        String token = sessions.issue(borrowerId);
         // behaviour log for risk analysis (hashed IP, 180-day retention, docs/adr/0013)
         deviceLog.recordLogin(borrowerId, null, clientIps.of(http));
-        return Map.of("token", sessions.issue(borrowerId));
+        return Map.of("token", token);
     }
 
     /** A new password ends every session of the borrower, on every node. */

@@ -51,6 +51,7 @@ public interface BorrowerMapper {
     java.time.LocalDateTime lastWithdrawal(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 
     /** Locks the borrower's row until the transaction ends (SELECT ... FOR UPDATE). */
+    /** Locks the row until the transaction ends; OPEN or CLOSED, null when there is no such borrower. */
     String lockForUpdate(@Param("id") String id);
 
     /** Marks every consent of that type still in force as withdrawn; the rows themselves stay. */

@@ -119,7 +119,7 @@ public class Borrowers {
     @Transactional
     public void consent(String borrowerId, List<BorrowerRequests.ConsentGiven> given, String clientIp,
                         String userAgent) {
-        get(borrowerId);
+        lockBorrower(borrowerId);
         List<Agreement> toRecord = new ArrayList<>();
         for (BorrowerRequests.ConsentGiven consent : given) {
             AgreementType type;
@@ -202,8 +202,13 @@ public class Borrowers {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockBorrower(String borrowerId) {
-        if (mapper.lockForUpdate(borrowerId) == null) {
+        String state = mapper.lockForUpdate(borrowerId);
+        if (state == null) {
             throw ApiException.notFound("Borrower");
+        }
+        if ("CLOSED".equals(state)) {
+            // a request authenticated just before the account was closed, which waited for this lock
+            throw ApiException.conflict("ACCOUNT_CLOSED", "This account is closed");
         }
     }
 

@@ -57,6 +57,17 @@ public class SessionTokens {
         revokeAll(borrowerId);
     }
 
+    /** The closure rolled back after its mark was set: the account stays open and may log in again. */
+    void reopenAfterFailedClosure(String borrowerId) {
+        try {
+            redis.delete(CLOSED + borrowerId);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the mark expires in a day; until then this borrower's logins are refused
+            org.slf4j.LoggerFactory.getLogger(SessionTokens.class).error("Closed mark of borrower {} not removed after"
+                    + " the closure rolled back: {}", borrowerId, e.toString());
+        }
+    }
+
     public Optional<String> borrowerFor(String token) {
         return Optional.ofNullable(redis.opsForValue().get(PREFIX + hash(token)));
     }

@@ -34,8 +34,9 @@ class BorrowerNotifications {
             case SETTLED -> "【Loanflow】您的借款已全部结清，感谢您的信任。";
             default -> null;
         };
-        if (text != null) {
-            sms.send(borrowers.phone(borrowers.get(event.borrowerId())), text);
+        String phone = text == null ? null : borrowers.phone(borrowers.get(event.borrowerId()));
+        if (phone != null) {   // none once a closed account is erased (ADR 0024): nobody to tell
+            sms.send(phone, text);
         }
     }
 

@@ -95,6 +95,10 @@ public class Refunds {
                     + " recorded and awaits a second operator");
         }
         String loanCard = loanCard(due.loanId());
+        if (loanCard == null) {
+            throw ApiException.conflict("PAYEE_CARD_ERASED", "The borrower's account was closed and its card erased;"
+                    + " a refund needs the borrower to give a card again, outside this flow");
+        }
         if (!java.security.MessageDigest.isEqual(loanCard.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 payeeCard.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             throw ApiException.invalidField("payeeCardNumber", "must be the card on the loan, " + Masking.bankCard(loanCard)

@@ -37,8 +37,9 @@ public class DecisionReplay {
         DecisionRecord record = mapper.findDecision(applicationId)
                 .orElseThrow(() -> ApiException.notFound("Risk decision"));
         if (record.inputJson() == null || record.strategySpec() == null) {
-            throw ApiException.conflict("DECISION_NOT_REPLAYABLE",
-                    "The decision was recorded before strategies and kept no input to replay");
+            // recorded before strategies, or its input (bureau data) erased with the borrower's personal data
+            throw ApiException.conflict("DECISION_NOT_REPLAYABLE", "The decision has no input to replay: it was"
+                    + " recorded before strategies, or its input was erased when the borrower's account was closed");
         }
         boolean intact = AssessRiskDelegate.sha256(record.inputJson()).equals(record.inputSha256());
         RiskInput input = read(record.inputJson(), RiskInput.class);

@@ -2,6 +2,7 @@ package com.loanflow.borrower;
 
 import static com.loanflow.device.PlatformHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.loanflow.device.PlatformHttp;
@@ -48,6 +49,9 @@ class AccountClosureTest {
     AccountClosure closures;
 
     @Autowired
+    Borrowers borrowers;
+
+    @Autowired
     SessionTokens sessions;
 
     @Autowired
@@ -92,6 +96,22 @@ class AccountClosureTest {
                 .singleResult().getId();
         assertThat(maskedVariables(processInstanceId)).isEqualTo(3);
 
+        // Redis fails during the closure (a key of the wrong type makes the eviction script fail): 503, nothing
+        // changed, and the account still logs in (the closed mark set before the failure is taken back)
+        redis.delete(pointer);
+        redis.opsForHash().put(pointer, "broken", "1");
+        PlatformHttp.Response unavailable = close(http, token, PASSWORD);
+        assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+        assertThat(unavailable.json().path("code").asText()).isEqualTo("TRY_AGAIN_LATER");
+        assertThat(jdbc.queryForObject("SELECT closed_at FROM borrower WHERE id = ?", java.time.LocalDateTime.class,
+                borrowerId)).isNull();
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
+        assertThat(maskedVariables(processInstanceId)).isEqualTo(3);
+        assertThat(http.send("POST", "/api/v1/sessions", Map.of(), Map.of("phone", phone, "password", PASSWORD))
+                .status()).as("still open: logs in").isEqualTo(200);
+        redis.delete(pointer);
+        redis.opsForValue().set(pointer, cached);
+
         PlatformHttp.Response closed = close(http, token, PASSWORD);
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().path("personalDataErased").asBoolean()).isTrue();
@@ -124,12 +144,22 @@ class AccountClosureTest {
         assertThat(count("SELECT COUNT(*) FROM credit_query_log WHERE application_id = ?", applicationId))
                 .as("the log of the authorised bureau query stays").isOne();
         assertThat(maskedVariables(processInstanceId)).as("masked name, phone, ID number in the history").isZero();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName("applicationId").count()).as("the other variables stay").isOne();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).count())
+                .as("no variable of the borrower's process is left").isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count())
+                .as("the instance itself (what happened, when) stays").isOne();
         assertThat(redis.hasKey(pointer)).isFalse();
         assertThat(redis.hasKey(cached)).as("the cached bureau report").isFalse();
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE subject_id = ? AND action IN ('ACCOUNT_CLOSED',"
                 + " 'PERSONAL_DATA_ERASED')", borrowerId)).isEqualTo(2);
+
+        // a request authenticated before the closure, which waited for the borrower's lock, is refused after it
+        assertThatThrownBy(() -> borrowers.consent(borrowerId, List.of(new BorrowerRequests.ConsentGiven(
+                "PRIVACY_POLICY", "1.0")), "127.0.0.1", "late-request"))
+                .isInstanceOfSatisfying(com.loanflow.shared.ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("ACCOUNT_CLOSED"));
+        assertThat(count("SELECT COUNT(*) FROM consent WHERE borrower_id = ? AND user_agent IS NOT NULL", borrowerId))
+                .isZero();
 
         // the same phone and ID number register and verify again, as a new borrower
         String again = http.onboard(phone, idNumber);
@@ -145,6 +175,13 @@ class AccountClosureTest {
         String loanId = paidOut.loanId();
         jdbc.update("UPDATE borrower SET password_hash = ? WHERE id = ?", new BCryptPasswordEncoder(4).encode(PASSWORD),
                 borrowerId);
+        // the signed contract, as the signing step leaves it (the fixture starts at the payout)
+        jdbc.update("INSERT INTO loan_contract (id, application_id, contract_number, template_version, pdf_enc,"
+                + " pdf_sha256, status, created_at, signed_at, signed_ip, signed_pdf_enc, signed_pdf_sha256,"
+                + " borrower_cert_serial, version) VALUES (?, ?, ?, 'loan-contract/1.2', 'v1:cmVuZGVyZWQ=', ?, 'SIGNED',"
+                + " ?, ?, '203.0.113.7', 'v1:c2lnbmVk', ?, '0A1B2C', 0)", UUID.randomUUID().toString(), applicationId,
+                "LFTEST" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), "0".repeat(64),
+                java.time.LocalDateTime.now().withNano(0), java.time.LocalDateTime.now().withNano(0), "a".repeat(64));
         PlatformHttp http = new PlatformHttp(port);
         String token = sessions.issue(borrowerId);
 
@@ -192,12 +229,16 @@ class AccountClosureTest {
                 + " AND bank_card_masked IS NULL", applicationId)).isOne();
         assertThat(count("SELECT COUNT(*) FROM disbursement WHERE application_id = ? AND bank_card_enc IS NOT NULL",
                 applicationId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM loan_contract WHERE application_id = ? AND pdf_enc IS NULL"
+                + " AND signed_pdf_enc IS NULL AND signed_ip IS NULL AND borrower_cert_serial IS NULL"
+                + " AND signed_pdf_sha256 IS NOT NULL", applicationId)).as("the PDFs go, the signed hash stays").isOne();
         // the money stays accounted for
         assertThat(jdbc.queryForObject("SELECT principal FROM loan WHERE id = ?", java.math.BigDecimal.class, loanId))
                 .isEqualByComparingTo("500.00");
         assertThat(invariants.check().violations()).noneMatch(v -> v.contains(applicationId));
-        assertThat(closures.eraseDue(retainedUntil.plusDays(1))).as("nothing erased twice")
-                .isZero();
+        closures.eraseDue(retainedUntil.plusDays(1));
+        assertThat(value(jdbc.queryForMap("SELECT * FROM borrower WHERE id = ?", borrowerId), "erased_at"))
+                .as("erased once").isEqualTo(value(erased, "erased_at"));
     }
 
     /** A session issued as if a login had read the account just before its closure committed. */

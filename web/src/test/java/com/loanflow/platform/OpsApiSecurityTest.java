@@ -1,0 +1,71 @@
+package com.loanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import jakarta.servlet.FilterChain;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The operator an /ops request is attributed to is the id the identity service stores, not the login as typed: with
+ * a provider that matches ids case-insensitively (LDAP), "OPS1" must not pass a four-eyes check against "ops1".
+ */
+class OpsApiSecurityTest {
+
+    private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+
+    @Test
+    void theStoredUserIdIsTheOperatorWhateverSpellingLoggedIn() throws Exception {
+        when(identity.checkPassword("OPS1", "secret")).thenReturn(true);
+        User stored = mock(User.class);
+        when(stored.getId()).thenReturn("ops1");
+        when(identity.createUserQuery().userId("OPS1").singleResult()).thenReturn(stored);
+        Group ops = mock(Group.class);
+        when(ops.getId()).thenReturn("ops");
+        when(identity.createGroupQuery().groupMember("ops1").list()).thenReturn(List.of(ops));
+
+        MockHttpServletRequest request = request("OPS1:secret");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter().doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(chain.getRequest()).as("passed on").isNotNull();
+        assertThat(OpsApiSecurity.operator(request)).isEqualTo("ops1");
+    }
+
+    @Test
+    void aLoginTheUserQueryCannotFindIsRefused() throws Exception {
+        when(identity.checkPassword("ghost", "secret")).thenReturn(true);
+        when(identity.createUserQuery().userId("ghost").singleResult()).thenReturn(null);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        FilterChain chain = new MockFilterChain();
+
+        filter().doFilter(request("ghost:secret"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(((MockFilterChain) chain).getRequest()).as("not passed on").isNull();
+    }
+
+    private jakarta.servlet.Filter filter() {
+        return new OpsApiSecurity().opsApiAuthentication(identity).getFilter();
+    }
+
+    private static MockHttpServletRequest request(String credentials) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/ops/v1/refunds/r-1/approval");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                credentials.getBytes(StandardCharsets.UTF_8)));
+        return request;
+    }
+}
