@@ -24,7 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class InternalPort {
 
     static final List<String> INTERNAL_PATHS = List.of("/engine-rest/", "/internal/", "/api/v1/payment-callbacks/",
-            "/sandbox/channel/", "/sandbox/tsa/", "/actuator/health");
+            "/sandbox/channel/", "/sandbox/tsa/", "/actuator/health", "/actuator/prometheus");
+    /** Served on the internal port only: business metrics are for the monitoring network, not the internet. */
+    static final List<String> INTERNAL_ONLY_PATHS = List.of("/actuator/prometheus");
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalConnector(
@@ -44,6 +47,12 @@ class InternalPort {
                                             FilterChain chain) throws ServletException, IOException {
                 if (request.getLocalPort() == port
                         && INTERNAL_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                // decoded and normalised as the container maps it, so "//actuator/prometheus" is caught too
+                String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+                if (request.getLocalPort() != port && INTERNAL_ONLY_PATHS.stream().anyMatch(path::startsWith)) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }

@@ -43,10 +43,12 @@ class AssessRiskDelegate implements JavaDelegate {
     private final ObjectMapper json;
     private final CreditReports creditReports;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     AssessRiskDelegate(ChampionChallenger strategies, RiskMapper mapper, Applications applications,
                        Borrowers borrowers, Blacklist blacklist, FraudSignals fraudSignals, ObjectMapper json,
-                       CreditReports creditReports, Clock clock) {
+                       CreditReports creditReports, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.creditReports = creditReports;
         this.strategies = strategies;
         this.mapper = mapper;
@@ -85,11 +87,29 @@ class AssessRiskDelegate implements JavaDelegate {
         RiskDecision decision = both.live().decision();
         String reasonCodes = record.reasonCodes();
 
+        countDecision(both.live(), record);
+
         execution.setVariable("riskOutcome", decision.outcome().name());
         execution.setVariable("reasonCodes", reasonCodes);
         execution.setVariable("defaultProbability", decision.defaultProbability().toPlainString());
         execution.setVariable("riskTier", decision.riskTier());
         execution.setVariable("reviewGroup", decision.reviewGroup() == null ? "reviewers" : decision.reviewGroup());
+    }
+
+    /**
+     * loanflow_risk_decisions_total by outcome, arm and strategy, and the decision's latency (rules + tables + model +
+     * reason codes) as a histogram, once the decision is stored (ADR 0025). A job retried after a rollback counts
+     * again: these are rates for alerting, the decision records are the count of record.
+     */
+    private void countDecision(ArmDecision live, DecisionRecord record) {
+        metrics.counter("loanflow.risk.decisions", "outcome", record.outcome(), "arm", live.arm().name(),
+                "strategy", live.strategy().name()).increment();
+        io.micrometer.core.instrument.Timer.builder("loanflow.risk.decision.latency")
+                .description("One whole automatic decision: hard rules, decision tables, model, reason codes")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(java.time.Duration.ofSeconds(1))
+                .register(metrics)
+                .record(java.time.Duration.ofNanos(live.latencyMicros() * 1_000L));
     }
 
     /** The record of both arms' decisions on one input, with the input JSON and its hash for replay. */

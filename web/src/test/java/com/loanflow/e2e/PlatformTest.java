@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// metrics are exported as in production (tests switch exporters off by default): MetricsTest scrapes them
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
                 "logging.file.name=target/e2e-platform.log", "loanflow.safety.allow-test-defaults=true",

@@ -1,0 +1,42 @@
+package com.loanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * With a separate internal port, the business metrics are served there only: the public port answers 404 however the
+ * path is spelled, and the internal port keeps refusing what is not for it.
+ */
+class InternalPortTest {
+
+    static final int INTERNAL = 8081;
+    static final int PUBLIC = 8443;
+
+    private final OncePerRequestFilter filter = new InternalPort().internalPortPaths(INTERNAL);
+
+    @Test
+    void metricsOnTheInternalPortOnly() throws Exception {
+        assertThat(status(INTERNAL, "/actuator/prometheus")).isEqualTo(200);
+        for (String path : new String[] {"/actuator/prometheus", "//actuator/prometheus", "/actuator/./prometheus",
+                "/actuator;x=1/prometheus", "/actuator/%70rometheus"}) {
+            assertThat(status(PUBLIC, path)).as(path).isEqualTo(404);
+        }
+        assertThat(status(PUBLIC, "/actuator/health")).isEqualTo(200);
+        assertThat(status(PUBLIC, "/api/v1/loan-product")).isEqualTo(200);
+        assertThat(status(INTERNAL, "/api/v1/loan-product")).as("not an internal path").isEqualTo(404);
+    }
+
+    private int status(int port, String uri) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+        request.setLocalPort(port);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        return chain.getRequest() == null ? response.getStatus() : 200;
+    }
+}
