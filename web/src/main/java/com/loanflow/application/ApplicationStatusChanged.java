@@ -2,7 +2,10 @@ package com.loanflow.application;
 
 import java.time.Instant;
 
-/** Published on the loanflow.events exchange after the status change commits. Ids and codes only, no personal data. */
+/**
+ * Published on the loanflow.events exchange through the outbox once the status change commits (ADR 0026). Ids and
+ * codes only, no personal data.
+ */
 public record ApplicationStatusChanged(String applicationId, String borrowerId, ApplicationStatus status,
                                       String reasonCodes, Instant occurredAt) {
 

@@ -12,6 +12,7 @@ import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
 import com.loanflow.shared.Masking;
 import com.loanflow.shared.Money;
+import com.loanflow.shared.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Submitting an application, reading it back, and moving it through its state machine. */
 @Service
@@ -41,13 +39,13 @@ public class Applications implements OpenApplications {
     private final FieldCipher cipher;
     private final BlindIndex blindIndex;
     private final RuntimeService runtime;
-    private final RabbitTemplate rabbit;
+    private final Outbox outbox;
     private final Clock clock;
     private final BigDecimal minAmount;
     private final BigDecimal maxAmount;
 
     Applications(ApplicationMapper mapper, Borrowers borrowers, FieldCipher cipher, BlindIndex blindIndex,
-                 RuntimeService runtime, RabbitTemplate rabbit, Clock clock,
+                 RuntimeService runtime, Outbox outbox, Clock clock,
                  @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
                  @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
         this.mapper = mapper;
@@ -55,7 +53,7 @@ public class Applications implements OpenApplications {
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.runtime = runtime;
-        this.rabbit = rabbit;
+        this.outbox = outbox;
         this.clock = clock;
         this.minAmount = minAmount;
         this.maxAmount = maxAmount;
@@ -229,7 +227,7 @@ public class Applications implements OpenApplications {
                 + " early, without a fee");
     }
 
-    /** Moves the application with a version check and announces the change after commit. */
+    /** Moves the application with a version check and announces the change through the outbox. */
     @Transactional
     public LoanApplication moveTo(String id, ApplicationStatus next, String reasonCodes) {
         LoanApplication current = get(id);
@@ -239,7 +237,7 @@ public class Applications implements OpenApplications {
             throw new org.springframework.dao.OptimisticLockingFailureException(
                     "Application " + id + " changed concurrently");
         }
-        publishAfterCommit(new ApplicationStatusChanged(id, current.borrowerId(), next, reasonCodes, Instant.now(clock)));
+        announce(new ApplicationStatusChanged(id, current.borrowerId(), next, reasonCodes, Instant.now(clock)));
         return moved;
     }
 
@@ -263,17 +261,8 @@ public class Applications implements OpenApplications {
                 FieldCipher.context(LoanApplication.TABLE, "bank_card", application.id()));
     }
 
-    private void publishAfterCommit(ApplicationStatusChanged event) {
-        Runnable send = () -> rabbit.convertAndSend(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+    /** In the status change's own transaction (the outbox, ADR 0026): published if and only if the change commits. */
+    private void announce(ApplicationStatusChanged event) {
+        outbox.enqueue(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
     }
 }

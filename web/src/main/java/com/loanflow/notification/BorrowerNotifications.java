@@ -5,8 +5,17 @@ import com.loanflow.borrower.Borrowers;
 import com.loanflow.loan.Installment;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.shared.Money;
+import com.loanflow.shared.outbox.OutboxMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Tells the borrower by SMS when their application reaches an outcome; driven by the status events on RabbitMQ. */
 @Component
@@ -14,19 +23,31 @@ class BorrowerNotifications {
 
     static final String QUEUE = "loanflow.borrower-notifications";
     static final String FAILED_QUEUE = QUEUE + ".failed";
+    static final String CONSUMER = "borrower-notifications";
+    private static final Logger log = LoggerFactory.getLogger(BorrowerNotifications.class);
 
     private final Borrowers borrowers;
     private final SmsGateway sms;
     private final LoanMapper loans;
+    private final OutboxMapper outbox;
+    private final Clock clock;
 
-    BorrowerNotifications(Borrowers borrowers, SmsGateway sms, LoanMapper loans) {
+    BorrowerNotifications(Borrowers borrowers, SmsGateway sms, LoanMapper loans, OutboxMapper outbox, Clock clock) {
         this.borrowers = borrowers;
         this.sms = sms;
         this.loans = loans;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
+    /**
+     * Once per event: the outbox publishes at least once, so the message id is recorded with the SMS in one
+     * transaction and a redelivery finds it (a failed send rolls both back, and the retry sends).
+     */
     @RabbitListener(queues = QUEUE)
-    void on(ApplicationStatusChanged event) {
+    @Transactional
+    public void on(ApplicationStatusChanged event,
+                   @Header(name = AmqpHeaders.MESSAGE_ID, required = false) String messageId) {
         String text = switch (event.status()) {
             case REJECTED -> "【Loanflow】很抱歉，您的借款申请未通过。原因代码：" + event.reasonCodes() + "，详情请在App内查看。";
             case ACTIVE -> activated(event.applicationId());
@@ -35,8 +56,22 @@ class BorrowerNotifications {
             default -> null;
         };
         String phone = text == null ? null : borrowers.phone(borrowers.get(event.borrowerId()));
-        if (phone != null) {   // none once a closed account is erased (ADR 0024): nobody to tell
-            sms.send(phone, text);
+        if (phone == null) {   // nothing to say, or a closed account erased (ADR 0024): nobody to tell
+            return;
+        }
+        if (messageId != null && !firstDelivery(messageId)) {
+            log.info("Event {} for application {} was handled already; not sent again", messageId, event.applicationId());
+            return;
+        }
+        sms.send(phone, text);
+    }
+
+    private boolean firstDelivery(String messageId) {
+        try {
+            outbox.insertHandled(CONSUMER, messageId, LocalDateTime.now(clock));
+            return true;
+        } catch (DuplicateKeyException redelivered) {
+            return false;
         }
     }
 

@@ -61,6 +61,8 @@ public class OperationalGauges {
         gauge("loanflow.review.oldest.age.seconds", "Seconds the longest-waiting application has been in review");
         gauge("loanflow.installments.overdue", "Installments of active loans past their due date and not paid");
         gauge("loanflow.reminders.failed.last.day", "Repayment reminders that failed to send in the last 24 hours");
+        gauge("loanflow.outbox.unpublished", "Events written but not yet confirmed by the broker");
+        gauge("loanflow.outbox.oldest.age.seconds", "Seconds the oldest unpublished event has waited");
         gauge("loanflow.engine.incidents", "Open process engine incidents (failed jobs and external tasks)");
         gauge("loanflow.ledger.invariant.violations", "Ledger invariant violations found by the last check");
         gauge("loanflow.gauges.refreshed.timestamp.seconds", "When the gauges were last read from the database");
@@ -108,6 +110,8 @@ public class OperationalGauges {
         set("loanflow.review.oldest.age.seconds", age(s.oldestInReviewAt(), now));
         set("loanflow.installments.overdue", s.installmentsOverdue());
         set("loanflow.reminders.failed.last.day", s.remindersFailedLastDay());
+        set("loanflow.outbox.unpublished", s.outboxUnpublished());
+        set("loanflow.outbox.oldest.age.seconds", age(s.oldestUnpublishedAt(), now));
         set("loanflow.engine.incidents", runtime.createIncidentQuery().count());
         set("loanflow.gauges.refreshed.timestamp.seconds", clock.instant().getEpochSecond());
     }

@@ -15,7 +15,7 @@ public interface OperationalGaugesMapper {
                     LocalDateTime lastReconciliationAt, long refundsDue, LocalDateTime oldestRefundDueAt,
                     long refundsAwaitingApproval, long bankTransfersPending, LocalDateTime oldestBankTransferAt,
                     long applicationsInReview, LocalDateTime oldestInReviewAt, long installmentsOverdue,
-                    long remindersFailedLastDay) {
+                    long remindersFailedLastDay, long outboxUnpublished, LocalDateTime oldestUnpublishedAt) {
     }
 
     Snapshot snapshot(@Param("now") LocalDateTime now, @Param("stuckBefore") LocalDateTime stuckBefore,
