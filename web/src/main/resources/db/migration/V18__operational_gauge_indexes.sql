@@ -5,4 +5,5 @@ CREATE INDEX ix_repayment_status ON repayment (status, received_at);
 CREATE INDEX ix_disbursement_status ON disbursement (status, created_at);
 CREATE INDEX ix_withholding_status ON withholding (status, created_at);
 CREATE INDEX ix_loan_status ON loan (status);
+CREATE INDEX ix_installment_open_due ON installment (status, due_date, loan_id);
 CREATE INDEX ix_refund_status ON refund (status, recorded_at);

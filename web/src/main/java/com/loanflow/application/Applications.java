@@ -263,6 +263,6 @@ public class Applications implements OpenApplications {
 
     /** In the status change's own transaction (the outbox, ADR 0026): published if and only if the change commits. */
     private void announce(ApplicationStatusChanged event) {
-        outbox.enqueue(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event);
+        outbox.enqueue(ApplicationStatusChanged.EXCHANGE, event.routingKey(), event.applicationId(), event);
     }
 }

@@ -36,6 +36,8 @@ public class OperationalGauges {
     private final Duration stuckAfter;
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+    private final long startedAt;
+    private static final long UNREAD = Long.MIN_VALUE;
 
     OperationalGauges(OperationalGaugesMapper mapper, LedgerInvariants ledger, RuntimeService runtime, Clock clock,
                       MeterRegistry registry, @Value("${loanflow.metrics.stuck-after:PT30M}") Duration stuckAfter) {
@@ -45,13 +47,15 @@ public class OperationalGauges {
         this.clock = clock;
         this.registry = registry;
         this.stuckAfter = stuckAfter;
+        this.startedAt = clock.instant().getEpochSecond();
         gauge("loanflow.payouts.stuck", "Payouts requested or sent longer ago than stuck-after, without a result");
         gauge("loanflow.payouts.last.hour", "Payouts requested in the last hour, by result", "result", "succeeded");
         gauge("loanflow.payouts.last.hour", "Payouts requested in the last hour, by result", "result", "failed");
         gauge("loanflow.withholdings.stuck", "Card withholdings requested or sent longer ago than stuck-after");
         gauge("loanflow.payment.callback.conflicts", "Final channel answers that contradicted the one applied (all time)");
         gauge("loanflow.reconciliation.mismatches.open", "Reconciliation mismatches not resolved");
-        gauge("loanflow.reconciliation.last.run.age.seconds", "Seconds since the last reconciliation run");
+        gauge("loanflow.reconciliation.last.run.timestamp.seconds",
+                "When reconciliation last ran; this node's start when it never has");
         gauge("loanflow.refunds.due", "Repayments whose money is owed back to the borrower (REFUND_DUE)");
         gauge("loanflow.refunds.due.oldest.age.seconds", "Seconds since the oldest money owed back arrived");
         gauge("loanflow.refunds.awaiting.approval", "Refunds recorded and awaiting a second operator");
@@ -69,8 +73,7 @@ public class OperationalGauges {
         gauge("loanflow.ledger.checked.timestamp.seconds", "When the ledger invariants were last checked");
     }
 
-    @Scheduled(fixedDelayString = "${loanflow.metrics.refresh-interval:PT30S}",
-            initialDelayString = "${loanflow.metrics.refresh-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${loanflow.metrics.refresh-interval:PT30S}", initialDelayString = "PT5S")
     void scheduledRefresh() {
         try {
             refresh();
@@ -80,7 +83,7 @@ public class OperationalGauges {
         }
     }
 
-    @Scheduled(fixedDelayString = "${loanflow.metrics.ledger-check-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${loanflow.metrics.ledger-check-interval:PT5M}", initialDelayString = "PT20S")
     void scheduledLedgerCheck() {
         try {
             checkLedger();
@@ -100,7 +103,8 @@ public class OperationalGauges {
         set("loanflow.withholdings.stuck", s.withholdingsStuck());
         set("loanflow.payment.callback.conflicts", s.paymentCallbackConflicts());
         set("loanflow.reconciliation.mismatches.open", s.reconciliationMismatchesOpen());
-        set("loanflow.reconciliation.last.run.age.seconds", age(s.lastReconciliationAt(), now));
+        set("loanflow.reconciliation.last.run.timestamp.seconds", s.lastReconciliationAt() == null ? startedAt
+                : s.lastReconciliationAt().atZone(clock.getZone()).toEpochSecond());
         set("loanflow.refunds.due", s.refundsDue());
         set("loanflow.refunds.due.oldest.age.seconds", age(s.oldestRefundDueAt(), now));
         set("loanflow.refunds.awaiting.approval", s.refundsAwaitingApproval());
@@ -132,10 +136,12 @@ public class OperationalGauges {
         return since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds());
     }
 
+    /** NaN until the first read: a 0 before it would look like a real value (and a jump from it like a change). */
     private void gauge(String name, String description, String... tags) {
-        AtomicLong value = new AtomicLong();
+        AtomicLong value = new AtomicLong(UNREAD);
         values.put(tags.length == 0 ? name : name + "|" + tags[1], value);
-        Gauge.builder(name, value, AtomicLong::doubleValue).description(description).tags(tags).register(registry);
+        Gauge.builder(name, value, v -> v.get() == UNREAD ? Double.NaN : v.get()).description(description).tags(tags)
+                .register(registry);
     }
 
     private void set(String key, long value) {

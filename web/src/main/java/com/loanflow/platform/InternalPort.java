@@ -45,13 +45,13 @@ class InternalPort {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
-                if (request.getLocalPort() == port
-                        && INTERNAL_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
+                // decoded and normalised as the container maps it: "//actuator/prometheus" and
+                // "/internal/../api/..." are judged by where they lead, not by how they start
+                String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+                if (request.getLocalPort() == port && INTERNAL_PATHS.stream().noneMatch(path::startsWith)) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-                // decoded and normalised as the container maps it, so "//actuator/prometheus" is caught too
-                String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
                 if (request.getLocalPort() != port && INTERNAL_ONLY_PATHS.stream().anyMatch(path::startsWith)) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;

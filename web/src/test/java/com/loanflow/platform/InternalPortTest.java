@@ -29,6 +29,9 @@ class InternalPortTest {
         assertThat(status(PUBLIC, "/actuator/health")).isEqualTo(200);
         assertThat(status(PUBLIC, "/api/v1/loan-product")).isEqualTo(200);
         assertThat(status(INTERNAL, "/api/v1/loan-product")).as("not an internal path").isEqualTo(404);
+        assertThat(status(INTERNAL, "/internal/../api/v1/borrowers/me")).as("led out of an internal path").isEqualTo(404);
+        assertThat(status(INTERNAL, "/actuator/prometheus/../../ops/v1/refunds/pending")).isEqualTo(404);
+        assertThat(status(INTERNAL, "/internal/v1/applications/a-1/applicant")).isEqualTo(200);
     }
 
     private int status(int port, String uri) throws Exception {

@@ -225,7 +225,8 @@ class ReconciliationTest {
                         + " created_at, updated_at, version, fee_amount) VALUES (?, ?, ?, 'sandbox', ?, ?, ?, ?, ?, 1, 0)",
                 id, application.applicationId, requestId, new BigDecimal(amount),
                 cipher.encrypt(card, FieldCipher.context("disbursement", "bank_card", id)), status,
-                sentAt, sentAt);
+                // a SENT payout last touched now: the status query (after 3 s) must not settle it before the run
+                sentAt, status.equals("SENT") ? java.time.LocalDateTime.now().withNano(0) : sentAt);
         if (status.equals("SUCCEEDED")) {
             // as the callback would have posted it, so the ledger invariants keep holding for everyone
             transaction.executeWithoutResult(tx -> ledger.post(JournalEntry.disbursement(id,

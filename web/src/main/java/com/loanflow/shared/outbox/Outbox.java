@@ -26,12 +26,15 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Queues the event for the exchange under the routing key; returns its message id. */
+    /**
+     * Queues the event for the exchange under the routing key; returns its message id. Events of one aggregate (an
+     * application) are published in the order they were queued.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String enqueue(String exchange, String routingKey, Object event) {
+    public String enqueue(String exchange, String routingKey, String aggregateId, Object event) {
         String eventId = Ids.newId();
         try {
-            mapper.insert(eventId, exchange, routingKey, event.getClass().getName(), json.writeValueAsString(event),
+            mapper.insert(eventId, aggregateId, exchange, routingKey, event.getClass().getName(), json.writeValueAsString(event),
                     LocalDateTime.now(clock));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " cannot be written", e);

@@ -9,12 +9,17 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface OutboxMapper {
 
-    void insert(@Param("eventId") String eventId, @Param("exchangeName") String exchangeName,
+    void insert(@Param("eventId") String eventId, @Param("aggregateId") String aggregateId,
+                @Param("exchangeName") String exchangeName,
                 @Param("routingKey") String routingKey, @Param("payloadType") String payloadType,
                 @Param("payload") String payload, @Param("at") LocalDateTime at);
 
-    /** Unpublished events whose next attempt is due, oldest first. */
-    List<OutboxEvent> findDue(@Param("now") LocalDateTime now, @Param("limit") int limit);
+    /**
+     * Unpublished events whose next attempt is due and which are the first unpublished event of their aggregate, oldest
+     * first; of one aggregate only when {@code aggregateId} is given.
+     */
+    List<OutboxEvent> findDue(@Param("now") LocalDateTime now, @Param("aggregateId") String aggregateId,
+                              @Param("limit") int limit);
 
     /** Takes an event for one attempt until {@code leaseUntil}; 0 rows when another node took it or it was published. */
     int claim(@Param("seq") long seq, @Param("now") LocalDateTime now, @Param("leaseUntil") LocalDateTime leaseUntil);

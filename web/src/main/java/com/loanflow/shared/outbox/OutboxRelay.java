@@ -18,11 +18,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes outbox events in the order they were written, each until the broker confirms it (publisher confirms):
- * at least once, so consumers deduplicate on the message id. An event is claimed for one attempt with a lease in the
- * database, so platform nodes do not publish the same event at the same time; a failed attempt is retried with
- * backoff (1 s doubling to {@code loanflow.outbox.max-backoff}), and the batch stops at the first failure so later
- * events do not overtake it.
+ * Publishes outbox events, each until the broker confirms it (publisher confirms): at least once, so consumers
+ * deduplicate on the message id. An event is published only when it is the first unpublished event of its aggregate,
+ * so events of one application keep their order. Each is claimed for one attempt with a lease in the database, so
+ * platform nodes do not publish it at the same time. When the broker fails, the event records the error and this
+ * relay pauses as a whole (1 s doubling to {@code loanflow.outbox.max-backoff}) instead of trying every event in turn.
+ * All nodes must share one time zone, as every DATETIME column of the platform assumes.
  */
 @Component
 public class OutboxRelay {
@@ -36,6 +37,9 @@ public class OutboxRelay {
     private final Duration lease;
     private final Duration maxBackoff;
     private final Duration confirmTimeout;
+    /** While the broker fails: no attempt before this, and how many attempts failed in a row. */
+    private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
+    private int failuresInARow;
 
     @Autowired
     OutboxRelay(OutboxMapper mapper, RabbitTemplate rabbit, Clock clock,
@@ -66,21 +70,35 @@ public class OutboxRelay {
 
     /** Publishes the due events (up to 100); returns how many the broker confirmed. */
     public int relayDue() {
+        return relay(null);
+    }
+
+    /** The same for one aggregate's events only (an application's), e.g. to retry them at once. */
+    public int relayDueFor(String aggregateId) {
+        return relay(aggregateId);
+    }
+
+    private synchronized int relay(String aggregateId) {
+        if (clock.instant().isBefore(pausedUntil)) {
+            return 0;
+        }
         int published = 0;
-        LocalDateTime now = LocalDateTime.now(clock);
-        for (OutboxEvent event : mapper.findDue(now, 100)) {
+        for (OutboxEvent event : mapper.findDue(LocalDateTime.now(clock), aggregateId, 100)) {
+            LocalDateTime now = LocalDateTime.now(clock);   // per claim: a slow batch must not hand out expired leases
             if (mapper.claim(event.seq(), now, now.plus(lease)) != 1) {
-                continue;   // another node has it, or it was published meanwhile
+                continue;   // another node has it (its aggregate's later events wait for it), or it was published
             }
             try {
                 publish(event);
             } catch (RuntimeException e) {
-                Duration backoff = backoff(event.attempts() + 1);
+                Duration backoff = backoff(++failuresInARow);
+                pausedUntil = clock.instant().plus(backoff);
                 mapper.markFailed(event.seq(), truncate(e.toString()), LocalDateTime.now(clock).plus(backoff));
-                log.warn("Event {} ({}) not published, attempt {}, next in {}: {}", event.eventId(), event.routingKey(),
-                        event.attempts() + 1, backoff, e.toString());
+                log.warn("Event {} ({}) not published, attempt {}; relay paused for {}: {}", event.eventId(),
+                        event.routingKey(), event.attempts() + 1, backoff, e.toString());
                 break;
             }
+            failuresInARow = 0;
             mapper.markPublished(event.seq(), LocalDateTime.now(clock));
             published++;
         }
@@ -103,8 +121,8 @@ public class OutboxRelay {
         });
     }
 
-    private Duration backoff(int attempts) {
-        Duration doubled = Duration.ofSeconds(1L << Math.min(attempts - 1, 20));
+    private Duration backoff(int failures) {
+        Duration doubled = Duration.ofSeconds(1L << Math.min(failures - 1, 20));
         return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 

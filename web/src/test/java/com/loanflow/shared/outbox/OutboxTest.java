@@ -77,11 +77,12 @@ class OutboxTest {
                 ApplicationStatus.REJECTED, "R_AGE", Instant.now());
 
         String rolledBack = tx.execute(status -> {
-            String id = outbox.enqueue(ApplicationStatusChanged.EXCHANGE, routingKey, event);
+            String id = outbox.enqueue(ApplicationStatusChanged.EXCHANGE, routingKey, event.applicationId(), event);
             status.setRollbackOnly();
             return id;
         });
-        String committed = tx.execute(status -> outbox.enqueue(ApplicationStatusChanged.EXCHANGE, routingKey, event));
+        String committed = tx.execute(status -> outbox.enqueue(ApplicationStatusChanged.EXCHANGE, routingKey,
+                event.applicationId(), event));
 
         assertThat(mapper.findByEventId(rolledBack)).as("rolled back with its change").isEmpty();
         DisbursingApplication.await("the relay publishes the committed event",
@@ -97,46 +98,67 @@ class OutboxTest {
         amqp.deleteQueue(tap);
     }
 
+    /**
+     * Two events of one application: the first cannot reach the broker, so it keeps its error and a retry time, and
+     * the second, although due, waits behind it; once the broker answers they go out in the order they were written.
+     * The relays here see only this test's aggregate (the platform's own relay leaves the first event alone for an
+     * hour, and the second waits behind it), so nothing else in the shared database is touched.
+     */
     @Test
-    void whileTheBrokerCannotBeReachedTheEventWaitsAndGoesOutAfterwards() {
+    void whileTheBrokerCannotBeReachedEventsWaitAndGoOutAfterwardsInOrder() {
         String routingKey = "outbox-test." + UUID.randomUUID();
+        String aggregate = "outbox-test-" + UUID.randomUUID();
         String tap = tap(routingKey);
-        // an event the running relay leaves alone for an hour, so only the relays below handle it
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        String eventId = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO outbox_event (event_id, exchange_name, routing_key, payload_type, payload, created_at,"
-                + " next_attempt_at) VALUES (?, ?, ?, ?, '{\"applicationId\":\"outbox-test\"}', ?, ?)", eventId,
-                ApplicationStatusChanged.EXCHANGE, routingKey, ApplicationStatusChanged.class.getName(), now,
-                now.plusHours(1));
+        String first = insertEvent(aggregate, routingKey, now, now.plusHours(1));
+        String second = insertEvent(aggregate, routingKey, now, now);
+
+        OutboxRelay onTime = new OutboxRelay(mapper, rabbit, clockAt(now.plusMinutes(1)), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Duration.ofSeconds(10));
+        assertThat(onTime.relayDueFor(aggregate)).as("the second waits behind the first").isZero();
+        assertThat(mapper.findByEventId(second).orElseThrow().publishedAt()).isNull();
 
         CachingConnectionFactory nowhere = new CachingConnectionFactory("127.0.0.1", 1);
         nowhere.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        nowhere.setConnectionTimeout(2_000);
         try {
             OutboxRelay unreachable = new OutboxRelay(mapper, new RabbitTemplate(nowhere), clockAt(now.plusHours(1)),
                     Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2));
-            assertThat(unreachable.relayDue()).isZero();
+            assertThat(unreachable.relayDueFor(aggregate)).isZero();
+            assertThat(unreachable.relayDueFor(aggregate)).as("paused after the failure: no second attempt").isZero();
         } finally {
             nowhere.destroy();
         }
-        OutboxEvent waiting = mapper.findByEventId(eventId).orElseThrow();
+        OutboxEvent waiting = mapper.findByEventId(first).orElseThrow();
         assertThat(waiting.publishedAt()).isNull();
         assertThat(waiting.attempts()).isOne();
         assertThat(waiting.lastError()).isNotBlank();
         assertThat(waiting.nextAttemptAt()).as("retried after a backoff").isAfter(now.plusHours(1));
+        assertThat(mapper.findByEventId(second).orElseThrow().attempts()).as("never tried out of order").isZero();
         assertThat(rabbit.receive(tap, 500)).isNull();
 
         OutboxRelay reachable = new OutboxRelay(mapper, rabbit, clockAt(now.plusHours(2)), Duration.ofSeconds(30),
                 Duration.ofMinutes(5), Duration.ofSeconds(10));
-        assertThat(reachable.relayDue()).isPositive();
-        OutboxEvent published = mapper.findByEventId(eventId).orElseThrow();
+        assertThat(reachable.relayDueFor(aggregate) + reachable.relayDueFor(aggregate)).isEqualTo(2);
+        OutboxEvent published = mapper.findByEventId(first).orElseThrow();
         assertThat(published.publishedAt()).isNotNull();
         assertThat(published.attempts()).isEqualTo(2);
         assertThat(published.lastError()).isNull();
-        Message message = rabbit.receive(tap, 5_000);
-        assertThat(message).isNotNull();
-        assertThat(message.getMessageProperties().getMessageId()).isEqualTo(eventId);
-        assertThat(reachable.relayDue()).as("nothing left to publish for it").isZero();
+        Message one = rabbit.receive(tap, 5_000);
+        Message two = rabbit.receive(tap, 5_000);
+        assertThat(one.getMessageProperties().getMessageId()).isEqualTo(first);
+        assertThat(two.getMessageProperties().getMessageId()).isEqualTo(second);
+        assertThat(reachable.relayDueFor(aggregate)).as("nothing left").isZero();
         amqp.deleteQueue(tap);
+    }
+
+    private String insertEvent(String aggregate, String routingKey, LocalDateTime createdAt, LocalDateTime due) {
+        String eventId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO outbox_event (event_id, aggregate_id, exchange_name, routing_key, payload_type, payload,"
+                + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, '{\"applicationId\":\"outbox-test\"}', ?, ?)",
+                eventId, aggregate, ApplicationStatusChanged.EXCHANGE, routingKey,
+                ApplicationStatusChanged.class.getName(), createdAt, due);
+        return eventId;
     }
 
     @Test
