@@ -19,6 +19,7 @@ CREATE TABLE outbox_event (
 );
 CREATE INDEX ix_outbox_due ON outbox_event (published_at, next_attempt_at);
 CREATE INDEX ix_outbox_aggregate ON outbox_event (aggregate_id, published_at, seq);
+CREATE INDEX ix_outbox_published ON outbox_event (published_at);
 
 -- Messages a consumer has handled, by message id: a redelivered event (at-least-once) is not acted on twice.
 CREATE TABLE handled_message (
@@ -27,3 +28,4 @@ CREATE TABLE handled_message (
   handled_at   DATETIME     NOT NULL,
   CONSTRAINT pk_handled_message PRIMARY KEY (consumer, message_id)
 );
+CREATE INDEX ix_handled_message_at ON handled_message (handled_at);

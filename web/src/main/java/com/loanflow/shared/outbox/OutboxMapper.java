@@ -30,6 +30,12 @@ public interface OutboxMapper {
 
     Optional<OutboxEvent> findByEventId(@Param("eventId") String eventId);
 
+    /** Deletes up to {@code limit} events published before {@code before}; returns how many. */
+    int deletePublishedBefore(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
+    /** Deletes up to {@code limit} handled-message records older than {@code before}; returns how many. */
+    int deleteHandledBefore(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
     /** Records that a consumer handled a message; false (duplicate key) when it had already. */
     int insertHandled(@Param("consumer") String consumer, @Param("messageId") String messageId,
                       @Param("at") LocalDateTime at);

@@ -68,6 +68,9 @@ class OutboxTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    OutboxHousekeeping housekeeping;
+
     @Test
     void anEventExistsOnlyIfItsTransactionCommitsAndIsPublishedWithItsMessageId() throws Exception {
         String routingKey = "outbox-test." + UUID.randomUUID();
@@ -150,6 +153,32 @@ class OutboxTest {
         assertThat(two.getMessageProperties().getMessageId()).isEqualTo(second);
         assertThat(reachable.relayDueFor(aggregate)).as("nothing left").isZero();
         amqp.deleteQueue(tap);
+    }
+
+    @Test
+    void housekeepingDeletesOnlyWhatWasPublishedOrHandledLongAgo() {
+        String aggregate = "outbox-test-" + UUID.randomUUID();
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        String oldPublished = insertEvent(aggregate, "outbox-test.old", now.minusDays(9), now.minusDays(9));
+        String recentPublished = insertEvent(aggregate, "outbox-test.recent", now.minusDays(2), now.minusDays(2));
+        String oldUnpublished = insertEvent("outbox-test-" + UUID.randomUUID(), "outbox-test.waiting",
+                now.minusDays(9), now.plusYears(1));
+        jdbc.update("UPDATE outbox_event SET published_at = ? WHERE event_id = ?", now.minusDays(8), oldPublished);
+        jdbc.update("UPDATE outbox_event SET published_at = ? WHERE event_id = ?", now.minusDays(2), recentPublished);
+        String oldHandled = UUID.randomUUID().toString();
+        String recentHandled = UUID.randomUUID().toString();
+        mapper.insertHandled("outbox-test", oldHandled, now.minusDays(8));
+        mapper.insertHandled("outbox-test", recentHandled, now.minusDays(1));
+
+        OutboxHousekeeping.Result result = housekeeping.deleteOlderThanRetention();
+
+        assertThat(result.events()).isPositive();
+        assertThat(mapper.findByEventId(oldPublished)).isEmpty();
+        assertThat(mapper.findByEventId(recentPublished)).isPresent();
+        assertThat(mapper.findByEventId(oldUnpublished)).as("never published: kept however old").isPresent();
+        assertThat(jdbc.queryForList("SELECT message_id FROM handled_message WHERE consumer = 'outbox-test'",
+                String.class)).contains(recentHandled).doesNotContain(oldHandled);
+        jdbc.update("DELETE FROM outbox_event WHERE event_id = ?", oldUnpublished);
     }
 
     private String insertEvent(String aggregate, String routingKey, LocalDateTime createdAt, LocalDateTime due) {
