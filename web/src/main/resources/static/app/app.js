@@ -366,6 +366,7 @@ async function homeView(gen) {
   }
   if (!open) actions.push(el('a', {class: 'button primary', href: '#/apply', id: 'to-apply'}, '申请借款'));
   actions.push(el('a', {class: 'button', href: '#/consents', id: 'to-consents'}, '协议与授权'));
+  actions.push(dataExportButton());
   actions.push(el('a', {class: 'button', href: '#/closure', id: 'to-closure'}, '注销账户'));
   sessionStorage.removeItem(AFTER_CONSENT_KEY);   // a detour from applying that was abandoned
   view(gen, el('h1', {}, '我的'),
@@ -486,6 +487,28 @@ async function consentsView(gen) {
           await consentsView(gen);
         }
       }));
+}
+
+/** A copy of everything held about the borrower (ADR 0027), saved as a JSON file. */
+function dataExportButton() {
+  const button = el('button', {type: 'button', id: 'data-export'}, '下载我的数据');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const data = await api('GET', '/borrowers/me/data-export');
+      const link = el('a', {id: 'data-export-file', download: 'loanflow-my-data-' + data.exportedAt.slice(0, 10) + '.json',
+        href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: 'application/json'}))});
+      document.body.append(link);
+      link.click();
+      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      notice('已下载：您的资料、授权记录、每笔申请的审批理由、征信查询记录、借款和还款。');
+    } catch (error) {
+      notice(error.message);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 /** Closing the account (ADR 0024): what happens to the data is said before the password is asked for. */

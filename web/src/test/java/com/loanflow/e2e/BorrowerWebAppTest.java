@@ -289,6 +289,9 @@ class BorrowerWebAppTest {
         String token = login();
         String borrowerId = api.get("/api/v1/borrowers/me", token).text("borrowerId");
         open("#/home");
+        // first a copy of the data (ADR 0027): fetched with the session and saved as a file
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("data-export"))).click();
+        wait.until(d -> d.findElement(By.id("notice")).getText().contains("已下载"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("to-closure"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closure-terms")));
         type("password", "Passw0rd!0006");
