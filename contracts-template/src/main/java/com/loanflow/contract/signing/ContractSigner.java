@@ -1,6 +1,7 @@
 package com.loanflow.contract.signing;
 
 import com.itextpdf.signatures.ITSAClient;
+import com.loanflow.contract.template.ContractRenderer;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -11,8 +12,10 @@ import java.time.Instant;
  */
 public final class ContractSigner {
 
-    public static final String BORROWER_FIELD = "BorrowerSignature";
-    public static final String SEAL_FIELD = "PlatformSeal";
+    public static final String BORROWER_FIELD = ContractRenderer.BORROWER_SIGNATURE_FIELD;
+    public static final String SEAL_FIELD = ContractRenderer.PLATFORM_SEAL_FIELD;
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss '(UTC+8)'").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     /** The signed PDF and the serial number of the borrower's certificate, for the record. */
     public record SignedContract(byte[] pdf, String borrowerCertificateSerial) {
@@ -40,9 +43,11 @@ public final class ContractSigner {
         Instant now = clock.instant();
         SigningCredential borrower = borrowerCertificates.issue(borrowerMaskedName, borrowerId);
         byte[] signedByBorrower = PadesSigner.sign(pdf, borrower,
-                new PadesSigner.Signature(BORROWER_FIELD, "借款人确认并签署本合同（短信验证码已验证）", "Loanflow", now));
+                new PadesSigner.Signature(BORROWER_FIELD, "借款人确认并签署本合同（短信验证码已验证）", "Loanflow", now,
+                        "借款人 " + borrowerMaskedName + "（短信验证码电子签名）\n" + SHOWN.format(now)));
         byte[] sealed = PadesSigner.sign(signedByBorrower, keys.platformSeal(),
-                new PadesSigner.Signature(SEAL_FIELD, "平台电子签章", "Loanflow", now), timestamps);
+                new PadesSigner.Signature(SEAL_FIELD, "平台电子签章", "Loanflow", now,
+                        "Loanflow 平台电子签章\n" + SHOWN.format(now)), timestamps);
         return new SignedContract(sealed, borrower.certificate().getSerialNumber().toString(16));
     }
 }

@@ -1,6 +1,11 @@
 package com.loanflow.contract.signing;
 
+import com.itextpdf.forms.form.element.SignatureFieldAppearance;
+import com.itextpdf.io.font.PdfEncodings;
+import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.crypto.DigestAlgorithms;
+import com.itextpdf.kernel.font.PdfFontFactory;
+import com.loanflow.contract.template.ContractRenderer;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.signatures.BouncyCastleDigest;
@@ -23,8 +28,16 @@ import java.util.TimeZone;
  */
 final class PadesSigner {
 
-    record Signature(String fieldName, String reason, String location, Instant signedAt) {
+    /** @param appearance the text shown in the signature's box on the page (null: an invisible signature) */
+    record Signature(String fieldName, String reason, String location, Instant signedAt, String appearance) {
+
+        Signature(String fieldName, String reason, String location, Instant signedAt) {
+            this(fieldName, reason, location, signedAt, null);
+        }
     }
+
+    /** The contract's font, read once: the appearance text is Chinese. */
+    private static final byte[] FONT = readFont();
 
     private PadesSigner() {
     }
@@ -39,15 +52,37 @@ final class PadesSigner {
             // append mode: earlier signatures keep covering exactly the bytes they signed
             PdfSigner pdfSigner = new PdfSigner(new PdfReader(new ByteArrayInputStream(pdf)), signed,
                     new StampingProperties().useAppendMode());
-            pdfSigner.setSignerProperties(new SignerProperties().setFieldName(signature.fieldName())
+            SignerProperties properties = new SignerProperties().setFieldName(signature.fieldName())
                     .setReason(signature.reason()).setLocation(signature.location())
-                    .setClaimedSignDate(calendar(signature.signedAt())));
+                    .setClaimedSignDate(calendar(signature.signedAt()));
+            if (signature.appearance() != null) {
+                // drawn in the contract's (empty) field of that name, where the borrower saw the box before signing
+                SignatureFieldAppearance appearance = new SignatureFieldAppearance(SignerProperties.IGNORED_ID);
+                appearance.setContent(signature.appearance());
+                appearance.setFont(PdfFontFactory.createFont(FONT, PdfEncodings.IDENTITY_H,
+                        PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED));
+                appearance.setFontSize(8);
+                appearance.setFontColor(ColorConstants.BLACK);
+                properties.setSignatureAppearance(appearance);
+            }
+            pdfSigner.setSignerProperties(properties);
             pdfSigner.signDetached(new BouncyCastleDigest(),
                     new PrivateKeySignature(signer.key(), DigestAlgorithms.SHA256, null), signer.chain(), null, null,
                     timestamps, 0, PdfSigner.CryptoStandard.CADES);
             return signed.toByteArray();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign field " + signature.fieldName(), e);
+        }
+    }
+
+    private static byte[] readFont() {
+        try (var in = PadesSigner.class.getResourceAsStream(ContractRenderer.SIGNATURE_FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + ContractRenderer.SIGNATURE_FONT + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,11 +1,18 @@
 package com.loanflow.contract.template;
 
+import com.itextpdf.forms.PdfAcroForm;
+import com.itextpdf.forms.fields.SignatureFormFieldBuilder;
+import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfDocumentInfo;
 import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 import com.itextpdf.layout.Document;
+import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.layout.LayoutArea;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
@@ -14,6 +21,15 @@ import java.util.Map;
  * builds its own document and font; only the template lines and font bytes are shared.
  */
 public final class ContractRenderer {
+
+    /** The signature fields every contract carries, empty until signed (ContractSigner fills them in this order). */
+    public static final String BORROWER_SIGNATURE_FIELD = "BorrowerSignature";
+    public static final String PLATFORM_SEAL_FIELD = "PlatformSeal";
+    /** Resource of the font the signature appearances are written in (the contract's own). */
+    public static final String SIGNATURE_FONT = "/fonts/NotoSansCJKsc-Regular-GB2312.otf";
+    static final float SIGNATURE_BOX_WIDTH = 220;
+    static final float SIGNATURE_BOX_HEIGHT = 64;
+    static final float SIGNATURE_BOX_GAP = 18;
 
     /** The template new contracts are signed under; older versions stay on the classpath for re-rendering. */
     static final String CURRENT_TEMPLATE = "/contracts/loan-contract/1.2/template.txt";
@@ -57,8 +73,41 @@ public final class ContractRenderer {
             PdfFont documentFont = font.newDocumentFont();
             document.setFont(documentFont).setFontSize(10.5f);
             new ContractTypesetter(document, documentFont, content, values).typeset(template.lines());
+            signatureBoxes(document, pdfDocument, documentFont);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * Two framed boxes under the last line, labelled, each holding an empty signature field: the borrower reads where
+     * the signatures will appear, and the signed contract shows them there (on a new page when the last is full).
+     */
+    private static void signatureBoxes(Document document, PdfDocument pdfDocument, PdfFont font) {
+        float needed = SIGNATURE_BOX_HEIGHT + 2 * SIGNATURE_BOX_GAP;
+        LayoutArea area = document.getRenderer().getCurrentArea();
+        if (area.getBBox().getHeight() < needed) {
+            document.add(new AreaBreak());
+            area = document.getRenderer().getCurrentArea();
+        }
+        int page = area.getPageNumber();
+        float top = area.getBBox().getTop() - SIGNATURE_BOX_GAP;
+        float left = area.getBBox().getLeft();
+        PdfAcroForm form = PdfAcroForm.getAcroForm(pdfDocument, true);
+        String[][] boxes = {{BORROWER_SIGNATURE_FIELD, "借款人签名"}, {PLATFORM_SEAL_FIELD, "平台签章"}};
+        for (int k = 0; k < boxes.length; k++) {
+            Rectangle box = new Rectangle(left + k * (SIGNATURE_BOX_WIDTH + SIGNATURE_BOX_GAP),
+                    top - SIGNATURE_BOX_HEIGHT, SIGNATURE_BOX_WIDTH, SIGNATURE_BOX_HEIGHT);
+            PdfCanvas canvas = new PdfCanvas(pdfDocument.getPage(page));
+            canvas.saveState().setStrokeColor(ColorConstants.GRAY).setLineWidth(0.6f)
+                    .rectangle(box.getX(), box.getY(), box.getWidth(), box.getHeight()).stroke()
+                    .beginText().setFontAndSize(font, 7).setFillColor(ColorConstants.GRAY)
+                    .moveText(box.getX() + 3, box.getTop() - 9).showText(ContractFont.requireGlyphs(font, boxes[k][1]))
+                    .endText().restoreState();
+            // the field sits inside the frame, under its label
+            Rectangle field = new Rectangle(box.getX() + 2, box.getY() + 2, box.getWidth() - 4, box.getHeight() - 14);
+            form.addField(new SignatureFormFieldBuilder(pdfDocument, boxes[k][0]).setWidgetRectangle(field)
+                    .setPage(page).createSignature(), pdfDocument.getPage(page));
+        }
     }
 
     private void describe(PdfDocumentInfo info, ContractContent content) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What iText itself reads back from a signed contract. */
@@ -30,6 +31,44 @@ class ContractSignerTest {
             }
             assertThat(signatures.getRevision(ContractSigner.BORROWER_FIELD)).isEqualTo(1);
             assertThat(signatures.signatureCoversWholeDocument(ContractSigner.SEAL_FIELD)).isTrue();
+        }
+    }
+
+    /**
+     * The contract the borrower reads has two framed, empty signature fields; the signed one shows who signed and when
+     * in those same boxes, on the same page (the text of each box is in its appearance stream, which viewers draw).
+     */
+    @Test
+    void theSignaturesAreVisibleInTheBoxesTheBorrowerSawBeforeSigning() throws Exception {
+        byte[] rendered = SignedContracts.renderedSample();
+        Map<String, com.itextpdf.kernel.geom.Rectangle> before = new java.util.HashMap<>();
+        try (PdfDocument pdf = open(rendered)) {
+            var fields = com.itextpdf.forms.PdfAcroForm.getAcroForm(pdf, false).getAllFormFields();
+            for (String name : new String[] {ContractSigner.BORROWER_FIELD, ContractSigner.SEAL_FIELD}) {
+                var widget = fields.get(name).getWidgets().get(0);
+                assertThat(pdf.getPageNumber(widget.getPage())).as(name).isEqualTo(pdf.getNumberOfPages());
+                assertThat(widget.getRectangle().toRectangle().getWidth()).as(name).isGreaterThan(150);
+                before.put(name, widget.getRectangle().toRectangle());
+            }
+            assertThat(new SignatureUtil(pdf).getSignatureNames()).as("nothing signed yet").isEmpty();
+        }
+        Map<String, String> shown = new java.util.HashMap<>();
+        try (PdfDocument pdf = open(SignedContracts.sample().pdf())) {
+            var fields = com.itextpdf.forms.PdfAcroForm.getAcroForm(pdf, false).getAllFormFields();
+            for (String name : new String[] {ContractSigner.BORROWER_FIELD, ContractSigner.SEAL_FIELD}) {
+                var widget = fields.get(name).getWidgets().get(0);
+                assertThat(widget.getRectangle().toRectangle().equalsWithEpsilon(before.get(name))).as(name).isTrue();
+                var appearance = (com.itextpdf.kernel.pdf.PdfStream) widget.getNormalAppearanceObject();
+                assertThat(appearance).as(name + " has an appearance").isNotNull();
+                var text = new com.itextpdf.kernel.pdf.canvas.parser.listener.LocationTextExtractionStrategy();
+                new com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor(text).processContent(appearance.getBytes(),
+                        new com.itextpdf.kernel.pdf.PdfResources(appearance.getAsDictionary(
+                                com.itextpdf.kernel.pdf.PdfName.Resources)));
+                shown.put(name, text.getResultantText());
+            }
+            assertThat(shown.get(ContractSigner.BORROWER_FIELD)).contains("张*").contains("短信验证码电子签名")
+                    .contains("(UTC+8)");
+            assertThat(shown.get(ContractSigner.SEAL_FIELD)).contains("平台电子签章").contains("(UTC+8)");
         }
     }
 

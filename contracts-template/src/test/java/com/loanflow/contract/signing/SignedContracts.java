@@ -27,6 +27,11 @@ final class SignedContracts {
         return keys;
     }
 
+    /** The sample contract as rendered, before anyone signs it. */
+    static byte[] renderedSample() {
+        return ContractRenderer.loadDefault().render(SampleContracts.sixMonthLoan());
+    }
+
     static synchronized ContractSigner.SignedContract sample() {
         if (sample == null) {
             byte[] pdf = ContractRenderer.loadDefault().render(SampleContracts.sixMonthLoan());
