@@ -9,6 +9,8 @@ ALTER TABLE borrower ADD COLUMN retain_until DATE;
 ALTER TABLE borrower ADD COLUMN erased_at DATETIME;
 -- the daily erasure job looks for closed accounts not yet erased
 CREATE INDEX ix_borrower_erasure ON borrower (erased_at, closed_at);
+-- erasure deletes, and the data export (ADR 0027) reads, a borrower's behaviour log
+CREATE INDEX ix_device_event_borrower ON device_event (borrower_id, occurred_at);
 
 -- erasure leaves these empty
 ALTER TABLE borrower MODIFY phone_enc VARCHAR(255) NULL;

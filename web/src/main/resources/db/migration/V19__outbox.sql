@@ -19,7 +19,6 @@ CREATE TABLE outbox_event (
 );
 CREATE INDEX ix_outbox_due ON outbox_event (published_at, next_attempt_at);
 CREATE INDEX ix_outbox_aggregate ON outbox_event (aggregate_id, published_at, seq);
-CREATE INDEX ix_outbox_published ON outbox_event (published_at);
 
 -- Messages a consumer has handled, by message id: a redelivered event (at-least-once) is not acted on twice.
 CREATE TABLE handled_message (

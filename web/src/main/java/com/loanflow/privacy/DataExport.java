@@ -42,8 +42,14 @@ public class DataExport {
     }
 
     public record Document(LocalDateTime exportedAt, String notice, Profile borrower, List<ConsentEntry> consents,
-                           List<ApplicationEntry> applications, List<LoanEntry> loans, List<DeviceEntry> behaviourLog,
-                           List<String> neverCollected) {
+                           List<ApplicationEntry> applications, List<ContractEntry> contracts, List<LoanEntry> loans,
+                           List<DeviceEntry> behaviourLog, List<String> neverCollected) {
+    }
+
+    /** A contract as rendered (the hash of what the borrower read) and, once signed, when, from where and its hash. */
+    public record ContractEntry(String applicationId, String contractNumber, String templateVersion,
+                                String renderedPdfSha256, String status, LocalDateTime signedAt, String signedFromNetwork,
+                                String signedPdfSha256) {
     }
 
     public record Profile(String borrowerId, String phone, String name, String idNumber, String verificationStatus,
@@ -65,8 +71,9 @@ public class DataExport {
                               LocalDateTime queriedAt) {
     }
 
-    public record ApplicationEntry(String applicationId, LocalDateTime submittedAt, String requestedAmount,
-                                   int termMonths, String bankCard, String purpose, String status, List<Reason> reasons,
+    public record ApplicationEntry(String applicationId, LocalDateTime submittedAt, String submittedFromNetwork,
+                                   String requestedAmount, int termMonths, String bankCard, String purpose, String status,
+                                   List<Reason> reasons,
                                    String approvedAmount, String aprPercent, Decision automaticDecision,
                                    String manualReview, List<CreditQuery> creditBureauQueries) {
     }
@@ -105,7 +112,8 @@ public class DataExport {
         List<ApplicationEntry> applications = mapper.applications(borrowerId).stream().map(a -> {
             DataExportMapper.DecisionRow d = decisions.get(a.id());
             DataExportMapper.ReviewRow r = reviews.get(a.id());
-            return new ApplicationEntry(a.id(), a.createdAt(), money(a.requestedAmount()), a.termMonths(),
+            return new ApplicationEntry(a.id(), a.createdAt(), network(a.clientIp()), money(a.requestedAmount()),
+                    a.termMonths(),
                     a.bankCardMasked(), a.purpose(), a.status(), reasons(a.reasonCodes()), money(a.approvedAmount()),
                     a.aprPercent() == null ? null : a.aprPercent().toPlainString(),
                     d == null ? null : new Decision(d.outcome(), d.defaultProbability().toPlainString(), d.riskTier(),
@@ -128,10 +136,15 @@ public class DataExport {
         List<DeviceEntry> behaviour = mapper.deviceEvents(borrowerId).stream()
                 .map(e -> new DeviceEntry(e.eventType(), e.ipRegion(), e.occurredAt())).toList();
 
+        List<ContractEntry> contracts = mapper.contracts(borrowerId).stream().map(c -> new ContractEntry(
+                c.applicationId(), c.contractNumber(), c.templateVersion(), c.pdfSha256(), c.status(), c.signedAt(),
+                network(c.signedIp()), c.signedPdfSha256())).toList();
+
         return new Document(LocalDateTime.now(clock), "What Loanflow holds about you and does with it. Phone, name, ID"
                 + " number and bank card are shown masked, as everywhere in the platform; the full values can be asked"
-                + " for through customer service. Device and network identifiers are kept only as keyed hashes and are"
-                + " not shown.", profile, consents, applications, loans, behaviour, NOT_COLLECTED);
+                + " for through customer service. The IP addresses kept with your consents, applications and signed"
+                + " contracts are shown as their network; device identifiers are kept only as keyed hashes and are not"
+                + " shown.", profile, consents, applications, contracts, loans, behaviour, NOT_COLLECTED);
     }
 
     private List<Reason> reasons(String codes) {
@@ -142,17 +155,24 @@ public class DataExport {
                 .map(code -> new Reason(code, reasons.describe(code))).toList();
     }
 
-    /** The network of an address, not the address: 203.0.113.7 → 203.0.113.*, IPv6 → its first four groups. */
+    /**
+     * The network of an address, not the address: 203.0.113.7 → 203.0.113.0/24, an IPv6 address → its /48, an
+     * IPv4-mapped IPv6 address as IPv4. Anything that is not an IP literal is not shown.
+     */
     static String network(String ip) {
-        if (ip == null || ip.isBlank()) {
+        if (ip == null || ip.isBlank() || !ip.matches("[0-9A-Fa-f:.]+")) {
+            return null;   // checked first: only a literal reaches InetAddress, which then never resolves a name
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(ip).getAddress();
+            if (bytes.length == 4) {
+                return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + ".0/24";
+            }
+            return String.format("%x:%x:%x::/48", ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF),
+                    ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF), ((bytes[4] & 0xFF) << 8) | (bytes[5] & 0xFF));
+        } catch (java.net.UnknownHostException notAnAddress) {
             return null;
         }
-        if (ip.contains(":")) {
-            String[] groups = ip.split(":", -1);
-            return String.join(":", Arrays.copyOf(groups, Math.min(4, groups.length))) + "::*";
-        }
-        int last = ip.lastIndexOf('.');
-        return last < 0 ? "*" : ip.substring(0, last) + ".*";
     }
 
     private static String money(BigDecimal amount) {

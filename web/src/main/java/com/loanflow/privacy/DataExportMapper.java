@@ -18,9 +18,13 @@ public interface DataExportMapper {
                       String userAgent, LocalDateTime consentedAt, LocalDateTime withdrawnAt) {
     }
 
-    record ApplicationRow(String id, LocalDateTime createdAt, BigDecimal requestedAmount, int termMonths,
+    record ApplicationRow(String id, LocalDateTime createdAt, String clientIp, BigDecimal requestedAmount, int termMonths,
                           String bankCardMasked, String purpose, String status, String reasonCodes,
                           BigDecimal approvedAmount, BigDecimal aprPercent) {
+    }
+
+    record ContractRow(String applicationId, String contractNumber, String templateVersion, String pdfSha256,
+                       String status, LocalDateTime signedAt, String signedIp, String signedPdfSha256) {
     }
 
     record DecisionRow(String applicationId, String outcome, BigDecimal defaultProbability, String riskTier,
@@ -55,6 +59,8 @@ public interface DataExportMapper {
     List<ApplicationRow> applications(@Param("borrowerId") String borrowerId);
 
     List<DecisionRow> decisions(@Param("borrowerId") String borrowerId);
+
+    List<ContractRow> contracts(@Param("borrowerId") String borrowerId);
 
     List<ReviewRow> reviews(@Param("borrowerId") String borrowerId);
 

@@ -41,6 +41,8 @@ class DataExportTest {
         String phone = PlatformHttp.beijingPhone();
         String idNumber = PlatformHttp.beijingIdNumber();
         String token = http.onboard(phone, idNumber);
+        String otherBorrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(http.onboard(PlatformHttp.beijingPhone(),
+                PlatformHttp.beijingIdNumber())), null).json().path("borrowerId").asText();
         var headers = new HashMap<>(bearer(token));
         headers.put("Idempotency-Key", "export-" + UUID.randomUUID());
         assertThat(http.send("POST", "/api/v1/applications", headers, Map.of("amount", "800.00", "termMonths", 3,
@@ -60,16 +62,19 @@ class DataExportTest {
         String body = response.body();
         JsonNode export = new ObjectMapper().readTree(body);
 
-        assertThat(body).doesNotContain(phone).doesNotContain(idNumber).doesNotContain(CARD).doesNotContain("测试");
+        assertThat(body).doesNotContain(phone).doesNotContain(idNumber).doesNotContain(CARD).doesNotContain("测试")
+                .as("addresses only as networks").doesNotContain("127.0.0.1");
+        assertThat(body).as("another borrower's rows").doesNotContain(otherBorrowerId);
         assertThat(export.path("borrower").path("phone").asText()).isEqualTo(phone.substring(0, 3) + "****"
                 + phone.substring(7));
         assertThat(export.path("consents")).hasSize(3).allSatisfy(consent -> {
             assertThat(consent.path("consentedAt").asText()).isNotBlank();
             assertThat(consent.path("documentSha256").asText()).hasSize(64);
-            assertThat(consent.path("network").asText()).endsWith(".*");
+            assertThat(consent.path("network").asText()).isEqualTo("127.0.0.0/24");
         });
         JsonNode application = export.path("applications").get(0);
         assertThat(application.path("applicationId").asText()).isEqualTo(applicationId);
+        assertThat(application.path("submittedFromNetwork").asText()).isEqualTo("127.0.0.0/24");
         assertThat(application.path("bankCard").asText()).endsWith("0056");
         String outcome = jdbc.queryForObject("SELECT outcome FROM risk_decision WHERE application_id = ?", String.class,
                 applicationId);
@@ -86,9 +91,13 @@ class DataExportTest {
     }
 
     @Test
-    void addressesAreShownAsTheirNetwork() {
-        assertThat(DataExport.network("203.0.113.7")).isEqualTo("203.0.113.*");
-        assertThat(DataExport.network("2001:db8:85a3:8d3:1319:8a2e:370:7348")).isEqualTo("2001:db8:85a3:8d3::*");
+    void addressesAreShownAsTheirNetworkInEveryNotation() {
+        assertThat(DataExport.network("203.0.113.7")).isEqualTo("203.0.113.0/24");
+        assertThat(DataExport.network("2001:db8:85a3:8d3:1319:8a2e:370:7348")).isEqualTo("2001:db8:85a3::/48");
+        assertThat(DataExport.network("2001:db8::1")).isEqualTo("2001:db8:0::/48");
+        assertThat(DataExport.network("::1")).isEqualTo("0:0:0::/48");
+        assertThat(DataExport.network("::ffff:203.0.113.7")).as("IPv4-mapped").isEqualTo("203.0.113.0/24");
+        assertThat(DataExport.network("evil.example.com")).as("never resolved, never shown").isNull();
         assertThat(DataExport.network(null)).isNull();
     }
 }

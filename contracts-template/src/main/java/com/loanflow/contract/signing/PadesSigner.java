@@ -4,6 +4,7 @@ import com.itextpdf.forms.form.element.SignatureFieldAppearance;
 import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.crypto.DigestAlgorithms;
+import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
 import com.loanflow.contract.template.ContractRenderer;
 import com.itextpdf.kernel.pdf.PdfReader;
@@ -59,8 +60,15 @@ final class PadesSigner {
                 // drawn in the contract's (empty) field of that name, where the borrower saw the box before signing
                 SignatureFieldAppearance appearance = new SignatureFieldAppearance(SignerProperties.IGNORED_ID);
                 appearance.setContent(signature.appearance());
-                appearance.setFont(PdfFontFactory.createFont(FONT, PdfEncodings.IDENTITY_H,
-                        PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED));
+                PdfFont font = PdfFontFactory.createFont(FONT, PdfEncodings.IDENTITY_H,
+                        PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
+                // a character the font lacks would leave a blank in the box: refuse, as the renderer does
+                signature.appearance().codePoints().filter(c -> !Character.isWhitespace(c) && !font.containsGlyph(c))
+                        .findFirst().ifPresent(c -> {
+                            throw new IllegalArgumentException("signature font has no glyph for '"
+                                    + Character.toString(c) + "'");
+                        });
+                appearance.setFont(font);
                 appearance.setFontSize(8);
                 appearance.setFontColor(ColorConstants.BLACK);
                 properties.setSignatureAppearance(appearance);

@@ -73,6 +73,14 @@ class ContractSignerTest {
     }
 
     @Test
+    void aNameTheFontCannotPrintIsRefusedRatherThanSignedWithABlank() {
+        // 禤 is outside the GB2312 set the contract font covers (the renderer refuses such a name too)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContractSigner(SignedContracts.keys(),
+                        java.time.Clock.systemUTC()).sign(SignedContracts.renderedSample(), "禤*", SignedContracts.BORROWER_ID))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("禤");
+    }
+
+    @Test
     void issuesTheBorrowerAOneYearSigningCertificateWithoutPlaintextPersonalData() throws Exception {
         X509Certificate borrower;
         try (PdfDocument pdf = open(SignedContracts.sample().pdf())) {
