@@ -39,6 +39,10 @@ class AccountClosureTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
+    @Autowired
+    com.loanflow.workers.identity.IdCardOcr ocr;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -64,7 +68,7 @@ class AccountClosureTest {
     void aBorrowerWhoNeverBorrowedIsErasedAtOnceAndCanRegisterAgain() throws Exception {
         PlatformHttp http = new PlatformHttp(port);
         String phone = PlatformHttp.beijingPhone();
-        String idNumber = PlatformHttp.beijingIdNumber();
+        String idNumber = PlatformHttp.readableBeijingIdNumber(ocr);
         String token = http.onboard(phone, idNumber);
         String borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
         var headers = new HashMap<>(bearer(token));

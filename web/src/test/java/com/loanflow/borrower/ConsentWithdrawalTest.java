@@ -36,6 +36,10 @@ class ConsentWithdrawalTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
+    @Autowired
+    com.loanflow.workers.identity.IdCardOcr ocr;
+
     @Autowired
     org.springframework.data.redis.core.StringRedisTemplate redis;
 
@@ -46,7 +50,7 @@ class ConsentWithdrawalTest {
     @BeforeEach
     void borrower() {
         http = new PlatformHttp(port);
-        token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.beijingIdNumber());
+        token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.readableBeijingIdNumber(ocr));
         borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
     }
 

@@ -41,6 +41,10 @@ class MetricsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
+    @Autowired
+    com.loanflow.workers.identity.IdCardOcr ocr;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
@@ -49,7 +53,7 @@ class MetricsTest {
         double decisionsBefore = sum(before, "loanflow_risk_decisions_total");
 
         PlatformHttp http = new PlatformHttp(port);
-        String token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.beijingIdNumber());
+        String token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.readableBeijingIdNumber(ocr));
         var headers = new java.util.HashMap<>(bearer(token));
         headers.put("Idempotency-Key", "metrics-" + UUID.randomUUID());
         assertThat(http.send("POST", "/api/v1/applications", headers, Map.of("amount", "800.00", "termMonths", 3,

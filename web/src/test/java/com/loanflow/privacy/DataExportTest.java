@@ -35,11 +35,15 @@ class DataExportTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
+    @Autowired
+    com.loanflow.workers.identity.IdCardOcr ocr;
+
     @Test
     void theBorrowerDownloadsWhatTheyConsentedToHowTheyWereDecidedAndWhoAskedTheBureau() throws Exception {
         PlatformHttp http = new PlatformHttp(port);
         String phone = PlatformHttp.beijingPhone();
-        String idNumber = PlatformHttp.beijingIdNumber();
+        String idNumber = PlatformHttp.readableBeijingIdNumber(ocr);
         String token = http.onboard(phone, idNumber);
         String otherBorrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(http.onboard(PlatformHttp.beijingPhone(),
                 PlatformHttp.beijingIdNumber())), null).json().path("borrowerId").asText();
