@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.loanflow.device.PlatformHttp;
-import com.loanflow.e2e.PlatformTest;
+import com.loanflow.e2e.RunningPlatform;
 import com.loanflow.ledger.LedgerInvariants;
 import com.loanflow.payment.DisbursingApplication;
 import com.loanflow.payment.PaidOutLoans;
@@ -18,9 +18,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -28,20 +26,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * and ID number are free again; a borrower who never borrowed is erased at once, everywhere (tables, the engine's
  * history, the bureau cache); one who borrowed is kept until the retention period ends and erased by the daily job.
  */
-@PlatformTest
-class AccountClosureTest {
+class AccountClosureTest extends RunningPlatform {
 
     static final String PASSWORD = "Passw0rd!x";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
-    @Autowired
-    com.loanflow.workers.identity.IdCardOcr ocr;
 
     @Autowired
     StringRedisTemplate redis;
@@ -68,7 +55,7 @@ class AccountClosureTest {
     void aBorrowerWhoNeverBorrowedIsErasedAtOnceAndCanRegisterAgain() throws Exception {
         PlatformHttp http = new PlatformHttp(port);
         String phone = PlatformHttp.beijingPhone();
-        String idNumber = PlatformHttp.readableBeijingIdNumber(ocr);
+        String idNumber = readableIdNumber();
         String token = http.onboard(phone, idNumber);
         String borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
         var headers = new HashMap<>(bearer(token));
@@ -276,10 +263,6 @@ class AccountClosureTest {
     private long maskedVariables(String processInstanceId) {
         return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableNameIn("maskedName", "maskedPhone", "maskedIdNumber").count();
-    }
-
-    private int count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Integer.class, args);
     }
 
     /** A column's value whatever case the database reports its name in. */

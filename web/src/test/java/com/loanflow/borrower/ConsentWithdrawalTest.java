@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.loanflow.device.PlatformHttp;
-import com.loanflow.e2e.PlatformTest;
+import com.loanflow.e2e.RunningPlatform;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,29 +16,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Withdrawing a consent (PIPL art. 15) over HTTP: recorded beside the consent with time, IP and user agent; the
  * agreement then counts as not consented and applying asks again; refused while work in progress relies on it; a race
  * between a withdrawal and an application is settled on the borrower's row.
  */
-@PlatformTest
-class ConsentWithdrawalTest {
+class ConsentWithdrawalTest extends RunningPlatform {
 
     static final String APPLICATION = "{\"amount\":\"800.00\",\"termMonths\":3,\"bankCardNumber\":\"6222020000000056\","
             + "\"purpose\":\"CONSUMPTION\"}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
-    @Autowired
-    com.loanflow.workers.identity.IdCardOcr ocr;
 
     @Autowired
     org.springframework.data.redis.core.StringRedisTemplate redis;
@@ -50,7 +37,7 @@ class ConsentWithdrawalTest {
     @BeforeEach
     void borrower() {
         http = new PlatformHttp(port);
-        token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.readableBeijingIdNumber(ocr));
+        token = http.onboard(PlatformHttp.beijingPhone(), readableIdNumber());
         borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
     }
 

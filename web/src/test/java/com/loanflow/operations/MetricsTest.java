@@ -4,7 +4,7 @@ import static com.loanflow.device.PlatformHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loanflow.device.PlatformHttp;
-import com.loanflow.e2e.PlatformTest;
+import com.loanflow.e2e.RunningPlatform;
 import com.loanflow.payment.DisbursingApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,30 +20,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * /actuator/prometheus (ADR 0025): every metric the alert rules in docker/prometheus/alerts.yml use is exported, the
  * gauges say what the database says, and an automatic decision is counted and timed.
  */
-@PlatformTest
-class MetricsTest {
+class MetricsTest extends RunningPlatform {
 
     static final Path ALERT_RULES = Path.of("..", "docker", "prometheus", "alerts.yml");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     OperationalGauges gauges;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
-    @Autowired
-    com.loanflow.workers.identity.IdCardOcr ocr;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -53,7 +40,7 @@ class MetricsTest {
         double decisionsBefore = sum(before, "loanflow_risk_decisions_total");
 
         PlatformHttp http = new PlatformHttp(port);
-        String token = http.onboard(PlatformHttp.beijingPhone(), PlatformHttp.readableBeijingIdNumber(ocr));
+        String token = http.onboard(PlatformHttp.beijingPhone(), readableIdNumber());
         var headers = new java.util.HashMap<>(bearer(token));
         headers.put("Idempotency-Key", "metrics-" + UUID.randomUUID());
         assertThat(http.send("POST", "/api/v1/applications", headers, Map.of("amount", "800.00", "termMonths", 3,

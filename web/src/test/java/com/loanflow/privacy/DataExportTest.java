@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loanflow.device.PlatformHttp;
-import com.loanflow.e2e.PlatformTest;
+import com.loanflow.e2e.RunningPlatform;
 import com.loanflow.payment.DisbursingApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,33 +17,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The borrower's copy of their data (PIPL art. 45, ADR 0027): everything the platform holds and did, each decision
  * explained, the bureau queries made on their authorization; identifiers masked, IP addresses as networks.
  */
-@PlatformTest
-class DataExportTest {
+class DataExportTest extends RunningPlatform {
 
     static final String CARD = "6222020000000056";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** The platform's ID card reader, to pick identities whose cards it reads (PlatformHttp.readableBeijingIdNumber). */
-    @Autowired
-    com.loanflow.workers.identity.IdCardOcr ocr;
 
     @Test
     void theBorrowerDownloadsWhatTheyConsentedToHowTheyWereDecidedAndWhoAskedTheBureau() throws Exception {
         PlatformHttp http = new PlatformHttp(port);
         String phone = PlatformHttp.beijingPhone();
-        String idNumber = PlatformHttp.readableBeijingIdNumber(ocr);
+        String idNumber = readableIdNumber();
         String token = http.onboard(phone, idNumber);
         String otherBorrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(http.onboard(PlatformHttp.beijingPhone(),
                 PlatformHttp.beijingIdNumber())), null).json().path("borrowerId").asText();

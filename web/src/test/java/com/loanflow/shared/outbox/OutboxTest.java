@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.ApplicationStatusChanged;
 import com.loanflow.device.PlatformHttp;
-import com.loanflow.e2e.PlatformTest;
+import com.loanflow.e2e.RunningPlatform;
 import com.loanflow.payment.DisbursingApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,8 +28,6 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,11 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * published once the broker confirms it, waits while the broker cannot be reached and goes out afterwards; the
  * borrower notifier acts on a redelivered event once.
  */
-@PlatformTest
-class OutboxTest {
-
-    @LocalServerPort
-    int port;
+class OutboxTest extends RunningPlatform {
 
     @Autowired
     Outbox outbox;
@@ -58,9 +52,6 @@ class OutboxTest {
 
     @Autowired
     AmqpAdmin amqp;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     PlatformTransactionManager transactions;
