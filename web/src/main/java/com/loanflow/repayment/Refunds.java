@@ -1,6 +1,5 @@
 package com.loanflow.repayment;
 
-import com.loanflow.application.ApplicationMapper;
 import com.loanflow.application.Applications;
 import com.loanflow.audit.AuditLog;
 import com.loanflow.ledger.JournalEntry;
@@ -9,7 +8,6 @@ import com.loanflow.loan.Loan;
 import com.loanflow.loan.LoanMapper;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.BlindIndex;
-import com.loanflow.shared.FieldCipher;
 import com.loanflow.shared.Ids;
 import com.loanflow.shared.Masking;
 import com.loanflow.shared.Money;
@@ -37,12 +35,11 @@ public class Refunds {
     private final Ledger ledger;
     private final AuditLog audit;
     private final Clock clock;
-    private final ApplicationMapper applications;
-    private final FieldCipher cipher;
+    private final Applications applications;
     private final BlindIndex blindIndex;
 
     Refunds(RefundMapper mapper, RepaymentMapper repayments, LoanMapper loans, Ledger ledger, AuditLog audit,
-            Clock clock, ApplicationMapper applications, FieldCipher cipher, BlindIndex blindIndex) {
+            Clock clock, Applications applications, BlindIndex blindIndex) {
         this.mapper = mapper;
         this.repayments = repayments;
         this.loans = loans;
@@ -50,7 +47,6 @@ public class Refunds {
         this.audit = audit;
         this.clock = clock;
         this.applications = applications;
-        this.cipher = cipher;
         this.blindIndex = blindIndex;
     }
 
@@ -149,9 +145,7 @@ public class Refunds {
     /** The card the borrower gave on the application: what withholdings debited and where the loan was paid out. */
     private String loanCard(String loanId) {
         Loan loan = loans.findById(loanId).orElseThrow();
-        var application = applications.findById(loan.applicationId()).orElseThrow();
-        return cipher.decrypt(application.bankCardEnc(), FieldCipher.context("loan_application", "bank_card",
-                application.id()));
+        return applications.bankCardNumber(applications.get(loan.applicationId()));
     }
 
     /** Recorded in error (wrong line, say): nothing was posted; the repayment stays REFUND_DUE for a new record. */
