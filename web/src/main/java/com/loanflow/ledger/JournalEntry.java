@@ -109,6 +109,28 @@ public record JournalEntry(String businessKey, String applicationId, String desc
                 at, lines);
     }
 
+    /**
+     * Overdue interest accrued after a transfer's value date on principal the transfer repaid: it should never have
+     * accrued, so the income and the receivable are taken back.
+     */
+    public static JournalEntry penaltyWaiver(String repaymentId, String applicationId, BigDecimal amount,
+                                             LocalDateTime at) {
+        return new JournalEntry("PENALTY_WAIVER:" + repaymentId, applicationId,
+                "Overdue interest after the value date waived", at,
+                List.of(JournalLine.debit(PENALTY_INCOME, amount), JournalLine.credit(PENALTY_RECEIVABLE, amount)));
+    }
+
+    /**
+     * Interest recognised by daily accrual for days after the value date of money that settled the loan early on that
+     * date: settlement charges only the days elapsed by then, so that income and receivable are taken back.
+     */
+    public static JournalEntry interestReversal(String repaymentId, String applicationId, BigDecimal amount,
+                                                LocalDateTime at) {
+        return new JournalEntry("INTEREST_REVERSAL:" + repaymentId, applicationId,
+                "Interest accrued after the early settlement's value date reversed", at,
+                List.of(JournalLine.debit(INTEREST_INCOME, amount), JournalLine.credit(INTEREST_RECEIVABLE, amount)));
+    }
+
     private static void addCredit(List<JournalLine> lines, LedgerAccount account, BigDecimal amount) {
         if (amount.signum() > 0) {
             lines.add(JournalLine.credit(account, amount));

@@ -64,6 +64,17 @@ public interface LoanMapper {
     int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,
                                  @Param("penaltyDue") BigDecimal penaltyDue, @Param("version") int version);
 
+    /**
+     * The days accrued for this loan strictly between two days, oldest first (read afresh: the accrual job commits
+     * alone).
+     */
+    List<LocalDate> findAccrualDaysBetween(@Param("loanId") String loanId, @Param("after") LocalDate after,
+                                           @Param("before") LocalDate before);
+
+    /** Lowers an installment's overdue interest (never below what was paid of it); 0 rows on a concurrent change. */
+    int waiveInstallmentPenalty(@Param("id") String id, @Param("penaltyDue") BigDecimal penaltyDue,
+                                @Param("status") Installment.InstallmentStatus status, @Param("version") int version);
+
     /** Throws DuplicateKeyException when the loan already accrued that day (unique loan_id, accrual_date). */
     void insertAccrual(@Param("id") String id, @Param("loanId") String loanId, @Param("day") LocalDate day,
                        @Param("interest") BigDecimal interest, @Param("penalty") BigDecimal penalty,

@@ -75,6 +75,11 @@ public class Loans {
         return SettlementQuote.of(loan, mapper.findInstallments(loan.id()), asOf);
     }
 
+    /** What settled the loan on a past value date ({@link SettlementQuote#asOfValueDate}). */
+    public SettlementQuote settlementQuoteAsOfValueDate(Loan loan, LocalDate valueDate) {
+        return SettlementQuote.asOfValueDate(loan, mapper.findInstallments(loan.id()), valueDate);
+    }
+
     public List<Installment> installments(String loanId) {
         return mapper.findInstallments(loanId);
     }

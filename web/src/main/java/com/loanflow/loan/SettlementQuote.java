@@ -27,6 +27,20 @@ public record SettlementQuote(LocalDate asOf, BigDecimal remainingPrincipal, Big
     }
 
     public static SettlementQuote of(Loan loan, List<Installment> installments, LocalDate asOf) {
+        return of(loan, installments, asOf, true);
+    }
+
+    /**
+     * What settled the loan on a past value date, for money that arrived then and is applied only now: the interest of
+     * the days elapsed by then, even where daily accrual has since recognised more (the caller reverses that income).
+     * The overdue interest is the loan's as it stands: the caller has waived what accrued after the value date.
+     */
+    public static SettlementQuote asOfValueDate(Loan loan, List<Installment> installments, LocalDate valueDate) {
+        return of(loan, installments, valueDate, false);
+    }
+
+    private static SettlementQuote of(Loan loan, List<Installment> installments, LocalDate asOf,
+                                      boolean keepRecognised) {
         if (loan.status() != LoanStatus.ACTIVE) {
             return new SettlementQuote(asOf, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
                     installments.stream().map(Installment::interestDue).toList());
@@ -37,7 +51,7 @@ public record SettlementQuote(LocalDate asOf, BigDecimal remainingPrincipal, Big
         for (Installment i : installments) {
             // never below what is already paid or recognised: money received is not refunded, income not reversed
             BigDecimal kept = LoanAccrual.earnedBy(i, periodStart, asOf).max(i.interestPaid())
-                    .max(i.interestRecognised()).min(i.interestDue());
+                    .max(keepRecognised ? i.interestRecognised() : Money.ZERO).min(i.interestDue());
             settled.add(kept);
             interest = interest.add(kept.subtract(i.interestPaid()).max(Money.ZERO));
             periodStart = i.dueDate();

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operations record a borrower's bank transfer to the lender's repayment account from the bank statement line that
- * shows it arrived; another operator approves it (then it is applied) or rejects it. /ops/** is reachable only by the
+ * shows it arrived (its reference, amount and value date); another operator approves it (then it is applied as of
+ * that value date) or rejects it. /ops/** is reachable only by the
  * ops group (OpsApiSecurity); every step is audited with its operator, and the statement line's reference counts
  * once across all loans.
  */
@@ -28,7 +29,9 @@ class BankTransferController {
             message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
                         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{6,40}",
                                 message = "must be the bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
-                        String bankReference) {
+                        String bankReference,
+                        @NotBlank @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}",
+                                message = "must be the statement line's value date, YYYY-MM-DD") String valueDate) {
     }
 
     record Rejection(@NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
@@ -78,8 +81,14 @@ class BankTransferController {
         if (amount.signum() <= 0) {
             throw ApiException.invalidField("amount", "must be greater than 0.00");
         }
-        return RepaymentController.RepaymentView.of(
-                repayments.recordBankTransfer(loanId, transfer.bankReference(), amount, OpsApiSecurity.operator(http)));
+        java.time.LocalDate valueDate;
+        try {
+            valueDate = java.time.LocalDate.parse(transfer.valueDate());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            throw ApiException.invalidField("valueDate", "is not a calendar date");
+        }
+        return RepaymentController.RepaymentView.of(repayments.recordBankTransfer(loanId, transfer.bankReference(),
+                amount, valueDate, OpsApiSecurity.operator(http)));
     }
 
     @PostMapping("/ops/v1/bank-transfers/{repaymentId}/approval")

@@ -10,6 +10,7 @@ import com.loanflow.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RepaymentAllocation {
 
-    record Applied(JournalEntry.Allocation allocation, boolean settled) {
+    /**
+     * @param interestReversed interest accrual had recognised beyond what an early settlement as of a past value date
+     *                         charges: the caller posts its reversal
+     */
+    record Applied(JournalEntry.Allocation allocation, boolean settled, BigDecimal interestReversed) {
+
+        Applied(JournalEntry.Allocation allocation, boolean settled) {
+            this(allocation, settled, Money.ZERO);
+        }
     }
 
     private final LoanMapper loanMapper;
@@ -32,29 +41,56 @@ class RepaymentAllocation {
     }
 
     Applied apply(Loan loan, BigDecimal amount, LocalDateTime now) {
+        return apply(loan, amount, now, Map.of());
+    }
+
+    /**
+     * @param payLast per installment id, overdue interest that accrued after the money's value date and is paid only
+     *                once everything else the loan owes is ({@link ValueDating})
+     */
+    Applied apply(Loan loan, BigDecimal amount, LocalDateTime now, Map<String, BigDecimal> payLast) {
+        List<Installment> installments = loanMapper.findInstallments(loan.id());
+        int n = installments.size();
+        BigDecimal[] penalty = new BigDecimal[n];
+        BigDecimal[] interest = new BigDecimal[n];
+        BigDecimal[] principal = new BigDecimal[n];
         BigDecimal left = amount;
+        for (int k = 0; k < n; k++) {
+            Installment installment = installments.get(k);
+            penalty[k] = interest[k] = principal[k] = Money.ZERO;
+            if (installment.status().isClosed()) {
+                continue;
+            }
+            BigDecimal last = payLast.getOrDefault(installment.id(), Money.ZERO);
+            penalty[k] = left.min(installment.penaltyOwed().subtract(last));
+            left = left.subtract(penalty[k]);
+            interest[k] = left.min(installment.interestOwed());
+            left = left.subtract(interest[k]);
+            principal[k] = left.min(installment.principalOwed());
+            left = left.subtract(principal[k]);
+        }
+        for (int k = 0; k < n && left.signum() > 0; k++) {
+            BigDecimal more = left.min(installments.get(k).penaltyOwed().subtract(penalty[k]));
+            penalty[k] = penalty[k].add(more);
+            left = left.subtract(more);
+        }
+        if (left.signum() != 0) {
+            throw new IllegalStateException("Repayment of " + amount + " exceeds what loan " + loan.id() + " owes");
+        }
         BigDecimal principalPart = Money.ZERO;
         BigDecimal accruedPart = Money.ZERO;
         BigDecimal unaccruedPart = Money.ZERO;
         BigDecimal penaltyPart = Money.ZERO;
-        for (Installment installment : loanMapper.findInstallments(loan.id())) {
-            if (left.signum() == 0) {
-                break;
-            }
-            if (installment.status().isClosed()) {
+        for (int k = 0; k < n; k++) {
+            Installment installment = installments.get(k);
+            if (penalty[k].signum() == 0 && interest[k].signum() == 0 && principal[k].signum() == 0) {
                 continue;
             }
-            BigDecimal penalty = left.min(installment.penaltyOwed());
-            left = left.subtract(penalty);
-            BigDecimal interest = left.min(installment.interestOwed());
-            left = left.subtract(interest);
-            BigDecimal principal = left.min(installment.principalOwed());
-            left = left.subtract(principal);
-            BigDecimal accrued = interest.min(installment.accruedInterestUnpaid());
-            BigDecimal unaccrued = interest.subtract(accrued);
-            BigDecimal principalPaid = installment.principalPaid().add(principal);
-            BigDecimal interestPaid = installment.interestPaid().add(interest);
-            BigDecimal penaltyPaid = installment.penaltyPaid().add(penalty);
+            BigDecimal accrued = interest[k].min(installment.accruedInterestUnpaid());
+            BigDecimal unaccrued = interest[k].subtract(accrued);
+            BigDecimal principalPaid = installment.principalPaid().add(principal[k]);
+            BigDecimal interestPaid = installment.interestPaid().add(interest[k]);
+            BigDecimal penaltyPaid = installment.penaltyPaid().add(penalty[k]);
             boolean paid = principalPaid.compareTo(installment.principalDue()) == 0
                     && interestPaid.compareTo(installment.interestDue()) == 0
                     && penaltyPaid.compareTo(installment.penaltyDue()) == 0;
@@ -65,13 +101,10 @@ class RepaymentAllocation {
             if (rows != 1) {
                 throw new OptimisticLockingFailureException("Installment " + installment.id() + " changed concurrently");
             }
-            principalPart = principalPart.add(principal);
+            principalPart = principalPart.add(principal[k]);
             accruedPart = accruedPart.add(accrued);
             unaccruedPart = unaccruedPart.add(unaccrued);
-            penaltyPart = penaltyPart.add(penalty);
-        }
-        if (left.signum() != 0) {
-            throw new IllegalStateException("Repayment of " + amount + " exceeds what loan " + loan.id() + " owes");
+            penaltyPart = penaltyPart.add(penalty[k]);
         }
         BigDecimal interestPart = accruedPart.add(unaccruedPart);
         BigDecimal outstandingPrincipal = loan.outstandingPrincipal().subtract(principalPart);
@@ -98,6 +131,7 @@ class RepaymentAllocation {
         BigDecimal accruedPart = Money.ZERO;
         BigDecimal unaccruedPart = Money.ZERO;
         BigDecimal penaltyPart = Money.ZERO;
+        BigDecimal interestReversed = Money.ZERO;
         for (int k = 0; k < installments.size(); k++) {
             Installment installment = installments.get(k);
             if (installment.status().isClosed()) {
@@ -108,15 +142,18 @@ class RepaymentAllocation {
             BigDecimal accrued = interest.min(installment.accruedInterestUnpaid());
             BigDecimal unaccrued = interest.subtract(accrued);
             BigDecimal interestPaid = installment.interestPaid().add(interest);
+            // settled as of a past value date: accrual may have recognised days after it, which are not charged
+            BigDecimal recognised = installment.interestRecognised().add(unaccrued);
+            BigDecimal reversed = recognised.subtract(interestPaid).max(Money.ZERO);
             if (loanMapper.settleInstallment(installment.id(), installment.principalDue(), interestPaid, interestPaid,
-                    installment.penaltyDue(), installment.interestRecognised().add(unaccrued),
-                    installment.version()) != 1) {
+                    installment.penaltyDue(), recognised.subtract(reversed), installment.version()) != 1) {
                 throw new OptimisticLockingFailureException("Installment " + installment.id() + " changed concurrently");
             }
             principalPart = principalPart.add(installment.principalOwed());
             accruedPart = accruedPart.add(accrued);
             unaccruedPart = unaccruedPart.add(unaccrued);
             penaltyPart = penaltyPart.add(installment.penaltyOwed());
+            interestReversed = interestReversed.add(reversed);
         }
         var allocation = new JournalEntry.Allocation(principalPart, accruedPart, unaccruedPart, penaltyPart);
         if (allocation.total().compareTo(quote.total()) != 0 || principalPart.compareTo(loan.outstandingPrincipal()) != 0
@@ -127,6 +164,36 @@ class RepaymentAllocation {
         if (loanMapper.settleLoan(loan.id(), now, loan.version()) != 1) {
             throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed concurrently");
         }
-        return new Applied(allocation, true);
+        return new Applied(allocation, true, interestReversed);
+    }
+
+    /**
+     * Lowers the overdue interest of installments by what a value-dated transfer shows should not have accrued, and
+     * the loan's outstanding penalty with it. Version-checked like every change of what a loan owes.
+     *
+     * @return the total waived
+     */
+    BigDecimal waivePenalty(Loan loan, Map<String, BigDecimal> waived) {
+        BigDecimal total = Money.ZERO;
+        for (Installment installment : loanMapper.findInstallments(loan.id())) {
+            BigDecimal waiver = waived.getOrDefault(installment.id(), Money.ZERO);
+            if (waiver.signum() == 0) {
+                continue;
+            }
+            BigDecimal penaltyDue = installment.penaltyDue().subtract(waiver);
+            boolean paid = installment.principalOwed().signum() == 0 && installment.interestOwed().signum() == 0
+                    && penaltyDue.compareTo(installment.penaltyPaid()) == 0;
+            if (loanMapper.waiveInstallmentPenalty(installment.id(), penaltyDue,
+                    paid ? Installment.InstallmentStatus.PAID : installment.status(), installment.version()) != 1) {
+                throw new OptimisticLockingFailureException("Installment " + installment.id() + " changed concurrently");
+            }
+            total = total.add(waiver);
+        }
+        if (total.signum() > 0 && loanMapper.updateOutstanding(loan.id(), loan.outstandingPrincipal(),
+                loan.outstandingInterest(), loan.outstandingPenalty().subtract(total), loan.status(), null,
+                loan.version()) != 1) {
+            throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed concurrently");
+        }
+        return total;
     }
 }

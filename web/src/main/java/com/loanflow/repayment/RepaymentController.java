@@ -33,13 +33,18 @@ class RepaymentController {
     }
 
     /** What the borrower sees of a repayment: PENDING until the channel answers, then APPLIED or FAILED. */
+    /**
+     * @param valueDate     the day the money reached the lender (null until it did)
+     * @param penaltyWaived overdue interest accrued after the value date on what this money repaid, waived
+     */
     record RepaymentView(String repaymentId, String loanId, String method, String amount, String status,
-                         String principal, String interest, String penalty, java.time.LocalDateTime receivedAt) {
+                         String principal, String interest, String penalty, java.time.LocalDateTime receivedAt,
+                         java.time.LocalDate valueDate, String penaltyWaived) {
 
         static RepaymentView of(Repayment r) {
             return new RepaymentView(r.id(), r.loanId(), r.method(), Money.format(r.amount()), r.status(),
                     Money.format(r.principalPart()), Money.format(r.interestPart()), Money.format(r.penaltyPart()),
-                    r.receivedAt());
+                    r.receivedAt(), r.valueDate(), Money.format(r.penaltyWaived()));
         }
     }
 

@@ -29,14 +29,17 @@ public interface RepaymentMapper {
      */
     int decideTransfer(@Param("id") String id, @Param("status") String status,
                        @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
-                       @Param("penaltyPart") BigDecimal penaltyPart, @Param("decidedBy") String decidedBy,
-                       @Param("decidedAt") java.time.LocalDateTime decidedAt);
+                       @Param("penaltyPart") BigDecimal penaltyPart, @Param("penaltyWaived") BigDecimal penaltyWaived,
+                       @Param("decidedBy") String decidedBy, @Param("decidedAt") java.time.LocalDateTime decidedAt);
 
     /** REFUND_DUE → REFUNDED; 0 rows when it is not REFUND_DUE. */
     int markRefunded(@org.apache.ibatis.annotations.Param("id") String id);
 
-    /** PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. */
+    /**
+     * PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. The
+     * value date is the day the channel confirmed the money (null when none arrived).
+     */
     int settlePending(@Param("id") String id, @Param("status") String status,
                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
-                      @Param("penaltyPart") BigDecimal penaltyPart);
+                      @Param("penaltyPart") BigDecimal penaltyPart, @Param("valueDate") java.time.LocalDate valueDate);
 }

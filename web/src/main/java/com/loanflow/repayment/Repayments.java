@@ -15,6 +15,7 @@ import com.loanflow.shared.Ids;
 import com.loanflow.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -68,10 +69,12 @@ public class Repayments {
      * statement line: PENDING until another operator approves it ({@link #approveBankTransfer}). The bank reference
      * is unique across all loans: recording it again returns the first record, recording it for another loan or
      * amount is refused. More than the loan owes, less what a withholding or other pending transfers may still
-     * collect, is refused too (record it once those have ended, or refund the excess).
+     * collect, is refused too (record it once those have ended, or refund the excess). The value date is the
+     * statement line's: the day the money reached the lender's account, which approval applies it as of.
      */
     @Transactional
-    public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, String operator) {
+    public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, LocalDate valueDate,
+                                        String operator) {
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             Repayment p = previous.get();
@@ -82,6 +85,13 @@ public class Repayments {
             return p;
         }
         Loan loan = loanMapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
+        if (valueDate.isAfter(LocalDate.now(clock))) {
+            throw ApiException.invalidField("valueDate", "must not be in the future");
+        }
+        if (valueDate.isBefore(loan.disbursedAt().toLocalDate())) {
+            throw ApiException.invalidField("valueDate", "must not be before the loan was disbursed ("
+                    + loan.disbursedAt().toLocalDate() + ")");
+        }
         checkRepayable(loan, amount, null);
         if (loanMapper.claimVersion(loanId, loan.version()) != 1) {
             // another repayment, withholding or transfer changed what the loan owes since it was quoted
@@ -89,16 +99,19 @@ public class Repayments {
         }
         Repayment repayment = new Repayment(Ids.newId(), loanId, loan.borrowerId(), "BANK-" + bankReference, amount,
                 Money.ZERO, Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.BANK_TRANSFER,
-                bankReference, operator, null);
+                bankReference, operator, null, valueDate, Money.ZERO);
         insert(repayment);
         audit.record(operator, "REPAYMENT_BANK_TRANSFER_RECORDED", "LOAN", loanId, Map.of("repaymentId",
-                repayment.id(), "bankReference", bankReference, "amount", Money.format(amount)));
+                repayment.id(), "bankReference", bankReference, "amount", Money.format(amount),
+                "valueDate", valueDate.toString()));
         return repayment;
     }
 
     /**
      * Applies a recorded bank transfer: by an operator other than the one who recorded it (four eyes; the database
-     * update checks it too). Approving an applied transfer again returns it.
+     * update checks it too), as of its value date ({@link ValueDating}): overdue interest accrued since then on what
+     * it repaid is waived, and exactly the amount that settled the loan on that date settles it. Approving an applied
+     * transfer again returns it.
      */
     @Transactional
     public Repayment approveBankTransfer(String repaymentId, String approver) {
@@ -112,16 +125,32 @@ public class Repayments {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
         checkRepayable(loan, pending.amount(), pending.id());
         LocalDateTime now = LocalDateTime.now(clock);
-        RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
+        LocalDate valueDate = pending.valueDate() == null ? now.toLocalDate() : pending.valueDate();
+        ValueDating.Plan plan = ValueDating.plan(loan, loanMapper.findInstallments(loan.id()), valueDate,
+                loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), pending.amount());
+        BigDecimal waived = allocation.waivePenalty(loan, plan.waived());
+        if (waived.signum() > 0) {
+            ledger.post(JournalEntry.penaltyWaiver(pending.id(), loan.applicationId(), waived, now));
+            loan = loanMapper.findById(loan.id()).orElseThrow();
+        }
+        RepaymentAllocation.Applied applied = plan.settlesEarly()
+                ? allocation.settle(loan, loans.settlementQuoteAsOfValueDate(loan, valueDate), now)
+                : plan.payLast().isEmpty() ? applyOrSettle(loan, pending.amount(), now)
+                : allocation.apply(loan, pending.amount(), now, plan.payLast());
         var split = applied.allocation();
         if (mapper.decideTransfer(pending.id(), Repayment.APPLIED, split.principal(), split.interest(), split.penalty(),
-                approver, now) != 1) {
+                waived, approver, now) != 1) {
             throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
         }
         ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
+        if (applied.interestReversed().signum() > 0) {
+            ledger.post(JournalEntry.interestReversal(pending.id(), loan.applicationId(), applied.interestReversed(),
+                    now));
+        }
         audit.record(approver, "REPAYMENT_BANK_TRANSFER_APPROVED", "LOAN", loan.id(), Map.of("repaymentId",
                 pending.id(), "bankReference", pending.bankReference(), "amount", Money.format(pending.amount()),
-                "recordedBy", pending.recordedBy()));
+                "recordedBy", pending.recordedBy(), "valueDate", valueDate.toString(),
+                "penaltyWaived", Money.format(waived), "interestReversed", Money.format(applied.interestReversed())));
         if (applied.settled()) {
             settle(loan);
         }
@@ -135,8 +164,8 @@ public class Repayments {
         if (!Repayment.PENDING.equals(pending.status())) {
             throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
         }
-        if (mapper.decideTransfer(pending.id(), Repayment.REJECTED, Money.ZERO, Money.ZERO, Money.ZERO, operator,
-                LocalDateTime.now(clock)) != 1) {
+        if (mapper.decideTransfer(pending.id(), Repayment.REJECTED, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+                operator, LocalDateTime.now(clock)) != 1) {
             throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
         }
         audit.record(operator, "REPAYMENT_BANK_TRANSFER_REJECTED", "LOAN", pending.loanId(), Map.of("repaymentId",
@@ -166,7 +195,7 @@ public class Repayments {
     Repayment recordPending(String borrowerId, Loan loan, String idempotencyKey, BigDecimal amount) {
         Repayment repayment = new Repayment(Ids.newId(), loan.id(), borrowerId, idempotencyKey, amount, Money.ZERO,
                 Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.CARD_WITHHOLDING, null,
-                null, null);
+                null, null, null, Money.ZERO);
         insert(repayment);
         return repayment;
     }
@@ -181,7 +210,8 @@ public class Repayments {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loans.settlementQuote(loan).total()) > 0) {
-            if (mapper.settlePending(pending.id(), Repayment.REFUND_DUE, Money.ZERO, Money.ZERO, Money.ZERO) != 1) {
+            if (mapper.settlePending(pending.id(), Repayment.REFUND_DUE, Money.ZERO, Money.ZERO, Money.ZERO,
+                    now.toLocalDate()) != 1) {
                 throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
             }
             ledger.post(JournalEntry.unowedReceipt(pending.id(), loan.applicationId(), pending.amount(), now));
@@ -192,7 +222,7 @@ public class Repayments {
         RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
         var split = applied.allocation();
         if (mapper.settlePending(pending.id(), Repayment.APPLIED, split.principal(), split.interest(),
-                split.penalty()) != 1) {
+                split.penalty(), now.toLocalDate()) != 1) {
             throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
         }
         ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
@@ -214,7 +244,7 @@ public class Repayments {
     }
 
     void markFailed(Repayment pending) {
-        mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO);
+        mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO, null);
     }
 
     /** The same key again returns the first repayment; the same key for a different request is a conflict. */

@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,23 +249,12 @@ class EarlySettlementTest {
         DisbursingApplication.await("the application settled", () -> "SETTLED".equals(application.applicationStatus()));
     }
 
-    /** Moves the payout and every due date back by whole days: the loan was paid out {@code days} before today. */
     private LocalDate backdate(String loanId, int days) {
-        LocalDateTime disbursedAt = jdbc.queryForObject("SELECT disbursed_at FROM loan WHERE id = ?",
-                LocalDateTime.class, loanId);
-        jdbc.update("UPDATE loan SET disbursed_at = ? WHERE id = ?", disbursedAt.minusDays(days), loanId);
-        for (Map<String, Object> row : jdbc.queryForList("SELECT id, due_date FROM installment WHERE loan_id = ?",
-                loanId)) {
-            LocalDate due = ((java.sql.Date) row.get("DUE_DATE")).toLocalDate();
-            jdbc.update("UPDATE installment SET due_date = ? WHERE id = ?", due.minusDays(days), row.get("ID"));
-        }
-        return disbursedAt.toLocalDate().minusDays(days);
+        return Backdating.backdate(jdbc, loanId, days);
     }
 
     private void accrueUntilYesterday(String loanId, LocalDate start) {
-        for (LocalDate day = start; day.isBefore(LocalDate.now(clock)); day = day.plusDays(1)) {
-            accrual.accrueLoan(loanId, day);
-        }
+        Backdating.accrueUntilYesterday(accrual, clock, loanId, start);
     }
 
     private static BigDecimal share(BigDecimal interest, long days, long periodDays) {

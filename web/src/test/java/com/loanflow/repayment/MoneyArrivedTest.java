@@ -93,21 +93,29 @@ class MoneyArrivedTest {
         var other = new DisbursingApplication(jdbc, cipher, runtime, "800.00");
         String otherLoanId = other.paidOut(disbursements, http, port);
         String reference = "CMB" + Ids.newId().replace("-", "").substring(0, 16).toUpperCase();
-        String body = "{\"amount\":\"175.53\",\"bankReference\":\"" + reference + "\"}";
+        String body = "{\"amount\":\"175.53\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}";
         Map<String, Object> before = state(loanId);
 
         assertThat(opsPost(loanId, body, null).statusCode()).isEqualTo(401);
         assertThat(opsPost(loanId, body, "reviewer1").statusCode()).isEqualTo(403);
-        var badReference = opsPost(loanId, "{\"amount\":\"175.53\",\"bankReference\":\"x'; --\"}", "ops1");
+        var badReference = opsPost(loanId, "{\"amount\":\"175.53\",\"bankReference\":\"x'; --\"" + valueDatedToday() + "}", "ops1");
         assertThat(badReference.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badReference.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("bankReference");
-        var badAmount = opsPost(loanId, "{\"amount\":\"175.5\",\"bankReference\":\"" + reference + "\"}", "ops1");
+        var badAmount = opsPost(loanId, "{\"amount\":\"175.5\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}", "ops1");
         assertThat(json.readTree(badAmount.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("amount");
-        var tooMuch = opsPost(loanId, "{\"amount\":\"1000.01\",\"bankReference\":\"" + reference + "\"}", "ops1");
+        var tooMuch = opsPost(loanId, "{\"amount\":\"1000.01\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}", "ops1");
         assertThat(tooMuch.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tooMuch.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
+        for (String valueDate : new String[] {"", "2026-02-30", "yesterday", java.time.LocalDate.now().plusDays(1)
+                .toString(), java.time.LocalDate.now().minusDays(1).toString()}) {
+            var badDate = opsPost(loanId, "{\"amount\":\"175.53\",\"bankReference\":\"" + reference
+                    + "\",\"valueDate\":\"" + valueDate + "\"}", "ops1");
+            assertThat(badDate.statusCode()).as("value date '%s': %s", valueDate, badDate.body()).isEqualTo(400);
+            assertThat(json.readTree(badDate.body()).path("fieldErrors").findValuesAsText("field"))
+                    .containsOnly("valueDate");
+        }
         assertThat(state(loanId)).as("refusals change nothing").isEqualTo(before);
 
         var recorded = opsPost(loanId, body, "ops1");
@@ -140,7 +148,7 @@ class MoneyArrivedTest {
 
         // a line recorded against the wrong loan is rejected by the second operator and can never be applied
         var wrongLoan = json.readTree(opsPost(otherLoanId, "{\"amount\":\"50.00\",\"bankReference\":\"" + reference
-                + "-W\"}", "ops1").body()).path("repaymentId").asText();
+                + "-W\"" + valueDatedToday() + "}", "ops1").body()).path("repaymentId").asText();
         assertThat(opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection", "{}", "ops2").statusCode())
                 .as("a reason is required").isEqualTo(400);
         var rejected = opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection",
@@ -180,7 +188,7 @@ class MoneyArrivedTest {
                 first.id());
         var second = borrowerRepay(token, loanId, "wh-2-" + loanId.substring(0, 8), "{\"amount\":\"100.00\"}");
         var transferOver = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("599.99"))
-                + "\",\"bankReference\":\"ICBC-OVER-" + loanId.substring(0, 8) + "\"}", "ops1");
+                + "\",\"bankReference\":\"ICBC-OVER-" + loanId.substring(0, 8) + "\"" + valueDatedToday() + "}", "ops1");
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("WITHHOLDING_IN_PROGRESS");
@@ -202,7 +210,7 @@ class MoneyArrivedTest {
                 .as("still in flight when the refusals above were made").isEqualTo(loanId);
 
         var transferRest = opsPost(loanId, "{\"amount\":\"" + quote.subtract(new BigDecimal("600.00"))
-                + "\",\"bankReference\":\"ICBC-REST-" + loanId.substring(0, 8) + "\"}", "ops1");
+                + "\",\"bankReference\":\"ICBC-REST-" + loanId.substring(0, 8) + "\"" + valueDatedToday() + "}", "ops1");
         assertThat(transferRest.statusCode()).as(transferRest.body()).isEqualTo(201);
         assertThat(opsPost("/ops/v1/bank-transfers/" + json.readTree(transferRest.body()).path("repaymentId").asText()
                 + "/approval", "{}", "ops2").statusCode()).isEqualTo(200);
@@ -365,6 +373,11 @@ class MoneyArrivedTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         withOps(request, user);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value date member of a bank transfer's body: today, the day its statement line shows the money arrived. */
+    private static String valueDatedToday() {
+        return ",\"valueDate\":\"" + java.time.LocalDate.now() + "\"";
     }
 
     /** POST to a loan's bank transfers, or to an /ops path given whole. */

@@ -1,0 +1,201 @@
+package com.loanflow.repayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.ledger.JournalLine;
+import com.loanflow.ledger.Ledger;
+import com.loanflow.ledger.LedgerAccount;
+import com.loanflow.ledger.LedgerInvariants;
+import com.loanflow.loan.LoanAccrual;
+import com.loanflow.loan.LoanProduct;
+import com.loanflow.payment.PaidOutLoans;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A bank transfer is applied as of its statement line's value date, however many days the second operator takes to
+ * approve it: overdue interest accrued after that date on what it repaid is waived (and taken off the ledger), and the
+ * amount that settled the loan on that date settles it, interest recognised since reversed. Loan of 1,000.00 at 18%
+ * over 6 months: installment 1 is 160.53 principal + 15.00 interest; overdue principal 160.53 accrues 0.08 a day.
+ * Each case moves the loan back so that today is 6 days after the first due date; the accrual job has run to
+ * yesterday; the money arrived the day after the due date.
+ */
+@PlatformTest
+class ValueDatedTransferTest {
+
+    static final BigDecimal APR = new BigDecimal("18.00");
+    static final BigDecimal FIRST_PRINCIPAL = new BigDecimal("160.53");
+    static final BigDecimal FIRST_INTEREST = new BigDecimal("15.00");
+    static final BigDecimal SECOND_INTEREST = new BigDecimal("12.59");
+    static final BigDecimal A_DAY_OVERDUE = LoanProduct.dailyPenalty(FIRST_PRINCIPAL, APR);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PaidOutLoans paidOutLoans;
+
+    @Autowired
+    Repayments repayments;
+
+    @Autowired
+    LoanAccrual accrual;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerInvariants invariants;
+
+    @Autowired
+    Clock clock;
+
+    /** A loan whose first installment fell due 6 days ago, accrued to yesterday; its first due date. */
+    private record Overdue(PaidOutLoans.PaidOut paidOut, LocalDate firstDue) {
+
+        String loanId() {
+            return paidOut.loanId();
+        }
+
+        String applicationId() {
+            return paidOut.application().applicationId;
+        }
+    }
+
+    private Overdue sixDaysOverdue() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate original = LocalDate.now(clock);
+        int firstPeriod = (int) ChronoUnit.DAYS.between(original, original.plusMonths(1));
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), firstPeriod + 6);
+        Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
+        return new Overdue(paidOut, dueDate(paidOut.loanId(), 1));
+    }
+
+    private LocalDate dueDate(String loanId, int seq) {
+        return jdbc.queryForObject("SELECT due_date FROM installment WHERE loan_id = ? AND seq = ?", LocalDate.class,
+                loanId, seq);
+    }
+
+    @Test
+    void theInstallmentPaidTheDayAfterItsDueDateOwesOneDayOfOverdueInterestHoweverLateTheApproval() throws Exception {
+        Overdue valueDated = sixDaysOverdue();
+        Overdue approvalDated = sixDaysOverdue();
+        // the job charged 5 days (due+1 .. due+5); the borrower paid on due+1, after that day's 0.08
+        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5)));
+        BigDecimal installmentOnTheValueDate = FIRST_PRINCIPAL.add(FIRST_INTEREST).add(A_DAY_OVERDUE);
+
+        Repayment applied = BankTransfers.received(repayments, valueDated.loanId(), "VD-" + valueDated.loanId()
+                .substring(0, 8), installmentOnTheValueDate, valueDated.firstDue().plusDays(1));
+        Repayment control = BankTransfers.received(repayments, approvalDated.loanId(), "VD-" + approvalDated.loanId()
+                .substring(0, 8), installmentOnTheValueDate, LocalDate.now(clock));
+
+        BigDecimal fourDays = A_DAY_OVERDUE.multiply(BigDecimal.valueOf(4));
+        assertThat(applied.valueDate()).isEqualTo(valueDated.firstDue().plusDays(1));
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo(fourDays);
+        assertThat(applied.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(applied.principalPart()).isEqualByComparingTo(FIRST_PRINCIPAL);
+        assertThat(installment(valueDated.loanId(), 1)).containsEntry("STATUS", "PAID");
+        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(jdbc.queryForObject("SELECT outstanding_penalty FROM loan WHERE id = ?", BigDecimal.class,
+                valueDated.loanId())).isEqualByComparingTo("0.00");
+        assertThat(ledger.lines("PENALTY_WAIVER:" + applied.id())).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.PENALTY_INCOME, fourDays),
+                JournalLine.credit(LedgerAccount.PENALTY_RECEIVABLE, fourDays));
+        assertThat(balance(valueDated.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo(A_DAY_OVERDUE.negate());
+        assertThat(balance(valueDated.applicationId(), "PENALTY_RECEIVABLE")).isEqualByComparingTo("0.00");
+
+        // the same money dated today pays the 5 days' overdue interest first and leaves principal overdue
+        assertThat(control.penaltyWaived()).isEqualByComparingTo("0.00");
+        assertThat(control.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5)));
+        assertThat(installment(approvalDated.loanId(), 1)).containsEntry("STATUS", "PARTIALLY_PAID");
+        assertThat(ledger.lines("PENALTY_WAIVER:" + control.id())).isEmpty();
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void partOfTheInstallmentPaidOnTheValueDateLeavesOverdueInterestOnlyOnThePrincipalStillOverdue() throws Exception {
+        Overdue loan = sixDaysOverdue();
+        LocalDate valueDate = loan.firstDue().plusDays(1);
+
+        Repayment applied = BankTransfers.received(repayments, loan.loanId(), "VP-" + loan.loanId().substring(0, 8),
+                new BigDecimal("100.00"), valueDate);
+
+        // on the value date: 0.08 overdue interest, 15.00 interest, 84.92 principal; 75.61 stays overdue and has
+        // accrued its own overdue interest on each of the 4 days since, which stays owed
+        BigDecimal stillOverdue = FIRST_PRINCIPAL.subtract(new BigDecimal("84.92"));
+        BigDecimal stillAccrued = LoanProduct.dailyPenalty(stillOverdue, APR).multiply(BigDecimal.valueOf(4));
+        BigDecimal charged = A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5));
+        BigDecimal waived = charged.subtract(A_DAY_OVERDUE).subtract(stillAccrued);
+        assertThat(applied.principalPart()).isEqualByComparingTo("84.92");
+        assertThat(applied.interestPart()).isEqualByComparingTo(FIRST_INTEREST);
+        assertThat(applied.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo(waived).isPositive();
+        assertThat(installment(loan.loanId(), 1)).containsEntry("STATUS", "PARTIALLY_PAID");
+        assertThat(penaltyDue(loan.loanId(), 1)).isEqualByComparingTo(charged.subtract(waived));
+        assertThat(jdbc.queryForObject("SELECT outstanding_penalty FROM loan WHERE id = ?", BigDecimal.class,
+                loan.loanId())).as("the overdue interest of the principal still overdue, owed")
+                .isEqualByComparingTo(stillAccrued);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void exactlyWhatSettledTheLoanOnTheValueDateSettlesItAndReversesTheInterestRecognisedSince() throws Exception {
+        Overdue loan = sixDaysOverdue();
+        LocalDate valueDate = loan.firstDue().plusDays(1);
+        long secondPeriod = ChronoUnit.DAYS.between(loan.firstDue(), dueDate(loan.loanId(), 2));
+        // the quote the borrower saw on the value date: principal, installment 1's interest, 1 day of installment
+        // 2's, 1 day of overdue interest
+        BigDecimal interestOnValueDate = FIRST_INTEREST.add(share(SECOND_INTEREST, 1, secondPeriod));
+        BigDecimal quoteOnValueDate = new BigDecimal("1000.00").add(interestOnValueDate).add(A_DAY_OVERDUE);
+
+        Repayment applied = BankTransfers.received(repayments, loan.loanId(), "VS-" + loan.loanId().substring(0, 8),
+                quoteOnValueDate, valueDate);
+
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loan.loanId()))
+                .isEqualTo("SETTLED");
+        assertThat(jdbc.queryForList("SELECT status FROM installment WHERE loan_id = ?", String.class, loan.loanId()))
+                .containsOnly("SETTLED");
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(4)));
+        assertThat(applied.interestPart()).isEqualByComparingTo(interestOnValueDate);
+        // accrual recognised installment 2's interest for the 5 days due+1 .. due+5; settled as of due+1, 4 go back
+        BigDecimal reversed = share(SECOND_INTEREST, 5, secondPeriod).subtract(share(SECOND_INTEREST, 1, secondPeriod));
+        assertThat(ledger.lines("INTEREST_REVERSAL:" + applied.id())).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.INTEREST_INCOME, reversed),
+                JournalLine.credit(LedgerAccount.INTEREST_RECEIVABLE, reversed));
+        assertThat(balance(loan.applicationId(), "INTEREST_INCOME")).isEqualByComparingTo(interestOnValueDate.negate());
+        assertThat(balance(loan.applicationId(), "INTEREST_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(balance(loan.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo(A_DAY_OVERDUE.negate());
+        assertThat(balance(loan.applicationId(), "PENALTY_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(balance(loan.applicationId(), "LOAN_PRINCIPAL_RECEIVABLE")).isEqualByComparingTo("0.00");
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    private Map<String, Object> installment(String loanId, int seq) {
+        return jdbc.queryForMap("SELECT status, principal_paid, penalty_due, penalty_paid FROM installment"
+                + " WHERE loan_id = ? AND seq = ?", loanId, seq);
+    }
+
+    private BigDecimal penaltyDue(String loanId, int seq) {
+        return jdbc.queryForObject("SELECT penalty_due FROM installment WHERE loan_id = ? AND seq = ?",
+                BigDecimal.class, loanId, seq);
+    }
+
+    private static BigDecimal share(BigDecimal interest, long days, long periodDays) {
+        return interest.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(periodDays), 2,
+                RoundingMode.HALF_EVEN);
+    }
+
+    private BigDecimal balance(String applicationId, String account) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount ELSE -l.amount END), 0)"
+                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                + " WHERE e.application_id = ? AND l.account = ?", BigDecimal.class, applicationId, account);
+    }
+}
