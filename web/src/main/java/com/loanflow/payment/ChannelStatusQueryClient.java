@@ -46,8 +46,8 @@ public class ChannelStatusQueryClient {
         this.clock = clock;
         this.queryUrl = channelBaseUrl + "/sandbox/channel/v1/payouts/query";
         this.merchantId = merchantId;
-        this.merchantKey = Pem.privateKey(Pem.classpath(merchantKey));
-        this.channelKey = Pem.publicKey(Pem.classpath(channelKey));
+        this.merchantKey = Pem.privateKey(Pem.load(merchantKey));
+        this.channelKey = Pem.publicKey(Pem.load(channelKey));
     }
 
     /**

@@ -29,7 +29,7 @@ class PaymentCallbackController {
         this.disbursements = disbursements;
         this.withholdings = withholdings;
         this.json = json;
-        this.channelKeys = Map.of("sandbox", Pem.publicKey(Pem.classpath(sandboxChannelKey)));
+        this.channelKeys = Map.of("sandbox", Pem.publicKey(Pem.load(sandboxChannelKey)));
     }
 
     @PostMapping("/api/v1/payment-callbacks/{channel}")

@@ -17,16 +17,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A second, plain-HTTP connector for service-to-service calls inside the private network (workers, payment channel
- * callbacks), so the public port can be HTTPS only. It serves only the paths those callers need.
+ * callbacks), so the public port can be HTTPS only. It serves only the paths those callers need, and the public port
+ * does not serve those meant for the private network only.
  */
 @Configuration
 @ConditionalOnExpression("'${loanflow.internal-port:}' != '' && '${loanflow.internal-port:}' != '${server.port:8080}'")
 class InternalPort {
 
     static final List<String> INTERNAL_PATHS = List.of("/engine-rest/", "/internal/", "/api/v1/payment-callbacks/",
-            "/sandbox/channel/", "/sandbox/tsa/", "/actuator/health", "/actuator/prometheus");
-    /** Served on the internal port only: business metrics are for the monitoring network, not the internet. */
-    static final List<String> INTERNAL_ONLY_PATHS = List.of("/actuator/prometheus");
+            "/sandbox/", "/actuator/health", "/actuator/prometheus");
+    /**
+     * Served on the internal port only: business metrics are for the monitoring network; the payment channel's
+     * callbacks come from the channel (through the private network, never from a borrower's browser); the sandbox
+     * providers (SMS outbox with signing codes, channel, TSA) are for the platform and operations, not the internet.
+     */
+    static final List<String> INTERNAL_ONLY_PATHS = List.of("/actuator/prometheus", "/api/v1/payment-callbacks/",
+            "/sandbox/");
     private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
 
     @Bean

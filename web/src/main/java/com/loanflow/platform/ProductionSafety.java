@@ -8,11 +8,15 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The production profile refuses to start with demo users or default/weak secrets. Tests that run the mysql
+ * The production profile refuses to start with demo users, default/weak secrets, or the channel keys bundled in the
+ * jar. Tests that run the mysql
  * profile against throw-away services opt out with loanflow.safety.allow-test-defaults=true.
  */
 @Component
 class ProductionSafety {
+
+    /** The workers' development bureau-cache key (WorkersProperties.BureauCache.DEV_CACHE_KEY). */
+    static final String DEV_BUREAU_CACHE_KEY = "bG9hbmZsb3ctZGV2LW9ubHktYnVyZWF1LWNhY2hlLWtleQ==";
 
     private static final Set<String> KNOWN_DEFAULTS = Set.of("", "admin", "password", "changeme", "loanflow",
             "loanflow-worker", "sandbox-internal-token", "guest", "root");
@@ -38,7 +42,29 @@ class ProductionSafety {
         weak(env, "loanflow.internal.token", 24, problems);
         weak(env, "spring.datasource.password", 8, problems);
         weak(env, "spring.rabbitmq.password", 8, problems);
+        // the sandbox keys ship inside the jar, private halves included: anyone could sign a "payment succeeded"
+        // callback or a merchant request with them
+        bundled(env, "loanflow.channel.public-key-resource", problems);
+        bundled(env, "loanflow.channel.merchant-private-key-resource", problems);
+        if (env.getProperty("loanflow.sandbox.enabled", Boolean.class, false)) {
+            bundled(env, "loanflow.sandbox.channel.private-key-resource", problems);
+            bundled(env, "loanflow.sandbox.channel.merchant-public-key-resource", problems);
+        }
+        if (env.getProperty("loanflow.workers.in-process", Boolean.class, false)
+                && env.getProperty("loanflow.workers.bureau-cache.enabled", Boolean.class, true)) {
+            String cacheKey = env.getProperty("loanflow.workers.bureau-cache.key", DEV_BUREAU_CACHE_KEY);
+            if (cacheKey.isBlank() || cacheKey.equals(DEV_BUREAU_CACHE_KEY)) {
+                problems.add("loanflow.workers.bureau-cache.key (LOANFLOW_BUREAU_CACHE_KEY) is the development key");
+            }
+        }
         return problems;
+    }
+
+    private static void bundled(Environment env, String property, List<String> problems) {
+        String location = env.getProperty(property, "");
+        if (location.isBlank() || com.loanflow.shared.Pem.isBundled(location)) {
+            problems.add(property + " is a key bundled in the jar; give this deployment's own (file:/path.pem)");
+        }
     }
 
     private static void weak(Environment env, String property, int minLength, List<String> problems) {

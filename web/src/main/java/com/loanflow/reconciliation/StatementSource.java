@@ -31,7 +31,7 @@ class StatementSource {
                     @Value("${loanflow.channel.public-key-resource}") String channelKey) {
         this.baseUrl = baseUrl;
         this.merchantId = merchantId;
-        this.channelKey = Pem.publicKey(Pem.classpath(channelKey));
+        this.channelKey = Pem.publicKey(Pem.load(channelKey));
     }
 
     ChannelStatement fetch(LocalDate day) {

@@ -46,7 +46,7 @@ class WithholdingChannel {
         this.url = baseUrl + "/sandbox/channel/v1/withholdings";
         this.merchantId = merchantId;
         this.notifyUrl = notifyUrl;
-        this.merchantKey = Pem.privateKey(Pem.classpath(merchantKey));
+        this.merchantKey = Pem.privateKey(Pem.load(merchantKey));
     }
 
     Answer withhold(String requestId, BigDecimal amount, String cardNumber) {

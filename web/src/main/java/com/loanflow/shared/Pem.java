@@ -35,6 +35,27 @@ public final class Pem {
         }
     }
 
+    /**
+     * A PEM file's text from a location: {@code file:/path} (a key provisioned for this deployment), or a classpath
+     * resource, with or without {@code classpath:} (the sandbox keys bundled for the embedded default).
+     */
+    public static String load(String location) {
+        if (location.startsWith("file:")) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(location.substring("file:".length())),
+                        StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read key file " + location, e);
+            }
+        }
+        return classpath(location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
+    }
+
+    /** True for a key bundled in the application (the sandbox keys): public, so never for production traffic. */
+    public static boolean isBundled(String location) {
+        return !location.startsWith("file:");
+    }
+
     public static String classpath(String path) {
         try (InputStream in = Pem.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -34,6 +34,21 @@ class InternalPortTest {
         assertThat(status(INTERNAL, "/internal/v1/applications/a-1/applicant")).isEqualTo(200);
     }
 
+    @Test
+    void paymentCallbacksAndTheSandboxProvidersOnTheInternalPortOnly() throws Exception {
+        for (String path : new String[] {"/api/v1/payment-callbacks/sandbox", "/sandbox/sms-outbox",
+                "/sandbox/channel/v1/payouts", "/sandbox/tsa/v1/timestamp", "/api/../sandbox/sms-outbox",
+                "/api/v1/payment-callbacks/%73andbox", "//sandbox/sms-outbox"}) {
+            assertThat(status(PUBLIC, path)).as(path).isEqualTo(404);
+        }
+        for (String path : new String[] {"/api/v1/payment-callbacks/sandbox", "/sandbox/sms-outbox",
+                "/sandbox/channel/v1/payouts", "/sandbox/tsa/v1/timestamp"}) {
+            assertThat(status(INTERNAL, path)).as(path).isEqualTo(200);
+        }
+        assertThat(status(PUBLIC, "/api/v1/loans/l-1/repayments")).as("the borrower's own API stays public")
+                .isEqualTo(200);
+    }
+
     private int status(int port, String uri) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
         request.setLocalPort(port);

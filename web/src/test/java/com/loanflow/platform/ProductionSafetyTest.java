@@ -16,7 +16,29 @@ class ProductionSafetyTest {
         env.setProperty("loanflow.internal.token", "internal-token-0123456789abcdef");
         env.setProperty("spring.datasource.password", "db-secret-123");
         env.setProperty("spring.rabbitmq.password", "mq-secret-123");
+        env.setProperty("loanflow.channel.public-key-resource", "file:/app/keys/channel-public.pem");
+        env.setProperty("loanflow.channel.merchant-private-key-resource", "file:/app/keys/merchant-private.pem");
+        env.setProperty("loanflow.sandbox.enabled", "true");
+        env.setProperty("loanflow.sandbox.channel.private-key-resource", "file:/app/keys/channel-private.pem");
+        env.setProperty("loanflow.sandbox.channel.merchant-public-key-resource", "file:/app/keys/merchant-public.pem");
         return env;
+    }
+
+    @Test
+    void refusesTheChannelKeysBundledInTheJarAndTheDevelopmentCacheKeyOfInProcessWorkers() {
+        MockEnvironment env = production();
+        env.setProperty("loanflow.channel.public-key-resource", "sandbox/keys/channel-public.pem");
+        env.setProperty("loanflow.sandbox.channel.private-key-resource", "classpath:sandbox/keys/channel-private.pem");
+        env.setProperty("loanflow.workers.in-process", "true");
+        env.setProperty("loanflow.workers.bureau-cache.key", ProductionSafety.DEV_BUREAU_CACHE_KEY);
+        assertThat(ProductionSafety.problems(env)).hasSize(3).anySatisfy(p -> assertThat(p)
+                .startsWith("loanflow.channel.public-key-resource is a key bundled in the jar"));
+
+        env.setProperty("loanflow.sandbox.enabled", "false");
+        env.setProperty("loanflow.workers.bureau-cache.key", "c2VjcmV0LWNhY2hlLWtleS1vZi10aGlzLWRlcGxveW1lbnQ=");
+        assertThat(ProductionSafety.problems(env)).as("the sandbox's own keys matter only with the sandbox on")
+                .containsExactly("loanflow.channel.public-key-resource is a key bundled in the jar; give this"
+                        + " deployment's own (file:/path.pem)");
     }
 
     @Test

@@ -97,6 +97,7 @@ class TwoWorkerProcessesTest {
         env.put("LOANFLOW_CHANNEL_NOTIFY_URL", platform.base + "/api/v1/payment-callbacks/sandbox");
         env.put("LOANFLOW_INTERNAL_TOKEN", platform.internalToken);
         env.put("LOANFLOW_WORKER_ID", workerId);
+        env.put("LOANFLOW_WORKERS_DEVELOPMENT_KEYS", "true"); // the embedded platform's sandbox keys
         env.put("LOANFLOW_WORKERS_TOPIC_PREFIX", PREFIX);
         env.put("LOANFLOW_OCR_ENGINE", "sandbox"); // this test's topic needs no OCR; skip probing for tesseract
         env.put("REDIS_HOST", environment.getProperty("spring.data.redis.host", "127.0.0.1"));

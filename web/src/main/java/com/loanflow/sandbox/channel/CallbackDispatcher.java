@@ -54,7 +54,7 @@ class CallbackDispatcher {
                        @Value("${loanflow.sandbox.channel.callback-delay:PT1S}") Duration delay) {
         this.json = json;
         this.clock = clock;
-        this.channelKey = Pem.privateKey(Pem.classpath(channelKey));
+        this.channelKey = Pem.privateKey(Pem.load(channelKey));
         this.delay = delay;
     }
 

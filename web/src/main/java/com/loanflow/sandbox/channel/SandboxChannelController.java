@@ -38,8 +38,8 @@ class SandboxChannelController {
         this.payouts = payouts;
         this.callbacks = callbacks;
         this.json = json;
-        this.merchantKey = Pem.publicKey(Pem.classpath(merchantKey));
-        this.channelPrivateKey = Pem.privateKey(Pem.classpath(channelKey));
+        this.merchantKey = Pem.publicKey(Pem.load(merchantKey));
+        this.channelPrivateKey = Pem.privateKey(Pem.load(channelKey));
     }
 
     @PostMapping("/sandbox/channel/v1/payouts")

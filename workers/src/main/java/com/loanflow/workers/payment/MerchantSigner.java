@@ -50,7 +50,16 @@ public class MerchantSigner {
         }
     }
 
+    /** {@code file:/path} (the deployment's key) or a classpath resource (the sandbox key bundled for development). */
     public static String classpath(String resource) {
+        if (resource.startsWith("file:")) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(resource.substring("file:".length())),
+                        StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read merchant key file " + resource, e);
+            }
+        }
         try (InputStream in = MerchantSigner.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing key resource " + resource);
