@@ -12,17 +12,28 @@ import org.springframework.web.bind.annotation.RestController;
 class LoanAccrualController {
 
     private final LoanAccrual accrual;
+    private final java.time.Clock clock;
 
-    LoanAccrualController(LoanAccrual accrual) {
+    LoanAccrualController(LoanAccrual accrual, java.time.Clock clock) {
         this.accrual = accrual;
+        this.clock = clock;
     }
 
+    /**
+     * Only a day that has ended: accruing today or a later day would recognise interest not yet earned, charge overdue
+     * interest on installments not yet overdue, and take the day's slot so the real run is skipped.
+     */
     @PostMapping("/ops/v1/ledger/accruals/{date}")
     LoanAccrual.Result accrue(@PathVariable String date) {
+        LocalDate day;
         try {
-            return accrual.accrue(LocalDate.parse(date));
+            day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField("date", "must be an ISO date, e.g. 2026-11-24");
         }
+        if (!day.isBefore(LocalDate.now(clock))) {
+            throw ApiException.invalidField("date", "must be a day that has ended (before " + LocalDate.now(clock) + ")");
+        }
+        return accrual.accrue(day);
     }
 }

@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconciliationController {
 
     private final Reconciliations reconciliations;
+    private final java.time.Clock clock;
 
-    ReconciliationController(Reconciliations reconciliations) {
+    ReconciliationController(Reconciliations reconciliations, java.time.Clock clock) {
         this.reconciliations = reconciliations;
+        this.clock = clock;
     }
 
     @PostMapping("/ops/v1/reconciliation/{date}")
@@ -25,6 +27,10 @@ class ReconciliationController {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField("date", "must be an ISO date, e.g. 2026-11-24");
+        }
+        if (!day.isBefore(LocalDate.now(clock))) {
+            // a day's statement is complete only once the day is over; a run is kept once per date
+            throw ApiException.invalidField("date", "must be a day that has ended (before " + LocalDate.now(clock) + ")");
         }
         try {
             return reconciliations.reconcile(day);

@@ -96,6 +96,8 @@ class BadInputTest {
     void applicationTermOutOfRangeIsRejected() {
         assertApplicationRejected(application("1000.00", 0, "6222020000000007"), "termMonths");
         assertApplicationRejected(application("1000.00", 13, "6222020000000007"), "termMonths");
+        assertApplicationRejected(Map.of("amount", "1000.00", "termMonths", 6.9, "bankCardNumber", "6222020000000007",
+                "purpose", "CONSUMPTION"), "termMonths"); // not truncated to 6
     }
 
     @Test

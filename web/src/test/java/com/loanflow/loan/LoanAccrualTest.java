@@ -142,6 +142,23 @@ class LoanAccrualTest {
     }
 
     @Test
+    void operationsAccrueOnlyDaysThatHaveEnded() throws Exception {
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM loan_accrual", Integer.class);
+        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(400)}) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/ops/v1/ledger/accruals/" + notOver))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops1:ops1".getBytes()))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json.readTree(response.body()).path("fieldErrors").findValuesAsText("field"))
+                    .containsExactly("date");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_accrual", Integer.class))
+                .as("no interest recognised ahead of time").isEqualTo(before);
+    }
+
+    @Test
     void theContractFeeIsDeductedFromThePayoutBookedAsFeeIncomeAndRaisesTheDisclosedApr() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
         contractWithFee(application.applicationId, "10.00", "21.55");

@@ -196,6 +196,13 @@ class ReconciliationTest {
     void theEndpointIsForOpsAndRefusesABadDate() throws Exception {
         assertThat(reconcile("2026-01-01", null).statusCode()).isEqualTo(401);
         assertThat(reconcile("2026-01-01", "reviewer1").statusCode()).isEqualTo(403);
+        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(1)}) {
+            HttpResponse<String> early = reconcile(notOver.toString(), "ops1");
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
+            assertThat(json.readTree(early.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("date");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_run WHERE statement_date = ?",
+                    Integer.class, notOver)).as("no run kept for a day not over").isZero();
+        }
         HttpResponse<String> bad = reconcile("2026-13-45", "ops1");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"date\"");
