@@ -72,10 +72,11 @@ public class ChannelStatusQueryClient {
 
     /**
      * The channel's signed answer for the request, whatever its status (it carries {@code acceptedAt}, the channel's
-     * time of acceptance that dates its statement row); empty when the channel answers 404: it does not know the
-     * request.
+     * time of acceptance that dates its statement row); empty when the channel says, signed, that it does not know
+     * this request (404 UNKNOWN_REQUEST naming it). A withholding is given up on that answer, so a 404 from anything
+     * else (a gateway, a wrong path, a maintenance page) proves nothing.
      *
-     * @throws UnverifiedAnswerException for any other status, or a 200 without the channel's valid signature
+     * @throws UnverifiedAnswerException for any other status, or an answer without the channel's valid signature
      */
     public Optional<JsonNode> answer(String requestId) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -87,10 +88,14 @@ public class ChannelStatusQueryClient {
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .header("X-Signature", Pem.sign(merchantKey, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
         String signature = response.headers().firstValue("X-Signature").orElse(null);
+        if (response.statusCode() == 404 && Pem.verify(channelKey, response.body(), signature)) {
+            JsonNode unknown = json.readTree(response.body());
+            if ("UNKNOWN_REQUEST".equals(unknown.path("code").asText())
+                    && requestId.equals(unknown.path("requestId").asText())) {
+                return Optional.empty();
+            }
+        }
         if (response.statusCode() != 200 || !Pem.verify(channelKey, response.body(), signature)) {
             throw new UnverifiedAnswerException("Channel answered " + response.statusCode() + " (signature "
                     + (signature == null ? "missing" : "present") + ") to the status query for " + requestId);

@@ -49,6 +49,15 @@ class WithholdingChannel {
         this.merchantKey = Pem.privateKey(Pem.load(merchantKey));
     }
 
+    /**
+     * The channel's refusal of the request itself (400 invalid, 401/403 signature or merchant), final: the request is
+     * recorded FAILED. Anything else (408, 409, 429, a gateway's 404, 5xx) says nothing about whether an earlier send
+     * of the same request id was accepted, so it is asked again; the status query settles it.
+     */
+    static boolean refusal(int status) {
+        return status == 400 || status == 401 || status == 403;
+    }
+
     Answer withhold(String requestId, BigDecimal amount, String cardNumber) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("merchantId", merchantId);
@@ -68,7 +77,7 @@ class WithholdingChannel {
                 return Answer.ACCEPTED;
             }
             log.info("Channel answered {} to withholding {}: {}", response.statusCode(), requestId, response.body());
-            return response.statusCode() >= 500 ? Answer.RETRY_LATER : Answer.REFUSED;
+            return refusal(response.statusCode()) ? Answer.REFUSED : Answer.RETRY_LATER;
         } catch (java.io.IOException e) {
             log.info("Withholding {} not sent: {}", requestId, e.toString());
             return Answer.RETRY_LATER;

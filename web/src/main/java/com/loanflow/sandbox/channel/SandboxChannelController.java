@@ -119,8 +119,15 @@ class SandboxChannelController {
         StatusQuery query = json.readValue(body, StatusQuery.class);
         var payout = payouts.find(query.requestId());
         if (payout.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(json.writeValueAsBytes(
-                    Map.of("code", "UNKNOWN_REQUEST", "retryable", false)));
+            // signed like every answer, and naming the request: "never accepted" decides a withholding's fate, so a
+            // gateway's or a proxy's 404 must not be mistaken for it
+            Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+            unknown.put("code", "UNKNOWN_REQUEST");
+            unknown.put("requestId", query.requestId());
+            unknown.put("retryable", false);
+            byte[] bytes = json.writeValueAsBytes(unknown);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).header("X-Signature", Pem.sign(channelPrivateKey, bytes))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);
         }
         Map<String, Object> answer = payout.get().result();
         if (payout.get().acceptedAt() != null) {
