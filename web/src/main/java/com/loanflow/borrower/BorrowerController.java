@@ -35,8 +35,13 @@ class BorrowerController {
     private final ClientIps clientIps;
     private final AgreementCatalog agreements;
 
+    /** A name the contract cannot print is refused here, before any application can reach a contract. */
+    private final com.loanflow.contract.template.ContractRenderer contractRenderer;
+
     BorrowerController(Borrowers borrowers, SessionTokens sessions, OpenApplications openApplications,
-                       LoginThrottle throttle, DeviceLog deviceLog, ClientIps clientIps, AgreementCatalog agreements) {
+                       LoginThrottle throttle, DeviceLog deviceLog, ClientIps clientIps, AgreementCatalog agreements,
+                       com.loanflow.contract.template.ContractRenderer contractRenderer) {
+        this.contractRenderer = contractRenderer;
         this.agreements = agreements;
         this.throttle = throttle;
         this.deviceLog = deviceLog;
@@ -136,6 +141,10 @@ class BorrowerController {
     @PutMapping("/api/v1/borrowers/me/identity")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> submitIdentity(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.Identity request) {
+        contractRenderer.firstUnprintable(request.name()).ifPresent(c -> {
+            throw ApiException.invalidField("name", "has a character the loan contract cannot print yet (U+"
+                    + Integer.toHexString(c).toUpperCase() + "); please contact customer service");
+        });
         borrowers.submitIdentity(principal.borrowerId(), request, openApplications);
         return Map.of("verificationStatus", VerificationStatus.SUBMITTED.name());
     }

@@ -74,6 +74,18 @@ class BadInputTest {
     }
 
     @Test
+    void aNameTheContractCannotPrintIsRefusedWhenGivenNotWhenTheContractIsDrawnUp() {
+        String before = jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7));
+        Api.Response response = api.put("/api/v1/borrowers/me/identity", token, identity("𠮷野", randomIdNumber()));
+        assertFieldError(response, 400, "name");
+        assertThat(response.json().path("fieldErrors").get(0).path("message").asText()).contains("U+20BB7")
+                .doesNotContain("𠮷");
+        assertThat(jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7))).isEqualTo(before);
+    }
+
+    @Test
     void identityImageThatIsNotAnImageIsRejected() {
         Map<String, Object> body = new HashMap<>(identity("测试", randomIdNumber()));
         body.put("selfieImage", Base64.getEncoder().encodeToString("not an image".getBytes()));

@@ -36,15 +36,20 @@ final class ContractFont {
         }
     }
 
-    /** A character the font lacks would print as a blank box: refuse rather than sign a contract nobody can read. */
+    /**
+     * A character the font lacks would print as a blank box: refuse rather than sign a contract nobody can read. The
+     * message names the code point only, never the text: the text is a filled-in line (a borrower's name, say), and
+     * the message ends up in the engine's job and incident tables and in logs.
+     */
     static String requireGlyphs(PdfFont font, String text) {
-        text.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !font.containsGlyph(c))
-                .findFirst()
-                .ifPresent(c -> {
-                    throw new IllegalArgumentException("contract font has no glyph for '" + Character.toString(c)
-                            + "' (U+" + Integer.toHexString(c).toUpperCase() + ") in: " + text);
-                });
+        firstMissing(font, text).ifPresent(c -> {
+            throw new IllegalArgumentException("contract font has no glyph for U+"
+                    + Integer.toHexString(c).toUpperCase() + " in a filled-in line");
+        });
         return text;
+    }
+
+    static java.util.OptionalInt firstMissing(PdfFont font, String text) {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c) && !font.containsGlyph(c)).findFirst();
     }
 }

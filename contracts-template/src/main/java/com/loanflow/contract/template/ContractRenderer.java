@@ -36,10 +36,21 @@ public final class ContractRenderer {
 
     private final ContractTemplate template;
     private final ContractFont font;
+    /** For glyph checks only (read-only lookups, safe to share); every render builds its own subset font. */
+    private final com.itextpdf.kernel.font.PdfFont glyphs;
 
     private ContractRenderer(ContractTemplate template, ContractFont font) {
         this.template = template;
         this.font = font;
+        this.glyphs = font.newDocumentFont();
+    }
+
+    /**
+     * The first character of {@code text} the contract cannot print (the font has no glyph for it), if any: a name
+     * with such a character is refused when it is given, not when a contract is to be drawn up for an approved loan.
+     */
+    public java.util.OptionalInt firstUnprintable(String text) {
+        return ContractFont.firstMissing(glyphs, text);
     }
 
     public static ContractRenderer loadDefault() {

@@ -172,6 +172,11 @@ class ContractRendererTest {
     void refusesANameTheFontCannotPrint() {
         // 𠮷 (U+20BB7) is outside GB2312; printing it as a blank box would misstate the borrower.
         assertThatThrownBy(() -> RENDERER.render(SampleContracts.withBorrowerName("𠮷野")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+20BB7");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+20BB7")
+                .as("the message reaches the engine's incident tables and logs: no name in it")
+                .message().doesNotContain("𠮷").doesNotContain("野").doesNotContain("借款人");
+        assertThat(RENDERER.firstUnprintable("𠮷野")).as("checked when the name is given").hasValue(0x20BB7);
+        assertThat(RENDERER.firstUnprintable("张伟")).isEmpty();
+        assertThat(RENDERER.firstUnprintable("买买提·艾力")).isEmpty();
     }
 }
