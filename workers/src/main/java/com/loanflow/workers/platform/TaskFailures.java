@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How technical failures reach the engine: retryable ones count down from {@code loanflow.workers.max-retries}
- * with {@code retry-backoff} between attempts; the last one, or any non-retryable one, leaves retries at 0, which
+ * with an exponentially growing wait from {@code retry-backoff} between attempts; the last one, or any non-retryable one, leaves retries at 0, which
  * the engine turns into an incident for ops.
  */
 @Component
@@ -35,7 +35,16 @@ public class TaskFailures {
     }
 
     public void retry(ExternalTask task, ExternalTaskService service, String message, Throwable cause) {
-        service.handleFailure(task, message, details(cause), retriesLeftAfterThisFailure(task), backoff.toMillis());
+        service.handleFailure(task, message, details(cause), retriesLeftAfterThisFailure(task), backoffMillis(task));
+    }
+
+    /**
+     * The wait before the next attempt doubles with each failure (backoff, 2×, 4×, … capped at 64×): a provider that
+     * is down for a minute is outlasted by a handful of retries instead of burning them all in seconds.
+     */
+    public long backoffMillis(ExternalTask task) {
+        int failuresBefore = task.getRetries() == null ? 0 : Math.max(0, maxRetries - task.getRetries());
+        return backoff.toMillis() << Math.min(failuresBefore, 6);
     }
 
     public void incident(ExternalTask task, ExternalTaskService service, String message, Throwable cause) {

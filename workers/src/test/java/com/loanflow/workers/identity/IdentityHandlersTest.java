@@ -150,7 +150,8 @@ class IdentityHandlersTest {
         twoFactor.execute(first, service);
         twoFactor.execute(last, service);
         verify(service).handleFailure(eq(first), anyString(), anyString(), eq(2), eq(5000L));
-        verify(service).handleFailure(eq(last), anyString(), anyString(), eq(0), eq(5000L));
+        // two failures before the last of 3 retries: it waits 4 × the 5 s backoff
+        verify(service).handleFailure(eq(last), anyString(), anyString(), eq(0), eq(20000L));
     }
 
     @Test
