@@ -75,6 +75,9 @@ public interface LoanMapper {
     int waiveInstallmentPenalty(@Param("id") String id, @Param("penaltyDue") BigDecimal penaltyDue,
                                 @Param("status") Installment.InstallmentStatus status, @Param("version") int version);
 
+    /** The applications whose loans were settled at or after the given time, oldest first. */
+    List<String> findApplicationsSettledSince(@Param("since") LocalDateTime since);
+
     /** Throws DuplicateKeyException when the loan already accrued that day (unique loan_id, accrual_date). */
     void insertAccrual(@Param("id") String id, @Param("loanId") String loanId, @Param("day") LocalDate day,
                        @Param("interest") BigDecimal interest, @Param("penalty") BigDecimal penalty,

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,21 +42,21 @@ public class Repayments {
     private final WithholdingMapper withholdingMapper;
     private final Loans loans;
     private final Applications applications;
-    private final RuntimeService runtime;
+    private final LoanSettledSignal settledSignal;
     private final Ledger ledger;
     private final RepaymentAllocation allocation;
     private final AuditLog audit;
     private final Clock clock;
 
     Repayments(RepaymentMapper mapper, LoanMapper loanMapper, WithholdingMapper withholdingMapper, Loans loans,
-               Applications applications, RuntimeService runtime, Ledger ledger, RepaymentAllocation allocation,
+               Applications applications, LoanSettledSignal settledSignal, Ledger ledger, RepaymentAllocation allocation,
                AuditLog audit, Clock clock) {
         this.mapper = mapper;
         this.loanMapper = loanMapper;
         this.withholdingMapper = withholdingMapper;
         this.loans = loans;
         this.applications = applications;
-        this.runtime = runtime;
+        this.settledSignal = settledSignal;
         this.ledger = ledger;
         this.allocation = allocation;
         this.audit = audit;
@@ -302,6 +301,6 @@ public class Repayments {
 
     private void settle(Loan loan) {
         applications.moveTo(loan.applicationId(), ApplicationStatus.SETTLED, null);
-        runtime.createMessageCorrelation("LoanSettled").processInstanceBusinessKey(loan.applicationId()).correlate();
+        settledSignal.afterCommit(loan.applicationId());
     }
 }

@@ -1,0 +1,88 @@
+package com.loanflow.repayment;
+
+import com.loanflow.loan.LoanMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tells a settled loan's process that the loan is settled (message LoanSettled, which ends it). Sent after the
+ * settlement commits, in its own transaction: the money applied is a fact, and an engine that cannot take the message
+ * (instance suspended or changed in Cockpit, a deadlock) must not roll it back, or make every later callback fail the
+ * same way. A message that did not get through is sent again by the sweep, which finds loans settled in the last
+ * days whose process still waits for it.
+ */
+@Component
+class LoanSettledSignal {
+
+    static final String MESSAGE = "LoanSettled";
+    private static final Logger log = LoggerFactory.getLogger(LoanSettledSignal.class);
+
+    private final RuntimeService runtime;
+    private final LoanMapper loans;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final Duration lookBack;
+
+    LoanSettledSignal(RuntimeService runtime, LoanMapper loans, PlatformTransactionManager transactions, Clock clock,
+                      @Value("${loanflow.settlement.signal-look-back:P7D}") Duration lookBack) {
+        this.runtime = runtime;
+        this.loans = loans;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.lookBack = lookBack;
+    }
+
+    /** Called in the settlement's transaction: the message goes once it has committed. */
+    void afterCommit(String applicationId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                send(applicationId);
+            }
+        });
+    }
+
+    /** @return whether the process took the message now */
+    boolean send(String applicationId) {
+        try {
+            return Boolean.TRUE.equals(ownTransaction.execute(tx -> {
+                if (runtime.createExecutionQuery().processInstanceBusinessKey(applicationId)
+                        .messageEventSubscriptionName(MESSAGE).count() == 0) {
+                    return false;
+                }
+                runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(applicationId).correlate();
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            log.warn("Loan of application {} is settled but its process did not take {} ({}); the sweep sends it again",
+                    applicationId, MESSAGE, e.toString());
+            return false;
+        }
+    }
+
+    /** Every minute: settled loans of the last days whose process still waits for the message. */
+    @Scheduled(fixedDelayString = "${loanflow.settlement.signal-sweep:PT1M}")
+    int sweep() {
+        int sent = 0;
+        for (String applicationId : loans.findApplicationsSettledSince(LocalDateTime.now(clock).minus(lookBack))) {
+            if (send(applicationId)) {
+                log.info("Sent {} to the process of application {} on the sweep", MESSAGE, applicationId);
+                sent++;
+            }
+        }
+        return sent;
+    }
+}
