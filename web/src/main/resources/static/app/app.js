@@ -667,7 +667,9 @@ async function loanView(gen, id, repaymentNote) {
 
 /** Every installment due by today still owed, or else the next one; never more than what settles the loan. */
 function suggestedRepayment(loan) {
-  const today = new Date().toISOString().slice(0, 10);
+  // the borrower's calendar day (toISOString would be UTC: before 08:00 in China, yesterday)
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const owed = (line) => fen(line.total) + fen(line.penalty || '0.00') - fen(line.paid);
   const open = loan.schedule.filter((line) => line.status === 'PENDING' || line.status === 'PARTIALLY_PAID');
   let amount = open.filter((line) => line.dueDate <= today).reduce((sum, line) => sum + owed(line), 0n);

@@ -23,6 +23,9 @@ record ChannelStatement(String sha256, List<Row> rows) {
         if (lines.length < 2 || !lines[0].startsWith("# ") || !lines[1].equals(COLUMNS)) {
             throw new IllegalArgumentException("not a channel statement: unexpected header");
         }
+        if (!lines[0].matches(".* rows=\\d{1,9}\\b.*")) {
+            throw new IllegalArgumentException("not a channel statement: the header does not announce its rows");
+        }
         int announced = Integer.parseInt(lines[0].replaceAll(".* rows=(\\d+).*", "$1"));
         List<Row> rows = new ArrayList<>();
         for (int n = 2; n < lines.length; n++) {
@@ -30,7 +33,9 @@ record ChannelStatement(String sha256, List<Row> rows) {
                 continue;
             }
             String[] f = lines[n].split(",", -1);
-            if (f.length != 8 || !"CNY".equals(f[3])) {
+            // card_last4 goes into mismatch records and process variables: four digits, never more of the number
+            if (f.length != 8 || !"CNY".equals(f[3]) || !f[2].matches("\\d{1,9}\\.\\d{2}")
+                    || !f[6].matches("\\d{4}")) {
                 throw new IllegalArgumentException("malformed statement line " + (n + 1));
             }
             rows.add(new Row(f[0], f[1], new BigDecimal(f[2]), f[4], f[5], f[6]));

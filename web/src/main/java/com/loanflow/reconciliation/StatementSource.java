@@ -55,7 +55,12 @@ class StatementSource {
                 || !sha256.equalsIgnoreCase(response.headers().firstValue("X-Content-SHA256").orElse(""))) {
             throw new StatementUnavailableException("statement for " + day + " fails its signature or checksum");
         }
-        return ChannelStatement.parse(sha256, new String(body, StandardCharsets.UTF_8));
+        try {
+            return ChannelStatement.parse(sha256, new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            // signed but not in the agreed format: nothing is reconciled against it (502 to ops, retried next run)
+            throw new StatementUnavailableException("statement for " + day + " is malformed: " + malformed.getMessage());
+        }
     }
 
     static String sha256(byte[] bytes) {

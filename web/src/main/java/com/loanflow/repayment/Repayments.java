@@ -243,7 +243,10 @@ public class Repayments {
     }
 
     void markFailed(Repayment pending) {
-        mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO, null);
+        if (mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO, null) != 1) {
+            // applied or failed by a concurrent answer: roll back, so the withholding is not marked FAILED beside it
+            throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
+        }
     }
 
     /** The same key again returns the first repayment; the same key for a different request is a conflict. */

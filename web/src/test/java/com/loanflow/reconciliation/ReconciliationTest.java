@@ -216,6 +216,23 @@ class ReconciliationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("announces 2");
     }
 
+    @Test
+    void aStatementLineWithMoreOfTheCardThanItsLastFourOrABadAmountOrNoRowCountIsRefused() {
+        String header = "# statement merchant=m date=2026-01-01 rows=1\n" + ChannelStatement.COLUMNS + "\n";
+        for (String line : new String[] {"PO1,PAYOUT,1000.00,CNY,SUCCEEDED,SBX1,6222020000000007,2026-01-01T10:00",
+                "PO1,PAYOUT,1000.00,CNY,SUCCEEDED,SBX1,00O7,2026-01-01T10:00",
+                "PO1,PAYOUT,1e3,CNY,SUCCEEDED,SBX1,0007,2026-01-01T10:00"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChannelStatement.parse("x", header + line + "\n"))
+                    .as(line).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed")
+                    .message().doesNotContain("6222020000000007");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChannelStatement.parse("x",
+                        "# statement merchant=m date=2026-01-01\n" + ChannelStatement.COLUMNS + "\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not announce");
+        assertThat(ChannelStatement.parse("x", header + "PO1,PAYOUT,1000.00,CNY,SUCCEEDED,SBX1,0007,2026-01-01T10:00\n")
+                .rows()).singleElement().satisfies(r -> assertThat(r.cardLast4()).isEqualTo("0007"));
+    }
+
     private final Map<String, String> cards = new java.util.HashMap<>();
 
     /** One of our payouts on that day, for a fresh application (the fixture makes borrower + application). */
