@@ -79,7 +79,9 @@ class AssessRiskDelegate implements JavaDelegate {
         RiskInput input = new RiskInput(application.id(), ChineseIdNumber.ageOn(idNumber, LocalDate.now(clock)),
                 true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
-                        signals.ipRegionFarFromIdentity()));
+                        signals.ipRegionFarFromIdentity(),
+                        // the OCR worker could not confirm the ID card photo: a reviewer compares it
+                        Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))));
 
         StrategyDecision both = strategies.decide(input);
         DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));

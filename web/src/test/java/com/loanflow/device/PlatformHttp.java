@@ -55,6 +55,11 @@ public final class PlatformHttp {
 
     /** Registers, logs in and submits the identity of a new borrower; returns the session token. */
     public String onboard(String phone, String idNumber) {
+        return onboard(phone, idNumber, "测试");
+    }
+
+    /** The same, with an ID card photo showing {@code cardName} where the borrower says 测试. */
+    public String onboard(String phone, String idNumber, String cardName) {
         List<Map<String, String>> consents = List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                 Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
                 Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
@@ -67,7 +72,7 @@ public final class PlatformHttp {
                 .json().path("token").asText();
         Response identity = send("PUT", "/api/v1/borrowers/me/identity", bearer(token), Map.of("name", "测试",
                 "idNumber", idNumber,
-                "idCardFrontImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderFront("测试", idNumber, "北京市")),
+                "idCardFrontImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderFront(cardName, idNumber, "北京市")),
                 "selfieImage", Base64.getEncoder().encodeToString(SandboxIdCard.renderSelfie(11))));
         if (identity.status() != 202) {
             throw new IllegalStateException("identity: " + identity);
@@ -81,10 +86,15 @@ public final class PlatformHttp {
      * (ADR 0014), and the same image always reads the same way, so the card is read here once before it is used.
      */
     public static String readableBeijingIdNumber(com.loanflow.workers.identity.IdCardOcr ocr) {
+        return readableBeijingIdNumber(ocr, "测试");
+    }
+
+    /** The same for a card showing {@code cardName}. */
+    public static String readableBeijingIdNumber(com.loanflow.workers.identity.IdCardOcr ocr, String cardName) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String idNumber = beijingIdNumber();
-            var read = ocr.read(SandboxIdCard.renderFront("测试", idNumber, "北京市"));
-            if (read.isPresent() && "测试".equals(read.get().name()) && idNumber.equalsIgnoreCase(read.get().idNumber())) {
+            var read = ocr.read(SandboxIdCard.renderFront(cardName, idNumber, "北京市"));
+            if (read.isPresent() && cardName.equals(read.get().name()) && idNumber.equalsIgnoreCase(read.get().idNumber())) {
                 return idNumber;
             }
         }

@@ -135,6 +135,15 @@ class HardRulesTest {
     }
 
     @Test
+    void flagsAnIdCardOcrCouldNotConfirmForReviewNotRejection() {
+        RiskInput unconfirmed = new RiskInput("APP-1", 36, true, false, 1, new BigDecimal("1000.00"), 6, CLEAN,
+                new FraudIndicators(1, 1, false, true));
+        assertThat(flags(unconfirmed)).containsExactly("F_ID_CARD_UNCONFIRMED");
+        assertThat(rejections(unconfirmed)).isEmpty();
+        assertThat(flags(withSignals(1, 1, false))).as("confirmed").isEmpty();
+    }
+
+    @Test
     void anInputWithoutSignalsRaisesNoFlag() {
         RiskInput none = new RiskInput("APP-1", 36, true, false, 1, new BigDecimal("1000.00"), 6, CLEAN, null);
         assertThat(flags(none)).isEmpty();

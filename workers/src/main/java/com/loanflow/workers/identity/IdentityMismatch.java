@@ -10,8 +10,12 @@ final class IdentityMismatch {
     static final String ERROR_CODE = "IDENTITY_MISMATCH";
     static final String REASON_CODE = "R_IDENTITY";
 
-    /** Which check failed, kept as the process variable {@code identityFailure} (a code, never personal data). */
-    enum Check { OCR_UNREADABLE, OCR_MISMATCH, ID_TWO_FACTOR_MISMATCH, CARRIER_THREE_FACTOR_MISMATCH, LIVENESS_FAILED, FACE_MISMATCH }
+    /**
+     * Which check failed, kept as the process variable {@code identityFailure} (a code, never personal data); the two
+     * OCR checks that could not confirm the card (OCR_UNREADABLE, OCR_NAME_UNCONFIRMED) go to a reviewer instead, as
+     * {@code idCardOcrCheck}.
+     */
+    enum Check { OCR_UNREADABLE, OCR_NAME_UNCONFIRMED, OCR_MISMATCH, ID_TWO_FACTOR_MISMATCH, CARRIER_THREE_FACTOR_MISMATCH, LIVENESS_FAILED, FACE_MISMATCH }
 
     private IdentityMismatch() {
     }

@@ -1,5 +1,7 @@
 package com.loanflow.workers.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -65,12 +67,34 @@ class IdentityHandlersTest {
     }
 
     @Test
-    void unreadableIdCardIsAnIdentityMismatch() {
+    void anUnreadableIdCardGoesToAReviewerNotToRejection() {
         platform.answersApplicant(NAME, ID, PHONE, "not an image".getBytes(StandardCharsets.UTF_8), null);
         ExternalTask task = FakePlatform.task(null);
         ocr.execute(task, service);
-        verify(service).handleBpmnError(eq(task), eq("IDENTITY_MISMATCH"), anyString(),
-                eq(Map.of("reasonCodes", "R_IDENTITY", "identityFailure", "OCR_UNREADABLE")));
+        verify(service).complete(task, Map.of("idCardOcrMatched", false, "idCardOcrCheck", "OCR_UNREADABLE"));
+        verify(service, never()).handleBpmnError(any(ExternalTask.class), anyString(), anyString(), any());
+    }
+
+    @Test
+    void aNameOneCharacterOffWithTheClaimedIdNumberGoesToAReviewerTwoOffIsAMismatch() {
+        platform.answersApplicant(NAME, ID, PHONE, SandboxIdCard.renderFront(NAME.charAt(0) + "二", ID, "北京市"), null);
+        platform.answersApplicant(NAME, ID, PHONE, SandboxIdCard.renderFront("王二", ID, "北京市"), null);
+        ExternalTask oneOff = FakePlatform.task(null);
+        ExternalTask twoOff = FakePlatform.task(null);
+        ocr.execute(oneOff, service);
+        ocr.execute(twoOff, service);
+        verify(service).complete(oneOff, Map.of("idCardOcrMatched", false, "idCardOcrCheck", "OCR_NAME_UNCONFIRMED"));
+        verify(service).handleBpmnError(eq(twoOff), eq("IDENTITY_MISMATCH"), anyString(),
+                eq(Map.of("reasonCodes", "R_IDENTITY", "identityFailure", "OCR_MISMATCH")));
+    }
+
+    @Test
+    void nameDifferencesCountCharactersInPlace() {
+        assertThat(OcrIdCardHandler.differences("张三", "张三")).isZero();
+        assertThat(OcrIdCardHandler.differences("张三", "张二")).isEqualTo(1);
+        assertThat(OcrIdCardHandler.differences("张三", "李四")).isEqualTo(2);
+        assertThat(OcrIdCardHandler.differences("张三", "张三丰")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(OcrIdCardHandler.differences("张三", null)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
