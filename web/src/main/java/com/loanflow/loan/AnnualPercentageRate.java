@@ -77,6 +77,27 @@ public final class AnnualPercentageRate {
         return flows;
     }
 
+    /**
+     * The nominal rate to offer so that, with the fee deducted from the payout, the disclosed APR stays within the
+     * cap: the rate priced when it already does, else lowered by 0.01 points until it does. Pricing checks this before
+     * an application is approved, so a borrower is never approved for a loan whose contract could not be issued.
+     *
+     * @throws IllegalStateException when the fee alone exceeds the cap for this amount and term (a product
+     *                               configuration no rate can make lawful)
+     */
+    public static BigDecimal nominalWithinCap(BigDecimal principal, BigDecimal fee, BigDecimal nominalPercent,
+                                              int termMonths, java.time.LocalDate start) {
+        BigDecimal step = new BigDecimal("0.01");
+        for (BigDecimal rate = nominalPercent; rate.signum() >= 0; rate = rate.subtract(step)) {
+            var schedule = RepaymentSchedule.equalInstallments(principal, rate, termMonths, start);
+            if (percent(cashFlows(principal, fee, schedule)).compareTo(CAP_PERCENT) <= 0) {
+                return rate;
+            }
+        }
+        throw new IllegalStateException("a fee of " + fee + " on " + principal + " over " + termMonths
+                + " months exceeds the " + CAP_PERCENT + "% APR cap at any rate");
+    }
+
     /** The disclosed APR of a product, refused when it exceeds the cap: such a loan must not be offered. */
     public static BigDecimal disclosed(BigDecimal principal, BigDecimal fee, List<RepaymentSchedule.Line> schedule) {
         if (fee.signum() < 0 || fee.compareTo(principal) >= 0) {

@@ -4,8 +4,12 @@ import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
 import com.loanflow.borrower.Borrowers;
+import com.loanflow.loan.AnnualPercentageRate;
+import com.loanflow.loan.LoanProduct;
 import com.loanflow.shared.Money;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,12 +27,17 @@ class SetCreditTermsDelegate implements JavaDelegate {
     private final RiskMapper mapper;
     private final Applications applications;
     private final Borrowers borrowers;
+    private final LoanProduct product;
+    private final Clock clock;
 
-    SetCreditTermsDelegate(RiskEngine engine, RiskMapper mapper, Applications applications, Borrowers borrowers) {
+    SetCreditTermsDelegate(RiskEngine engine, RiskMapper mapper, Applications applications, Borrowers borrowers,
+                           LoanProduct product, Clock clock) {
         this.engine = engine;
         this.mapper = mapper;
         this.applications = applications;
         this.borrowers = borrowers;
+        this.product = product;
+        this.clock = clock;
     }
 
     @Override
@@ -41,6 +50,11 @@ class SetCreditTermsDelegate implements JavaDelegate {
                 : engine.price(rebuilt(record), application.requestedAmount(), application.termMonths());
         BigDecimal approvedAmount = application.requestedAmount().min(terms.creditLimit());
         var approved = Money.of(approvedAmount);
+        // with the service fee the disclosed APR (IRR) must stay within the cap too: priced lower here rather than
+        // approved and then refused when the contract is drawn up
+        BigDecimal nominal = AnnualPercentageRate.nominalWithinCap(approved, product.serviceFee(), terms.aprPercent(),
+                application.termMonths(), LocalDate.now(clock));
+        terms = new CreditTerms(terms.creditLimit(), nominal);
 
         applications.recordTerms(application.id(), terms.creditLimit(), terms.aprPercent(), approved);
         borrowers.recordCreditLimit(application.borrowerId(), terms.creditLimit());

@@ -44,6 +44,26 @@ class AnnualPercentageRateTest {
     }
 
     @Test
+    void pricingLowersTheNominalRateUntilTheFeeInclusiveAprFitsTheCap() {
+        BigDecimal principal = new BigDecimal("1000.00");
+        assertThat(AnnualPercentageRate.nominalWithinCap(principal, BigDecimal.ZERO.setScale(2), new BigDecimal("24.00"),
+                6, START)).as("no fee: the nominal rate is the APR").isEqualByComparingTo("24.00");
+        BigDecimal lowered = AnnualPercentageRate.nominalWithinCap(principal, new BigDecimal("10.00"),
+                new BigDecimal("24.00"), 6, START);
+        assertThat(lowered).isLessThan(new BigDecimal("24.00"));
+        BigDecimal apr = AnnualPercentageRate.disclosed(principal, new BigDecimal("10.00"),
+                RepaymentSchedule.equalInstallments(principal, lowered, 6, START));
+        assertThat(apr).isLessThanOrEqualTo(AnnualPercentageRate.CAP_PERCENT);
+        assertThat(AnnualPercentageRate.percent(AnnualPercentageRate.cashFlows(principal, new BigDecimal("10.00"),
+                RepaymentSchedule.equalInstallments(principal, lowered.add(new BigDecimal("0.01")), 6, START))))
+                .as("the highest rate that fits").isGreaterThan(AnnualPercentageRate.CAP_PERCENT);
+        assertThatThrownBy(() -> AnnualPercentageRate.nominalWithinCap(new BigDecimal("500.00"),
+                new BigDecimal("20.00"), new BigDecimal("24.00"), 1, START))
+                .as("a fee no rate can make lawful").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at any rate");
+    }
+
+    @Test
     void aProductWhoseIrrExceedsTheCapIsRefused() {
         // 980.00 out, the 6-month schedule back: IRR 25.15752% > 24%
         var schedule = RepaymentSchedule.equalInstallments(new BigDecimal("1000.00"), new BigDecimal("18.00"), 6, START);
