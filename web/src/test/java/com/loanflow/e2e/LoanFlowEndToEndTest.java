@@ -173,12 +173,26 @@ class LoanFlowEndToEndTest {
                 .status()).isEqualTo(204);
         assertThat(api.engine("POST", "/task/" + taskId + "/complete", "reviewer1", Map.of("variables", Map.of(
                 "reviewDecision", Map.of("value", "APPROVE", "type", "String"),
-                "reviewComment", Map.of("value", "Income verified by phone", "type", "String")))).status())
+                "reviewComment", Map.of("value", "Income verified by phone, called 13912345678; ID 110101199003078515",
+                        "type", "String")))).status())
                 .isEqualTo(204);
 
         awaitStatus(token, applicationId, "APPROVED");
         assertThat(jdbc.queryForObject("SELECT reviewer FROM review_decision WHERE application_id = ?", String.class,
                 applicationId)).isEqualTo("reviewer1");
+        // what a reviewer types reaches no table raw: not the engine's runtime or history tables, not ours
+        assertThat(jdbc.queryForObject("SELECT review_comment FROM review_decision WHERE application_id = ?", String.class,
+                applicationId)).contains("139****5678").doesNotContain("13912345678").doesNotContain("110101199003078515");
+        String processInstanceId = jdbc.queryForObject("SELECT proc_inst_id_ FROM act_hi_procinst WHERE business_key_ = ?",
+                String.class, applicationId);
+        for (String table : new String[] {"act_hi_detail", "act_hi_varinst", "act_ru_variable"}) {
+            assertThat(jdbc.queryForList("SELECT text_ FROM " + table + " WHERE proc_inst_id_ = ? AND name_ = ?",
+                    String.class, processInstanceId, "reviewComment")).as(table)
+                    .allSatisfy(text -> assertThat(text).doesNotContain("13912345678")
+                            .doesNotContain("110101199003078515"));
+        }
+        assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = ?",
+                String.class, processInstanceId, "reviewComment")).singleElement().asString().contains("139****5678");
         signContract(token, applicationId, LI_SI.phone());
         awaitStatus(token, applicationId, "ACTIVE");
     }
