@@ -183,15 +183,15 @@ class LoanFlowEndToEndTest {
         // what a reviewer types reaches no table raw: not the engine's runtime or history tables, not ours
         assertThat(jdbc.queryForObject("SELECT review_comment FROM review_decision WHERE application_id = ?", String.class,
                 applicationId)).contains("139****5678").doesNotContain("13912345678").doesNotContain("110101199003078515");
-        String processInstanceId = jdbc.queryForObject("SELECT proc_inst_id_ FROM act_hi_procinst WHERE business_key_ = ?",
+        String processInstanceId = jdbc.queryForObject("SELECT PROC_INST_ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?",
                 String.class, applicationId);
-        for (String table : new String[] {"act_hi_detail", "act_hi_varinst", "act_ru_variable"}) {
-            assertThat(jdbc.queryForList("SELECT text_ FROM " + table + " WHERE proc_inst_id_ = ? AND name_ = ?",
+        for (String table : new String[] {"ACT_HI_DETAIL", "ACT_HI_VARINST", "ACT_RU_VARIABLE"}) {
+            assertThat(jdbc.queryForList("SELECT TEXT_ FROM " + table + " WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
                     String.class, processInstanceId, "reviewComment")).as(table)
                     .allSatisfy(text -> assertThat(text).doesNotContain("13912345678")
                             .doesNotContain("110101199003078515"));
         }
-        assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = ?",
+        assertThat(jdbc.queryForList("SELECT TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
                 String.class, processInstanceId, "reviewComment")).singleElement().asString().contains("139****5678");
         signContract(token, applicationId, LI_SI.phone());
         awaitStatus(token, applicationId, "ACTIVE");

@@ -3,7 +3,10 @@ package com.loanflow.risk.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds shared/data files: -Dloanflow.data.dir, else shared/ beside any parent folder of the build. */
+/**
+ * Finds shared/data files: -Dloanflow.data.dir or LOANFLOW_DATA_DIR (.ci/run sets it), else shared/ beside any
+ * parent folder of the build.
+ */
 final class GmscFile {
 
     private GmscFile() {
@@ -18,7 +21,7 @@ final class GmscFile {
     }
 
     static Path locate(String name) {
-        String configured = System.getProperty("loanflow.data.dir");
+        String configured = System.getProperty("loanflow.data.dir", System.getenv("LOANFLOW_DATA_DIR"));
         if (configured != null) {
             Path file = Path.of(configured, name);
             return Files.isRegularFile(file) ? file : null;
