@@ -82,7 +82,9 @@ public class DataExport {
                               String principalPaid, String interestPaid, String penaltyPaid, String status) {
     }
 
-    public record Repayment(String repaymentId, String method, String amount, String status, LocalDateTime receivedAt) {
+    /** valueDate: the day the money reached the lender; penaltyWaived: overdue interest waived as of that day. */
+    public record Repayment(String repaymentId, String method, String amount, String status, LocalDateTime receivedAt,
+                            java.time.LocalDate valueDate, String penaltyWaived) {
     }
 
     public record LoanEntry(String loanId, String applicationId, String principal, String aprPercent, int termMonths,
@@ -128,7 +130,8 @@ public class DataExport {
                         money(i.interestPaid()), money(i.penaltyPaid()), i.status()), Collectors.toList())));
         Map<String, List<Repayment>> repayments = mapper.repayments(borrowerId).stream().collect(Collectors.groupingBy(
                 DataExportMapper.RepaymentRow::loanId, Collectors.mapping(p -> new Repayment(p.id(), p.method(),
-                        money(p.amount()), p.status(), p.receivedAt()), Collectors.toList())));
+                        money(p.amount()), p.status(), p.receivedAt(), p.valueDate(), money(p.penaltyWaived())),
+                        Collectors.toList())));
         List<LoanEntry> loans = mapper.loans(borrowerId).stream().map(l -> new LoanEntry(l.id(), l.applicationId(),
                 money(l.principal()), l.aprPercent().toPlainString(), l.termMonths(), l.status(), l.disbursedAt(),
                 l.settledAt(), schedules.getOrDefault(l.id(), List.of()), repayments.getOrDefault(l.id(), List.of())))

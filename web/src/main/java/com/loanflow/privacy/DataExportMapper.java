@@ -48,7 +48,7 @@ public interface DataExportMapper {
     }
 
     record RepaymentRow(String loanId, String id, String method, BigDecimal amount, String status,
-                        LocalDateTime receivedAt) {
+                        LocalDateTime receivedAt, java.time.LocalDate valueDate, BigDecimal penaltyWaived) {
     }
 
     record DeviceEventRow(String eventType, String ipRegion, LocalDateTime occurredAt) {
