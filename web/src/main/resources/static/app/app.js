@@ -544,7 +544,7 @@ async function applicationView(gen, id) {
   if (d) {
     parts.push(el('h2', {}, '审批结果'), el('dl', {class: 'profile', id: 'decision'},
       d.approvedAmount ? [el('dt', {}, '批准金额'), el('dd', {id: 'approved-amount'}, money(d.approvedAmount))] : null,
-      d.apr ? [el('dt', {}, '名义年利率'), el('dd', {id: 'decision-apr'}, d.apr)] : null));
+      d.nominalApr ? [el('dt', {}, '名义年利率'), el('dd', {id: 'decision-apr'}, d.nominalApr)] : null));
     if (d.reasons && d.reasons.length) {
       parts.push(el('p', {}, a.status === 'REJECTED' ? '未通过的原因：' : '说明：'),
         el('ul', {class: 'reasons', id: 'reasons'},

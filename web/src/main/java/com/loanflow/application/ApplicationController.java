@@ -28,8 +28,12 @@ class ApplicationController {
     record Reason(String code, String description) {
     }
 
-    record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, String creditLimit, String apr,
-                    String approvedAmount) {
+    /**
+     * @param nominalApr the schedule's nominal annual rate; the APR disclosed before signing (the IRR of the actual
+     *                   cash flows, with any fee) is the contract's, GET /api/v1/applications/{id}/contract/pricing
+     */
+    record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, String creditLimit,
+                    String nominalApr, String approvedAmount) {
     }
 
     record ApplicationView(String applicationId, ApplicationStatus status, String requestedAmount, int termMonths,
