@@ -180,6 +180,16 @@ public class Applications implements OpenApplications {
     static final java.util.Set<ApplicationStatus> AUTOMATIC_CHECKS = EnumSet.of(ApplicationStatus.SUBMITTED,
             ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING);
 
+    /** Before the contract is signed: a step stuck on an incident then does not hold the application. */
+    static final java.util.Set<ApplicationStatus> BEFORE_SIGNATURE = EnumSet.of(ApplicationStatus.SUBMITTED,
+            ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING, ApplicationStatus.IN_REVIEW,
+            ApplicationStatus.APPROVED);
+
+    /** The steps of Process_LoanApplication before the signature whose incident a withdrawal may cancel. */
+    static final java.util.Set<String> STUCK_STEPS_BEFORE_SIGNATURE = java.util.Set.of("Task_OcrIdCard",
+            "Task_VerifyIdTwoFactor", "Task_VerifyCarrierThreeFactor", "Task_CheckLiveness", "Task_QueryCreditBureau",
+            "Task_AssessRisk", "Task_RecordReviewDecision", "Task_SetCreditTerms", "Task_PrepareContract");
+
     /** What a borrower may withdraw: a decision they are waiting for, or an offer they have not signed. */
     static final java.util.Set<ApplicationStatus> WITHDRAWABLE = java.util.EnumSet.of(ApplicationStatus.IN_REVIEW,
             ApplicationStatus.APPROVED);
@@ -192,6 +202,9 @@ public class Applications implements OpenApplications {
     @Transactional
     public LoanApplication withdraw(String borrowerId, String id) {
         LoanApplication application = lockOwned(borrowerId, id);
+        if (BEFORE_SIGNATURE.contains(application.status()) && cancelIfStuck(id)) {
+            return get(id);
+        }
         refuseWithdrawal(application);
         if (application.status() == ApplicationStatus.CANCELLED) {
             return application;   // withdrawn before: the same answer
@@ -206,6 +219,35 @@ public class Applications implements OpenApplications {
                     : "A reviewer's decision is being recorded; look again in a few seconds");
         }
         return get(id);
+    }
+
+    /**
+     * A step before the signature that failed into an incident (a provider down for good, a contract that cannot be
+     * drawn up) would hold the application, and with it the borrower's one open slot, until operations act: the
+     * borrower may withdraw it anyway. The stuck step is cancelled and the process continues at its ordinary
+     * cancellation (Task_CancelApplication, R_WITHDRAWN_BY_BORROWER), annotated in the engine's history.
+     *
+     * @return whether the application was stuck and is now cancelled
+     */
+    private boolean cancelIfStuck(String id) {
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(id).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        var stuck = runtime.createIncidentQuery().processInstanceId(instance.getId()).list().stream()
+                .map(org.camunda.bpm.engine.runtime.Incident::getActivityId)
+                .filter(STUCK_STEPS_BEFORE_SIGNATURE::contains).distinct().toList();
+        if (stuck.isEmpty()) {
+            return false;
+        }
+        var modification = runtime.createProcessInstanceModification(instance.getId())
+                .startBeforeActivity("Task_CancelApplication")
+                .setVariable("cancellationReason", WITHDRAWN_BY_BORROWER);
+        stuck.forEach(modification::cancelAllForActivity);
+        modification.setAnnotation("Borrower withdrew while " + String.join(", ", stuck) + " had an incident")
+                .execute();
+        return true;
     }
 
     private static void refuseWithdrawal(LoanApplication application) {

@@ -51,6 +51,15 @@ public final class DisbursingApplication {
     /** With the bank card the borrower gave (a sandbox test card decides how the channel behaves). */
     public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount,
                                  String card) {
+        this(jdbc, cipher, runtime, amount, card, "DISBURSING", "Gateway_AwaitPayoutResult");
+    }
+
+    /**
+     * A fixture application in {@code status} whose process starts before {@code activityId}. Its borrower has a
+     * phone and no name or ID number on file: a step that needs them (the contract) fails.
+     */
+    public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount,
+                                 String card, String status, String activityId) {
         this.jdbc = jdbc;
         this.amount = new BigDecimal(amount);
         this.bankCard = card;
@@ -63,12 +72,12 @@ public final class DisbursingApplication {
         jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
                         + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, credit_limit,"
                         + " apr_percent, approved_amount, created_at, updated_at, version)"
-                        + " VALUES (?, ?, ?, ?, 6, ?, ?, ?, 'CONSUMPTION', 'DISBURSING', 1, ?, 18.00, ?, ?, ?, 0)",
+                        + " VALUES (?, ?, ?, ?, 6, ?, ?, ?, 'CONSUMPTION', ?, 1, ?, 18.00, ?, ?, ?, 0)",
                 applicationId, borrowerId, "fixture-" + applicationId, this.amount,
                 cipher.encrypt(card, FieldCipher.context("loan_application", "bank_card", applicationId)), randomHex(),
-                card.substring(0, 4) + " **** **** " + card.substring(12), this.amount, this.amount, now, now);
+                card.substring(0, 4) + " **** **** " + card.substring(12), status, this.amount, this.amount, now, now);
         runtime.createProcessInstanceByKey(Applications.PROCESS_KEY).businessKey(applicationId)
-                .startBeforeActivity("Gateway_AwaitPayoutResult").execute();
+                .startBeforeActivity(activityId).execute();
     }
 
     /** The channel's callback body, byte for byte the same on every delivery. */

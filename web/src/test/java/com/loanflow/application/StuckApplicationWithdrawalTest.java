@@ -1,0 +1,80 @@
+package com.loanflow.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.shared.ApiException;
+import com.loanflow.shared.FieldCipher;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An approved application whose contract cannot be drawn up fails into an incident after its retries; it would hold
+ * the borrower's one open application until operations act. The borrower may withdraw it: the stuck step is cancelled
+ * and the process ends through its ordinary cancellation. While the step is merely running (no incident), the answer
+ * stays "in a few seconds".
+ */
+@PlatformTest
+class StuckApplicationWithdrawalTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    Applications applications;
+
+    @Test
+    void anApplicationStuckOnAnIncidentBeforeTheSignatureCanBeWithdrawn() throws Exception {
+        // approved, its borrower without a name on file: preparing the contract fails on every attempt
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "APPROVED", "Task_PrepareContract");
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.applicationId)
+                .singleResult().getId();
+        DisbursingApplication.await("the contract step to fail once", () -> management.createJobQuery()
+                .processInstanceId(instanceId).withException().count() == 1);
+
+        assertThatThrownBy(() -> applications.withdraw(application.borrowerId, application.applicationId))
+                .as("still being retried: a few seconds").isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).code()).isEqualTo("APPLICATION_BEING_ASSESSED");
+
+        // the retries run out (a minute apart in production; here at once)
+        String jobId = management.createJobQuery().processInstanceId(instanceId).singleResult().getId();
+        management.setJobRetries(jobId, 0);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).singleResult().getActivityId())
+                .isEqualTo("Task_PrepareContract");
+
+        LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
+
+        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
+        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
+                .isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("Task_CancelApplication").finished().count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
+                application.applicationId)).as("the borrower may apply again").isNull();
+        assertThat(applications.withdraw(application.borrowerId, application.applicationId).status())
+                .as("again: the same answer").isEqualTo(ApplicationStatus.CANCELLED);
+    }
+}
