@@ -65,10 +65,10 @@ public interface LoanMapper {
                                  @Param("penaltyDue") BigDecimal penaltyDue, @Param("version") int version);
 
     /**
-     * The days accrued for this loan strictly between two days, oldest first (read afresh: the accrual job commits
-     * alone).
+     * The days accrued for this loan from one day on and before another, oldest first (read afresh: the accrual job
+     * commits alone).
      */
-    List<LocalDate> findAccrualDaysBetween(@Param("loanId") String loanId, @Param("after") LocalDate after,
+    List<LocalDate> findAccrualDaysBetween(@Param("loanId") String loanId, @Param("from") LocalDate from,
                                            @Param("before") LocalDate before);
 
     /** Lowers an installment's overdue interest (never below what was paid of it); 0 rows on a concurrent change. */

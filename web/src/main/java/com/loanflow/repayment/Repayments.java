@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +78,10 @@ public class Repayments {
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             Repayment p = previous.get();
-            if (!p.loanId().equals(loanId) || p.amount().compareTo(amount) != 0) {
+            if (!p.loanId().equals(loanId) || p.amount().compareTo(amount) != 0
+                    || p.valueDate() != null && !p.valueDate().equals(valueDate)) {
                 throw ApiException.conflict("BANK_REFERENCE_RECORDED",
-                        "This bank reference was already recorded for another loan or amount");
+                        "This bank reference was already recorded for another loan, amount or value date");
             }
             return p;
         }
@@ -91,7 +93,7 @@ public class Repayments {
             throw ApiException.invalidField("valueDate", "must not be before the loan was disbursed ("
                     + loan.disbursedAt().toLocalDate() + ")");
         }
-        checkRepayable(loan, amount, null);
+        checkRepayable(loan, amount, null, valueDate);
         if (loanMapper.claimVersion(loanId, loan.version()) != 1) {
             // another repayment, withholding or transfer changed what the loan owes since it was quoted
             throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
@@ -122,11 +124,17 @@ public class Repayments {
             throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
         }
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
-        checkRepayable(loan, pending.amount(), pending.id());
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate valueDate = pending.valueDate() == null ? now.toLocalDate() : pending.valueDate();
+        checkRepayable(loan, pending.amount(), pending.id(), valueDate);
         ValueDating.Plan plan = ValueDating.plan(loan, loanMapper.findInstallments(loan.id()), valueDate,
                 loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), pending.amount());
+        if (plan.totalWaived().signum() > 0 && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
+            // the waiver lowers what the loan owes under a debit the channel may still make: it could then exceed
+            // the loan and be owed back whole; approve once the withholding has its answer
+            throw ApiException.conflict("WITHHOLDING_IN_PROGRESS",
+                    "A card withholding for this loan is in progress; approve this transfer once it has ended");
+        }
         BigDecimal waived = allocation.waivePenalty(loan, plan.waived());
         if (waived.signum() > 0) {
             ledger.post(JournalEntry.penaltyWaiver(pending.id(), loan.applicationId(), waived, now));
@@ -275,10 +283,21 @@ public class Repayments {
      * withholding in flight or recorded bank transfers (other than the one being approved) may still bring.
      */
     private void checkRepayable(Loan loan, BigDecimal amount, String excludingTransferId) {
+        checkRepayable(loan, amount, excludingTransferId, null);
+    }
+
+    /**
+     * The same for money that arrived on a past value date: the most it can be is what settled the loan on that date
+     * ({@link ValueDating#payoff}), which is less than today's quote once days have accrued since.
+     */
+    private void checkRepayable(Loan loan, BigDecimal amount, String excludingTransferId, LocalDate valueDate) {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
-        BigDecimal settlement = loans.settlementQuote(loan).total();
+        List<LocalDate> accruedFrom = valueDate == null ? List.of()
+                : loanMapper.findAccrualDaysBetween(loan.id(), valueDate, LocalDate.now(clock));
+        BigDecimal settlement = accruedFrom.isEmpty() ? loans.settlementQuote(loan).total()
+                : ValueDating.payoff(loan, loanMapper.findInstallments(loan.id()), valueDate, accruedFrom);
         BigDecimal inFlight = withholdingMapper.sumOpen(loan.id())
                 .add(mapper.sumPendingTransfers(loan.id(), excludingTransferId));
         if (amount.compareTo(settlement.subtract(inFlight)) > 0) {
@@ -287,7 +306,8 @@ public class Repayments {
                 // (a fresh read: findById here would return MyBatis' cached copy of the row read above)
                 throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed while it was quoted");
             }
-            throw ApiException.invalidField("amount", "must not exceed the settlement amount " + Money.format(settlement)
+            throw ApiException.invalidField("amount", "must not exceed the settlement amount "
+                    + (accruedFrom.isEmpty() ? "" : "as of the value date " + valueDate + " ") + Money.format(settlement)
                     + (inFlight.signum() > 0 ? " less the withholding or transfers in progress " + Money.format(inFlight)
                     : "")
                     + " (see /api/v1/loans/" + loan.id() + "/settlement-quote)");

@@ -50,37 +50,30 @@ final class ValueDating {
     }
 
     /**
-     * @param accruedAfter the days accrued for this loan after the value date and before the day the money is applied
-     *                     (that day and later accrue on the loan as the money leaves it; empty: nothing to date back)
+     * @param accruedFrom the days accrued for this loan from the value date on and before the day the money is applied
+     *                    (the value date's own run, just after its midnight, would have seen the money, as it sees a
+     *                    withholding confirmed that day; the approval day and later accrue on the loan as it is once
+     *                    the money is applied); empty: nothing to date back
      */
-    static Plan plan(Loan loan, List<Installment> installments, LocalDate valueDate, List<LocalDate> accruedAfter,
+    static Plan plan(Loan loan, List<Installment> installments, LocalDate valueDate, List<LocalDate> accruedFrom,
                      BigDecimal amount) {
-        if (accruedAfter.isEmpty()) {
+        if (accruedFrom.isEmpty()) {
             return Plan.NONE;
         }
         int n = installments.size();
         long[] overdueDays = new long[n];
-        BigDecimal[] afterValueDate = new BigDecimal[n];
-        BigDecimal afterTotal = Money.ZERO;
-        for (int k = 0; k < n; k++) {
-            Installment i = installments.get(k);
-            overdueDays[k] = accruedAfter.stream().filter(day -> i.dueDate().isBefore(day)).count();
-            afterValueDate[k] = i.status().isClosed() ? Money.ZERO
-                    : accruedOn(i.principalOwed(), overdueDays[k], loan).min(i.penaltyOwed());
-            afterTotal = afterTotal.add(afterValueDate[k]);
-        }
-        if (afterTotal.signum() == 0) {
-            return Plan.NONE;
-        }
+        BigDecimal[] afterValueDate = afterValueDate(loan, installments, accruedFrom, overdueDays);
         Map<String, BigDecimal> waived = new HashMap<>();
         Map<String, BigDecimal> payLast = new HashMap<>();
-        BigDecimal asOfValueDate = SettlementQuote.asOfValueDate(loan, installments, valueDate).total()
-                .subtract(afterTotal);
-        if (amount.compareTo(asOfValueDate) == 0) {
+        // exactly what settled the loan on the value date settles it as of then, overdue or not
+        if (amount.compareTo(payoff(loan, installments, valueDate, afterValueDate)) == 0) {
             for (int k = 0; k < n; k++) {
                 put(waived, installments.get(k), afterValueDate[k]);
             }
             return new Plan(waived, payLast, true);
+        }
+        if (total(afterValueDate).signum() == 0) {
+            return Plan.NONE;
         }
         BigDecimal left = amount;
         for (int k = 0; k < n; k++) {
@@ -98,6 +91,42 @@ final class ValueDating {
             put(payLast, i, stillAccrued);
         }
         return new Plan(waived, payLast, false);
+    }
+
+    /**
+     * What settled the loan on the value date, given the days accrued from it on: principal, the interest of the days
+     * elapsed by then, and the overdue interest accrued before it. The most a transfer of that value date may be.
+     */
+    static BigDecimal payoff(Loan loan, List<Installment> installments, LocalDate valueDate,
+                             List<LocalDate> accruedFrom) {
+        return payoff(loan, installments, valueDate,
+                afterValueDate(loan, installments, accruedFrom, new long[installments.size()]));
+    }
+
+    private static BigDecimal payoff(Loan loan, List<Installment> installments, LocalDate valueDate,
+                                     BigDecimal[] afterValueDate) {
+        return SettlementQuote.asOfValueDate(loan, installments, valueDate).total().subtract(total(afterValueDate));
+    }
+
+    /** Per installment, the overdue interest accrued on the given days, as the accrual job charged it. */
+    private static BigDecimal[] afterValueDate(Loan loan, List<Installment> installments, List<LocalDate> days,
+                                               long[] overdueDays) {
+        BigDecimal[] after = new BigDecimal[installments.size()];
+        for (int k = 0; k < installments.size(); k++) {
+            Installment i = installments.get(k);
+            overdueDays[k] = days.stream().filter(day -> i.dueDate().isBefore(day)).count();
+            after[k] = i.status().isClosed() ? Money.ZERO
+                    : accruedOn(i.principalOwed(), overdueDays[k], loan).min(i.penaltyOwed());
+        }
+        return after;
+    }
+
+    private static BigDecimal total(BigDecimal[] amounts) {
+        BigDecimal sum = Money.ZERO;
+        for (BigDecimal a : amounts) {
+            sum = sum.add(a);
+        }
+        return sum;
     }
 
     /** The overdue interest the accrual job charges on this principal over this many days. */

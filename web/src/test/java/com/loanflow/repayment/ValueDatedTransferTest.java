@@ -1,6 +1,7 @@
 package com.loanflow.repayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.loanflow.e2e.PlatformTest;
 import com.loanflow.ledger.JournalLine;
@@ -10,6 +11,7 @@ import com.loanflow.ledger.LedgerInvariants;
 import com.loanflow.loan.LoanAccrual;
 import com.loanflow.loan.LoanProduct;
 import com.loanflow.payment.PaidOutLoans;
+import com.loanflow.shared.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -25,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * approve it: overdue interest accrued after that date on what it repaid is waived (and taken off the ledger), and the
  * amount that settled the loan on that date settles it, interest recognised since reversed. Loan of 1,000.00 at 18%
  * over 6 months: installment 1 is 160.53 principal + 15.00 interest; overdue principal 160.53 accrues 0.08 a day.
- * Each case moves the loan back so that today is 6 days after the first due date; the accrual job has run to
- * yesterday; the money arrived the day after the due date.
+ * The overdue cases move the loan back so that today is 6 days after the first due date; the accrual job has run
+ * to yesterday; the money arrived the day after the due date.
  */
 @PlatformTest
 class ValueDatedTransferTest {
@@ -85,36 +87,38 @@ class ValueDatedTransferTest {
     }
 
     @Test
-    void theInstallmentPaidTheDayAfterItsDueDateOwesOneDayOfOverdueInterestHoweverLateTheApproval() throws Exception {
+    void theInstallmentPaidTheDayAfterItsDueDateOwesNoOverdueInterestHoweverLateTheApproval() throws Exception {
         Overdue valueDated = sixDaysOverdue();
         Overdue approvalDated = sixDaysOverdue();
-        // the job charged 5 days (due+1 .. due+5); the borrower paid on due+1, after that day's 0.08
-        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5)));
-        BigDecimal installmentOnTheValueDate = FIRST_PRINCIPAL.add(FIRST_INTEREST).add(A_DAY_OVERDUE);
+        // the job charged 5 days (due+1 .. due+5, each run just after the day's midnight); the borrower paid during
+        // due+1, when the quote showed the installment without overdue interest: that night's run would have seen
+        // the money, as it sees a withholding confirmed that day
+        BigDecimal fiveDays = A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5));
+        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo(fiveDays);
+        BigDecimal installmentOnTheValueDate = FIRST_PRINCIPAL.add(FIRST_INTEREST);
 
         Repayment applied = BankTransfers.received(repayments, valueDated.loanId(), "VD-" + valueDated.loanId()
                 .substring(0, 8), installmentOnTheValueDate, valueDated.firstDue().plusDays(1));
         Repayment control = BankTransfers.received(repayments, approvalDated.loanId(), "VD-" + approvalDated.loanId()
                 .substring(0, 8), installmentOnTheValueDate, LocalDate.now(clock));
 
-        BigDecimal fourDays = A_DAY_OVERDUE.multiply(BigDecimal.valueOf(4));
         assertThat(applied.valueDate()).isEqualTo(valueDated.firstDue().plusDays(1));
-        assertThat(applied.penaltyWaived()).isEqualByComparingTo(fourDays);
-        assertThat(applied.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo(fiveDays);
+        assertThat(applied.penaltyPart()).isEqualByComparingTo("0.00");
         assertThat(applied.principalPart()).isEqualByComparingTo(FIRST_PRINCIPAL);
         assertThat(installment(valueDated.loanId(), 1)).containsEntry("STATUS", "PAID");
-        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(penaltyDue(valueDated.loanId(), 1)).isEqualByComparingTo("0.00");
         assertThat(jdbc.queryForObject("SELECT outstanding_penalty FROM loan WHERE id = ?", BigDecimal.class,
                 valueDated.loanId())).isEqualByComparingTo("0.00");
         assertThat(ledger.lines("PENALTY_WAIVER:" + applied.id())).containsExactlyInAnyOrder(
-                JournalLine.debit(LedgerAccount.PENALTY_INCOME, fourDays),
-                JournalLine.credit(LedgerAccount.PENALTY_RECEIVABLE, fourDays));
-        assertThat(balance(valueDated.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo(A_DAY_OVERDUE.negate());
+                JournalLine.debit(LedgerAccount.PENALTY_INCOME, fiveDays),
+                JournalLine.credit(LedgerAccount.PENALTY_RECEIVABLE, fiveDays));
+        assertThat(balance(valueDated.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo("0.00");
         assertThat(balance(valueDated.applicationId(), "PENALTY_RECEIVABLE")).isEqualByComparingTo("0.00");
 
         // the same money dated today pays the 5 days' overdue interest first and leaves principal overdue
         assertThat(control.penaltyWaived()).isEqualByComparingTo("0.00");
-        assertThat(control.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5)));
+        assertThat(control.penaltyPart()).isEqualByComparingTo(fiveDays);
         assertThat(installment(approvalDated.loanId(), 1)).containsEntry("STATUS", "PARTIALLY_PAID");
         assertThat(ledger.lines("PENALTY_WAIVER:" + control.id())).isEmpty();
         assertThat(invariants.check().violations()).isEmpty();
@@ -128,18 +132,18 @@ class ValueDatedTransferTest {
         Repayment applied = BankTransfers.received(repayments, loan.loanId(), "VP-" + loan.loanId().substring(0, 8),
                 new BigDecimal("100.00"), valueDate);
 
-        // on the value date: 0.08 overdue interest, 15.00 interest, 84.92 principal; 75.61 stays overdue and has
-        // accrued its own overdue interest on each of the 4 days since, which stays owed
-        BigDecimal stillOverdue = FIRST_PRINCIPAL.subtract(new BigDecimal("84.92"));
-        BigDecimal stillAccrued = LoanProduct.dailyPenalty(stillOverdue, APR).multiply(BigDecimal.valueOf(4));
+        // on the value date: 15.00 interest, 85.00 principal; 75.53 stays overdue and accrues its own overdue
+        // interest on each of the 5 days from the value date on, which stays owed
+        BigDecimal stillOverdue = FIRST_PRINCIPAL.subtract(new BigDecimal("85.00"));
+        BigDecimal stillAccrued = LoanProduct.dailyPenalty(stillOverdue, APR).multiply(BigDecimal.valueOf(5));
         BigDecimal charged = A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5));
-        BigDecimal waived = charged.subtract(A_DAY_OVERDUE).subtract(stillAccrued);
-        assertThat(applied.principalPart()).isEqualByComparingTo("84.92");
+        BigDecimal waived = charged.subtract(stillAccrued);
+        assertThat(applied.principalPart()).isEqualByComparingTo("85.00");
         assertThat(applied.interestPart()).isEqualByComparingTo(FIRST_INTEREST);
-        assertThat(applied.penaltyPart()).isEqualByComparingTo(A_DAY_OVERDUE);
+        assertThat(applied.penaltyPart()).isEqualByComparingTo("0.00");
         assertThat(applied.penaltyWaived()).isEqualByComparingTo(waived).isPositive();
         assertThat(installment(loan.loanId(), 1)).containsEntry("STATUS", "PARTIALLY_PAID");
-        assertThat(penaltyDue(loan.loanId(), 1)).isEqualByComparingTo(charged.subtract(waived));
+        assertThat(penaltyDue(loan.loanId(), 1)).isEqualByComparingTo(stillAccrued);
         assertThat(jdbc.queryForObject("SELECT outstanding_penalty FROM loan WHERE id = ?", BigDecimal.class,
                 loan.loanId())).as("the overdue interest of the principal still overdue, owed")
                 .isEqualByComparingTo(stillAccrued);
@@ -152,18 +156,15 @@ class ValueDatedTransferTest {
         LocalDate valueDate = loan.firstDue().plusDays(1);
         long secondPeriod = ChronoUnit.DAYS.between(loan.firstDue(), dueDate(loan.loanId(), 2));
         // the quote the borrower saw on the value date: principal, installment 1's interest, 1 day of installment
-        // 2's, 1 day of overdue interest
+        // 2's, no overdue interest yet
         BigDecimal interestOnValueDate = FIRST_INTEREST.add(share(SECOND_INTEREST, 1, secondPeriod));
-        BigDecimal quoteOnValueDate = new BigDecimal("1000.00").add(interestOnValueDate).add(A_DAY_OVERDUE);
+        BigDecimal quoteOnValueDate = new BigDecimal("1000.00").add(interestOnValueDate);
 
         Repayment applied = BankTransfers.received(repayments, loan.loanId(), "VS-" + loan.loanId().substring(0, 8),
                 quoteOnValueDate, valueDate);
 
-        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loan.loanId()))
-                .isEqualTo("SETTLED");
-        assertThat(jdbc.queryForList("SELECT status FROM installment WHERE loan_id = ?", String.class, loan.loanId()))
-                .containsOnly("SETTLED");
-        assertThat(applied.penaltyWaived()).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(4)));
+        assertSettled(loan.loanId());
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo(A_DAY_OVERDUE.multiply(BigDecimal.valueOf(5)));
         assertThat(applied.interestPart()).isEqualByComparingTo(interestOnValueDate);
         // accrual recognised installment 2's interest for the 5 days due+1 .. due+5; settled as of due+1, 4 go back
         BigDecimal reversed = share(SECOND_INTEREST, 5, secondPeriod).subtract(share(SECOND_INTEREST, 1, secondPeriod));
@@ -172,10 +173,60 @@ class ValueDatedTransferTest {
                 JournalLine.credit(LedgerAccount.INTEREST_RECEIVABLE, reversed));
         assertThat(balance(loan.applicationId(), "INTEREST_INCOME")).isEqualByComparingTo(interestOnValueDate.negate());
         assertThat(balance(loan.applicationId(), "INTEREST_RECEIVABLE")).isEqualByComparingTo("0.00");
-        assertThat(balance(loan.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo(A_DAY_OVERDUE.negate());
+        assertThat(balance(loan.applicationId(), "PENALTY_INCOME")).isEqualByComparingTo("0.00");
         assertThat(balance(loan.applicationId(), "PENALTY_RECEIVABLE")).isEqualByComparingTo("0.00");
         assertThat(balance(loan.applicationId(), "LOAN_PRINCIPAL_RECEIVABLE")).isEqualByComparingTo("0.00");
         assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aLoanNotOverdueSettlesWithTheQuoteOfTheValueDateApprovedDaysLater() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
+        Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
+        long period = ChronoUnit.DAYS.between(start, dueDate(paidOut.loanId(), 1));
+        LocalDate valueDate = LocalDate.now(clock).minusDays(3);
+        BigDecimal quoteOnValueDate = new BigDecimal("1000.00").add(share(FIRST_INTEREST, 7, period));
+
+        Repayment applied = BankTransfers.received(repayments, paidOut.loanId(),
+                "VC-" + paidOut.loanId().substring(0, 8), quoteOnValueDate, valueDate);
+
+        assertSettled(paidOut.loanId());
+        assertThat(applied.penaltyWaived()).isEqualByComparingTo("0.00");
+        // the job recognised 9 days (start+1 .. yesterday); the settlement as of the value date charges 7
+        BigDecimal reversed = share(FIRST_INTEREST, 9, period).subtract(share(FIRST_INTEREST, 7, period));
+        assertThat(ledger.lines("INTEREST_REVERSAL:" + applied.id())).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.INTEREST_INCOME, reversed),
+                JournalLine.credit(LedgerAccount.INTEREST_RECEIVABLE, reversed));
+        assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
+                .isEqualByComparingTo(share(FIRST_INTEREST, 7, period).negate());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void moreThanSettledTheLoanOnTheValueDateIsRefusedWhenRecordedAndChangesNothing() throws Exception {
+        Overdue loan = sixDaysOverdue();
+        LocalDate valueDate = loan.firstDue().plusDays(1);
+        long secondPeriod = ChronoUnit.DAYS.between(loan.firstDue(), dueDate(loan.loanId(), 2));
+        BigDecimal payoff = new BigDecimal("1000.00").add(FIRST_INTEREST).add(share(SECOND_INTEREST, 1, secondPeriod));
+        int repaymentsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class,
+                loan.loanId());
+
+        // within today's quote (overdue interest and interest have accrued since), above the value date's payoff
+        assertThatThrownBy(() -> repayments.recordBankTransfer(loan.loanId(), "VX-" + loan.loanId().substring(0, 8),
+                payoff.add(new BigDecimal("0.10")), valueDate, "ops1"))
+                .isInstanceOf(ApiException.class).hasMessageContaining("invalid")
+                .satisfies(e -> assertThat(((ApiException) e).toError().fieldErrors().get(0).message())
+                        .contains("as of the value date " + valueDate).contains(payoff.toPlainString()));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class,
+                loan.loanId())).isEqualTo(repaymentsBefore);
+    }
+
+    private void assertSettled(String loanId) {
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loanId))
+                .isEqualTo("SETTLED");
+        assertThat(jdbc.queryForList("SELECT status FROM installment WHERE loan_id = ?", String.class, loanId))
+                .containsOnly("SETTLED");
     }
 
     private Map<String, Object> installment(String loanId, int seq) {
