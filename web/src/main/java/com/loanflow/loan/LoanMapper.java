@@ -75,8 +75,14 @@ public interface LoanMapper {
     int waiveInstallmentPenalty(@Param("id") String id, @Param("penaltyDue") BigDecimal penaltyDue,
                                 @Param("status") Installment.InstallmentStatus status, @Param("version") int version);
 
-    /** The applications whose loans were settled at or after the given time, oldest first. */
+    /**
+     * The applications whose loans were settled at or after the given time and whose process has not been told yet,
+     * oldest first.
+     */
     List<String> findApplicationsSettledSince(@Param("since") LocalDateTime since);
+
+    /** The loan's process was told it is settled (or no longer waits to be). */
+    int markSettledSignal(@Param("applicationId") String applicationId, @Param("at") LocalDateTime at);
 
     /** Throws DuplicateKeyException when the loan already accrued that day (unique loan_id, accrual_date). */
     void insertAccrual(@Param("id") String id, @Param("loanId") String loanId, @Param("day") LocalDate day,

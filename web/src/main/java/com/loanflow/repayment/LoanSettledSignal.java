@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tells a settled loan's process that the loan is settled (message LoanSettled, which ends it). Sent after the
  * settlement commits, in its own transaction: the money applied is a fact, and an engine that cannot take the message
  * (instance suspended or changed in Cockpit, a deadlock) must not roll it back, or make every later callback fail the
- * same way. A message that did not get through is sent again by the sweep, which finds loans settled in the last
- * days whose process still waits for it.
+ * same way. A message that did not get through is sent again by the sweep, which looks at the loans settled in the
+ * last days that are not yet marked as told (loan.settled_signal_at).
  */
 @Component
 class LoanSettledSignal {
@@ -59,12 +59,14 @@ class LoanSettledSignal {
     boolean send(String applicationId) {
         try {
             return Boolean.TRUE.equals(ownTransaction.execute(tx -> {
-                if (runtime.createExecutionQuery().processInstanceBusinessKey(applicationId)
-                        .messageEventSubscriptionName(MESSAGE).count() == 0) {
-                    return false;
+                boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(applicationId)
+                        .messageEventSubscriptionName(MESSAGE).count() > 0;
+                if (waiting) {
+                    runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(applicationId).correlate();
                 }
-                runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(applicationId).correlate();
-                return true;
+                // told, or nothing waits for it any more (ended another way): the sweep can forget this loan
+                loans.markSettledSignal(applicationId, LocalDateTime.now(clock));
+                return waiting;
             }));
         } catch (RuntimeException e) {
             log.warn("Loan of application {} is settled but its process did not take {} ({}); the sweep sends it again",

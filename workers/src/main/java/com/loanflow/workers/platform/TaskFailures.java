@@ -35,7 +35,9 @@ public class TaskFailures {
     }
 
     public void retry(ExternalTask task, ExternalTaskService service, String message, Throwable cause) {
-        service.handleFailure(task, message, details(cause), retriesLeftAfterThisFailure(task), backoffMillis(task));
+        int retriesLeft = retriesLeftAfterThisFailure(task);
+        // none left: the engine raises the incident now, no wait to pass
+        service.handleFailure(task, message, details(cause), retriesLeft, retriesLeft == 0 ? 0L : backoffMillis(task));
     }
 
     /**

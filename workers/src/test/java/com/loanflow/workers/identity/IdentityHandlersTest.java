@@ -174,8 +174,8 @@ class IdentityHandlersTest {
         twoFactor.execute(first, service);
         twoFactor.execute(last, service);
         verify(service).handleFailure(eq(first), anyString(), anyString(), eq(2), eq(5000L));
-        // two failures before the last of 3 retries: it waits 4 × the 5 s backoff
-        verify(service).handleFailure(eq(last), anyString(), anyString(), eq(0), eq(20000L));
+        // the last retry used up: the incident comes at once, no wait
+        verify(service).handleFailure(eq(last), anyString(), anyString(), eq(0), eq(0L));
     }
 
     @Test
