@@ -65,6 +65,12 @@ class FreeTextMasking extends AbstractProcessEnginePlugin {
             update.setTextValue(PersonalDataMasker.mask(update.getTextValue()));
             update.setTextValue2(PersonalDataMasker.mask(update.getTextValue2()));
         }
+        // Tasklist submits the form (submit-form): each field is also kept as a FormProperty detail
+        if (event instanceof org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity property
+                && FREE_TEXT_VARIABLES.contains(property.getPropertyId())
+                && property.getPropertyValue() instanceof String text) {
+            property.setPropertyValue(PersonalDataMasker.mask(text));
+        }
     }
 
     /** Masks the free-text variables' values in history events; runs before the database handler writes them. */

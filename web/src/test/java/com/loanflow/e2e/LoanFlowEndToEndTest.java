@@ -171,7 +171,8 @@ class LoanFlowEndToEndTest {
 
         assertThat(api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"))
                 .status()).isEqualTo(204);
-        assertThat(api.engine("POST", "/task/" + taskId + "/complete", "reviewer1", Map.of("variables", Map.of(
+        // as Tasklist submits its form (submit-form: the fields are also kept as FormProperty history details)
+        assertThat(api.engine("POST", "/task/" + taskId + "/submit-form", "reviewer1", Map.of("variables", Map.of(
                 "reviewDecision", Map.of("value", "APPROVE", "type", "String"),
                 "reviewComment", Map.of("value", "Income verified by phone, called 13912345678; ID 110101199003078515",
                         "type", "String")))).status())
@@ -362,7 +363,8 @@ class LoanFlowEndToEndTest {
         String taskId = api.engine("GET", "/task?processInstanceBusinessKey=" + applicationId, "reviewer1", null)
                 .json().get(0).path("id").asText();
         api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"));
-        assertThat(api.engine("POST", "/task/" + taskId + "/complete", "reviewer1", Map.of("variables", Map.of(
+        // as Tasklist submits its form (submit-form: the fields are also kept as FormProperty history details)
+        assertThat(api.engine("POST", "/task/" + taskId + "/submit-form", "reviewer1", Map.of("variables", Map.of(
                 "reviewDecision", Map.of("value", "APPROVE", "type", "String")))).status()).isEqualTo(204);
         awaitStatus(token, applicationId, "APPROVED");
         signContract(token, applicationId, LI_SI.phone());
