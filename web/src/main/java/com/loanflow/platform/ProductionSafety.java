@@ -42,6 +42,11 @@ class ProductionSafety {
         weak(env, "loanflow.internal.token", 24, problems);
         weak(env, "spring.datasource.password", 8, problems);
         weak(env, "spring.rabbitmq.password", 8, problems);
+        // payment callbacks and the sandbox providers are kept off the public port only when the internal one is apart
+        String internalPort = env.getProperty("loanflow.internal-port", "");
+        if (internalPort.isBlank() || internalPort.equals(env.getProperty("server.port", "8080"))) {
+            problems.add("loanflow.internal-port (LOANFLOW_INTERNAL_PORT) must be set and differ from server.port");
+        }
         // the sandbox keys ship inside the jar, private halves included: anyone could sign a "payment succeeded"
         // callback or a merchant request with them
         bundled(env, "loanflow.channel.public-key-resource", problems);

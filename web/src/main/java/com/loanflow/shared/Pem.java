@@ -51,9 +51,29 @@ public final class Pem {
         return classpath(location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
     }
 
-    /** True for a key bundled in the application (the sandbox keys): public, so never for production traffic. */
+    /** The sandbox keys bundled in the application: public, so never for production traffic. */
+    static final java.util.List<String> BUNDLED = java.util.List.of("sandbox/keys/channel-private.pem",
+            "sandbox/keys/channel-public.pem", "sandbox/keys/merchant-private.pem", "sandbox/keys/merchant-public.pem");
+
+    /**
+     * True for a key bundled in the application: a classpath location, or a file holding the same key (a copy of a
+     * sandbox key is as public as the original).
+     */
     public static boolean isBundled(String location) {
-        return !location.startsWith("file:");
+        if (!location.startsWith("file:")) {
+            return true;
+        }
+        String key;
+        try {
+            key = base64Body(load(location));
+        } catch (RuntimeException unreadable) {
+            return false; // the platform's own start fails on it, naming the file
+        }
+        return BUNDLED.stream().anyMatch(bundled -> base64Body(classpath(bundled)).equals(key));
+    }
+
+    private static String base64Body(String pem) {
+        return pem.replaceAll("-----(BEGIN|END)[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 
     public static String classpath(String path) {

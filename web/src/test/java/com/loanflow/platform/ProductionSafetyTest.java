@@ -16,12 +16,21 @@ class ProductionSafetyTest {
         env.setProperty("loanflow.internal.token", "internal-token-0123456789abcdef");
         env.setProperty("spring.datasource.password", "db-secret-123");
         env.setProperty("spring.rabbitmq.password", "mq-secret-123");
+        env.setProperty("server.port", "8443");
+        env.setProperty("loanflow.internal-port", "8081");
         env.setProperty("loanflow.channel.public-key-resource", "file:/app/keys/channel-public.pem");
         env.setProperty("loanflow.channel.merchant-private-key-resource", "file:/app/keys/merchant-private.pem");
         env.setProperty("loanflow.sandbox.enabled", "true");
         env.setProperty("loanflow.sandbox.channel.private-key-resource", "file:/app/keys/channel-private.pem");
         env.setProperty("loanflow.sandbox.channel.merchant-public-key-resource", "file:/app/keys/merchant-public.pem");
         return env;
+    }
+
+    @Test
+    void refusesAnInternalPortThatIsThePublicOne() {
+        MockEnvironment env = production();
+        env.setProperty("loanflow.internal-port", "8443");
+        assertThat(ProductionSafety.problems(env)).singleElement().asString().startsWith("loanflow.internal-port");
     }
 
     @Test

@@ -25,8 +25,15 @@ class PemTest {
         assertThat(Pem.verify(Pem.publicKey(Pem.load("file:" + publicFile)), body, signature)).isTrue();
         assertThat(Pem.verify(Pem.publicKey(Pem.load("classpath:sandbox/keys/merchant-public.pem")), body, signature))
                 .as("another key's signature").isFalse();
-        assertThat(Pem.isBundled("file:" + publicFile)).isFalse();
+        assertThat(Pem.isBundled("file:" + publicFile)).as("a copy of a sandbox key is as public").isTrue();
         assertThat(Pem.isBundled("sandbox/keys/channel-public.pem")).isTrue();
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Path own = dir.resolve("own-public.pem");
+        Files.writeString(own, "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                generator.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        assertThat(Pem.isBundled("file:" + own)).as("this deployment's own key").isFalse();
+        assertThat(Pem.publicKey(Pem.load("file:" + own))).isNotNull();
         assertThat(Pem.isBundled("classpath:sandbox/keys/channel-public.pem")).isTrue();
         assertThatThrownBy(() -> Pem.load("file:" + dir.resolve("missing.pem")))
                 .hasMessageContaining("Cannot read key file");

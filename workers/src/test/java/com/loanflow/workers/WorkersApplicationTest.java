@@ -19,6 +19,18 @@ class WorkersApplicationTest {
     }
 
     @Test
+    void aFileCopyOfTheSandboxMerchantKeyIsRefusedToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path copy = dir.resolve("merchant-private.pem");
+        java.nio.file.Files.writeString(copy,
+                com.loanflow.workers.payment.MerchantSigner.classpath("sandbox/keys/merchant-private.pem"));
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("loanflow.channel.merchant-private-key-resource", "file:" + copy);
+        env.setProperty("loanflow.workers.bureau-cache.key", "c2VjcmV0LWNhY2hlLWtleS1vZi10aGlzLWRlcGxveW1lbnQ=");
+        assertThat(WorkersApplication.developmentKeys(env)).singleElement().asString().contains("merchant");
+    }
+
+    @Test
     void startsWithThisDeploymentsKeys() {
         MockEnvironment env = new MockEnvironment();
         env.setProperty("loanflow.channel.merchant-private-key-resource", "file:/app/keys/merchant-private.pem");
