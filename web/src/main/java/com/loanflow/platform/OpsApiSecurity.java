@@ -80,7 +80,7 @@ public class OpsApiSecurity {
         return user.toString();
     }
 
-    static String[] basicCredentials(String header) {
+    public static String[] basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

@@ -24,6 +24,10 @@ class IdCardUnconfirmedReviewTest extends RunningPlatform {
         String offByOne = apply(http, http.onboard(PlatformHttp.beijingPhone(),
                 PlatformHttp.readableBeijingIdNumber(ocr, "测验"), "测验"));
         String exact = apply(http, http.onboard(PlatformHttp.beijingPhone(), readableIdNumber()));
+        if (!"REVIEW".equals(decision(exact).get("OUTCOME"))) {
+            assertThat(image("/review/v1/applications/" + exact + "/id-card-image", "reviewer1").statusCode())
+                    .as("no open review for it").isEqualTo(404);
+        }
 
         Map<String, Object> flagged = decision(offByOne);
         assertThat((String) flagged.get("REASON_CODES")).contains("F_ID_CARD_UNCONFIRMED");
@@ -33,10 +37,38 @@ class IdCardUnconfirmedReviewTest extends RunningPlatform {
             assertThat(flagged.get("OUTCOME")).isEqualTo("REVIEW");
             DisbursingApplication.await("the application in review", () -> "IN_REVIEW".equals(jdbc.queryForObject(
                     "SELECT status FROM loan_application WHERE id = ?", String.class, offByOne)));
+            reviewerSeesThePhoto(offByOne);
         }
         assertThat((String) decision(exact).get("REASON_CODES")).doesNotContain("F_ID_CARD_UNCONFIRMED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_application WHERE id = ? AND reason_codes LIKE"
                 + " '%R_IDENTITY%'", Integer.class, offByOne)).as("not rejected for identity").isZero();
+    }
+
+    /** The reviewer of the open review task sees the card photo, audited; nobody else does. */
+    private void reviewerSeesThePhoto(String applicationId) throws Exception {
+        String path = "/review/v1/applications/" + applicationId + "/id-card-image";
+        String reviewer = "senior-reviewers".equals(jdbc.queryForObject(
+                "SELECT review_group FROM risk_decision WHERE application_id = ?", String.class, applicationId))
+                ? "senior1" : "reviewer1";
+        var shown = image(path, reviewer);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(java.util.Arrays.copyOf(shown.body(), 4)).as("a PNG")
+                .isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(image(path, null).statusCode()).isEqualTo(401);
+        assertThat(image(path, "ops1").statusCode()).as("not a reviewer of this application").isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ID_CARD_IMAGE_VIEWED'"
+                + " AND subject_id = ? AND actor = ?", Integer.class, applicationId, reviewer)).isEqualTo(1);
+    }
+
+    private java.net.http.HttpResponse<byte[]> image(String path, String user) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private String apply(PlatformHttp http, String token) {

@@ -36,7 +36,7 @@ public class OcrIdCardHandler extends TopicHandler {
 
     /**
      * Only a confident contradiction rejects (R_IDENTITY): a card whose valid ID number is another one, or whose name
-     * differs from the claimed one in more than one character. What OCR cannot read, or a name one character off with
+     * is two or more edits from the claimed one. What OCR cannot read, or a name one edit away with
      * the claimed ID number (ADR 0014 measures Tesseract's name accuracy on noisy photos at 0.68), completes with
      * {@code idCardOcrMatched=false}: the registry's name and ID number check still runs, and the risk rules send the
      * application to a reviewer (F_ID_CARD_UNCONFIRMED) instead of turning the borrower away for our misreading.
@@ -77,19 +77,31 @@ public class OcrIdCardHandler extends TopicHandler {
         service.complete(task, Map.of("idCardOcrMatched", false, "idCardOcrCheck", check.name()));
     }
 
-    /** Characters that differ position by position; a different length counts as more than one. */
+    /**
+     * How many characters must be changed, added or dropped to turn one name into the other (edit distance, by code
+     * point): OCR misreads a character, or drops or adds one (a missing "·"), about equally often.
+     */
     static int differences(String claimed, String read) {
-        if (read == null || claimed.codePointCount(0, claimed.length()) != read.codePointCount(0, read.length())) {
+        if (read == null) {
             return Integer.MAX_VALUE;
         }
         int[] a = claimed.codePoints().toArray();
         int[] b = read.codePoints().toArray();
-        int differing = 0;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] != b[k]) {
-                differing++;
-            }
+        int[] previous = new int[b.length + 1];
+        int[] current = new int[b.length + 1];
+        for (int j = 0; j <= b.length; j++) {
+            previous[j] = j;
         }
-        return differing;
+        for (int i = 1; i <= a.length; i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length; j++) {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length];
     }
 }

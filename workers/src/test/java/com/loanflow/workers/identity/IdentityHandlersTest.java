@@ -89,11 +89,13 @@ class IdentityHandlersTest {
     }
 
     @Test
-    void nameDifferencesCountCharactersInPlace() {
+    void nameDifferencesAreTheEditDistance() {
         assertThat(OcrIdCardHandler.differences("张三", "张三")).isZero();
         assertThat(OcrIdCardHandler.differences("张三", "张二")).isEqualTo(1);
         assertThat(OcrIdCardHandler.differences("张三", "李四")).isEqualTo(2);
-        assertThat(OcrIdCardHandler.differences("张三", "张三丰")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(OcrIdCardHandler.differences("张三", "张三丰")).as("one added").isEqualTo(1);
+        assertThat(OcrIdCardHandler.differences("买买提·艾力", "买买提艾力")).as("the dot dropped").isEqualTo(1);
+        assertThat(OcrIdCardHandler.differences("欧阳明", "明")).isEqualTo(2);
         assertThat(OcrIdCardHandler.differences("张三", null)).isEqualTo(Integer.MAX_VALUE);
     }
 
