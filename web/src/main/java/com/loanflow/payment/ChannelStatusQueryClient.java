@@ -82,7 +82,8 @@ public class ChannelStatusQueryClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("merchantId", merchantId);
         body.put("requestId", requestId);
-        body.put("timestamp", clock.instant().toString());
+        String queryTimestamp = clock.instant().toString();
+        body.put("timestamp", queryTimestamp);
         byte[] bytes = json.writeValueAsBytes(body);
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
@@ -92,7 +93,8 @@ public class ChannelStatusQueryClient {
         if (response.statusCode() == 404 && Pem.verify(channelKey, response.body(), signature)) {
             JsonNode unknown = json.readTree(response.body());
             if ("UNKNOWN_REQUEST".equals(unknown.path("code").asText())
-                    && requestId.equals(unknown.path("requestId").asText())) {
+                    && requestId.equals(unknown.path("requestId").asText())
+                    && queryTimestamp.equals(unknown.path("queryTimestamp").asText())) {
                 return Optional.empty();
             }
         }

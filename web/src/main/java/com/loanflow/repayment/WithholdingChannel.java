@@ -50,12 +50,13 @@ class WithholdingChannel {
     }
 
     /**
-     * The channel's refusal of the request itself (400 invalid, 401/403 signature or merchant), final: the request is
-     * recorded FAILED. Anything else (408, 409, 429, a gateway's 404, 5xx) says nothing about whether an earlier send
-     * of the same request id was accepted, so it is asked again; the status query settles it.
+     * The channel's refusal of the request itself (400: invalid request or card), final: the request is recorded
+     * FAILED. Anything else (401/403 from a gateway or a key being rotated, 408, 409, 429, a gateway's 404, 5xx) says
+     * nothing about whether an earlier send of the same request id was accepted, so it is asked again; the status
+     * query settles it.
      */
     static boolean refusal(int status) {
-        return status == 400 || status == 401 || status == 403;
+        return status == 400;
     }
 
     Answer withhold(String requestId, BigDecimal amount, String cardNumber) {

@@ -25,6 +25,9 @@ class ChannelStatusQueryClientTest {
     record Answer(int status, String body, String signature) {
     }
 
+    /** The client's clock: its query carries this timestamp, and the channel's "unknown" answer echoes it. */
+    static final String NOW = "2026-11-26T06:00:00Z";
+
     final PrivateKey channelKey = Pem.privateKey(Pem.classpath("sandbox/keys/channel-private.pem"));
     final PrivateKey otherKey = Pem.privateKey(Pem.classpath("sandbox/keys/merchant-private.pem"));
     final AtomicReference<Answer> next = new AtomicReference<>();
@@ -45,7 +48,8 @@ class ChannelStatusQueryClientTest {
             exchange.close();
         });
         channel.start();
-        client = new ChannelStatusQueryClient(new ObjectMapper(), Clock.systemUTC(),
+        client = new ChannelStatusQueryClient(new ObjectMapper(), Clock.fixed(java.time.Instant.parse(NOW),
+                java.time.ZoneOffset.UTC),
                 "http://127.0.0.1:" + channel.getAddress().getPort(), "loanflow-sandbox-merchant",
                 "sandbox/keys/merchant-private.pem", "sandbox/keys/channel-public.pem");
     }
@@ -57,9 +61,15 @@ class ChannelStatusQueryClientTest {
 
     @Test
     void onlyTheChannelsSignedUnknownRequestNamingThisRequestMeansNeverAccepted() throws Exception {
-        String unknown = "{\"code\":\"UNKNOWN_REQUEST\",\"requestId\":\"WH-1\",\"retryable\":false}";
+        String unknown = "{\"code\":\"UNKNOWN_REQUEST\",\"requestId\":\"WH-1\",\"queryTimestamp\":\"" + NOW
+                + "\",\"retryable\":false}";
         next.set(new Answer(404, unknown, sign(channelKey, unknown)));
         assertThat(client.answer("WH-1")).isEmpty();
+
+        String earlier = unknown.replace(NOW, "2026-11-25T06:00:00Z");
+        next.set(new Answer(404, earlier, sign(channelKey, earlier)));
+        assertThatThrownBy(() -> client.answer("WH-1")).as("the channel's answer to an earlier query, replayed")
+                .isInstanceOf(ChannelStatusQueryClient.UnverifiedAnswerException.class);
 
         next.set(new Answer(404, "<html>Not Found</html>", null));
         assertThatThrownBy(() -> client.answer("WH-1")).as("a gateway's page")

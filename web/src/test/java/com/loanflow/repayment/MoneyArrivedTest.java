@@ -92,7 +92,10 @@ class MoneyArrivedTest {
         String loanId = application.paidOut(disbursements, http, port);
         var other = new DisbursingApplication(jdbc, cipher, runtime, "800.00");
         String otherLoanId = other.paidOut(disbursements, http, port);
-        String reference = "CMB" + Ids.newId().replace("-", "").substring(0, 16).toUpperCase();
+        // letters only: the audit log masks long digit runs, and this test finds its entries by the reference
+        String reference = "CMB" + Ids.newId().replace("-", "").substring(0, 16).toUpperCase()
+                .chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'G' + (c - '0') : c)))
+                .collect(java.util.stream.Collectors.joining());
         String body = "{\"amount\":\"175.53\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}";
         Map<String, Object> before = state(loanId);
 

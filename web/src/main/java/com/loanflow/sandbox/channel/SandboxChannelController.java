@@ -124,6 +124,8 @@ class SandboxChannelController {
             Map<String, Object> unknown = new java.util.LinkedHashMap<>();
             unknown.put("code", "UNKNOWN_REQUEST");
             unknown.put("requestId", query.requestId());
+            // the query's own timestamp, echoed: the answer is bound to this query and cannot be replayed to a later one
+            unknown.put("queryTimestamp", query.timestamp());
             unknown.put("retryable", false);
             byte[] bytes = json.writeValueAsBytes(unknown);
             return ResponseEntity.status(HttpStatus.NOT_FOUND).header("X-Signature", Pem.sign(channelPrivateKey, bytes))
