@@ -34,23 +34,13 @@ public class OpsApiSecurity {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-                if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+                java.util.Optional<String> user = engineUser(identity, request.getHeader(HttpHeaders.AUTHORIZATION));
+                if (user.isEmpty()) {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loanflow-ops\"");
                     refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
                     return;
                 }
-                // the id as stored, not as typed: four-eyes checks and the audit trail compare ids, so one person must
-                // have one spelling. Camunda's own tables compare ids exactly (utf8_bin), but an identity provider that
-                // matches case-insensitively (LDAP) would let "OPS1" in as ops1
-                org.camunda.bpm.engine.identity.User account = identity.createUserQuery().userId(credentials[0])
-                        .singleResult();
-                if (account == null) {
-                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loanflow-ops\"");
-                    refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "Ops credentials required");
-                    return;
-                }
-                String userId = account.getId();
+                String userId = user.get();
                 boolean ops = identity.createGroupQuery().groupMember(userId).list().stream()
                         .map(Group::getId).anyMatch(OPS_GROUPS::contains);
                 if (!ops) {
@@ -80,7 +70,21 @@ public class OpsApiSecurity {
         return user.toString();
     }
 
-    public static String[] basicCredentials(String header) {
+    /**
+     * The engine account an HTTP basic header proves, by its id as stored, not as typed: four-eyes checks and the
+     * audit trail compare ids, so one person must have one spelling. Camunda's own tables compare ids exactly
+     * (utf8_bin), but an identity provider that matches case-insensitively (LDAP) would let "OPS1" in as ops1.
+     */
+    public static java.util.Optional<String> engineUser(IdentityService identity, String authorizationHeader) {
+        String[] credentials = basicCredentials(authorizationHeader);
+        if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(identity.createUserQuery().userId(credentials[0]).singleResult())
+                .map(org.camunda.bpm.engine.identity.User::getId);
+    }
+
+    static String[] basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

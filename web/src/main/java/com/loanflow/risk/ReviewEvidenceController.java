@@ -68,14 +68,7 @@ class ReviewEvidenceController {
     }
 
     private String reviewer(HttpServletRequest request) {
-        String[] credentials = OpsApiSecurity.basicCredentials(request.getHeader("Authorization"));
-        if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Reviewer credentials required");
-        }
-        var account = identity.createUserQuery().userId(credentials[0]).singleResult();
-        if (account == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Reviewer credentials required");
-        }
-        return account.getId();
+        return OpsApiSecurity.engineUser(identity, request.getHeader("Authorization")).orElseThrow(() ->
+                new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Reviewer credentials required"));
     }
 }
