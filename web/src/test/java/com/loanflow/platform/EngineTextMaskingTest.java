@@ -1,0 +1,172 @@
+package com.loanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.loanflow.e2e.RunningPlatform;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Personal data in the engine's own free text (a Tasklist comment, a worker's failure message and details, a
+ * delegate's exception and stack trace, the incidents Cockpit lists) is masked before any ACT_ table holds it.
+ */
+class EngineTextMaskingTest extends RunningPlatform {
+
+    // numbers of no sandbox identity, so that nothing else in the suite writes them
+    static final String PHONE = "13912340987";
+    static final String ID_NUMBER = "110101199003078515";
+    static final String CARD = "6222020000009981";
+    static final List<String> RAW = List.of(PHONE, ID_NUMBER, CARD);
+
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ExternalTaskService externalTasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+
+    String deploymentId;
+
+    /** A delegate that fails the way a careless one would: the personal data it worked on in its message. */
+    public static class CarelessDelegate implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+            throw new IllegalStateException("bureau refused borrower " + ID_NUMBER + " phone " + PHONE);
+        }
+    }
+
+    @AfterEach
+    void undeploy() {
+        if (deploymentId != null) {
+            repository.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    @Test
+    void commentsFailuresAndIncidentsReachTheTablesMasked() throws Exception {
+        String key = "engineTextMaskingTest";
+        deploymentId = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+                Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .parallelGateway("Fork")
+                        .userTask("Task_Review").endEvent()
+                        .moveToNode("Fork").serviceTask("Task_Provider").camundaExternalTask("engine-text-masking-test")
+                        .endEvent()
+                        .moveToNode("Fork").serviceTask("Task_Careless").camundaAsyncBefore()
+                        .camundaClass(CarelessDelegate.class.getName()).endEvent()
+                        .done()).deploy().getId();
+        String processInstanceId = runtime.startProcessInstanceByKey(key).getId();
+
+        // a reviewer's Tasklist comment
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        tasks.createComment(taskId, processInstanceId, "called " + PHONE + ", card " + CARD + " is hers");
+
+        // a worker's last failure: message and details echo what the provider said
+        List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, "masking-test-worker")
+                .topic("engine-text-masking-test", 60_000).execute();
+        assertThat(locked).hasSize(1);
+        externalTasks.handleFailure(locked.get(0).getId(), "masking-test-worker", "card " + CARD + " declined",
+                "provider said: ID " + ID_NUMBER + " unknown", 0, 0);
+
+        // a delegate's exception on its last retry
+        // (the job executor may be trying it at the same moment: then this attempt conflicts and is made again)
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).singleResult();
+        for (int attempt = 0; attempt < 20 && jobRetries(job.getId()) > 0; attempt++) {
+            try {
+                management.setJobRetries(job.getId(), 1);
+                assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("bureau refused");
+            } catch (org.camunda.bpm.engine.OptimisticLockingException concurrentAttempt) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(jobRetries(job.getId())).as("the delegate's job failed for good").isZero();
+
+        // what Tasklist and Cockpit read back
+        assertThat(tasks.getTaskComments(taskId)).singleElement().satisfies(c ->
+                assertThat(c.getFullMessage()).isEqualTo("called 139****0987, card ****9981 is hers"));
+        assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).list())
+                .extracting(i -> i.getIncidentMessage()).hasSize(2)
+                .allSatisfy(message -> assertThat(RAW).noneMatch(message::contains))
+                .anySatisfy(message -> assertThat(message).contains("1101**********8515"));
+        assertThat(externalTasks.getExternalTaskErrorDetails(locked.get(0).getId()))
+                .isEqualTo("provider said: ID 1101**********8515 unknown");
+        assertThat(management.getJobExceptionStacktrace(job.getId())).contains("bureau refused borrower")
+                .doesNotContain(ID_NUMBER).doesNotContain(PHONE);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).failureLog().list())
+                .isNotEmpty().allSatisfy(log -> assertThat(log.getJobExceptionMessage()).doesNotContain(PHONE));
+
+        // and what the tables hold, every text and byte column of every engine table
+        assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();
+    }
+
+    private int jobRetries(String jobId) {
+        return management.createJobQuery().jobId(jobId).singleResult().getRetries();
+    }
+
+    private List<String> engineColumnsHoldingRawValues() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        List<Map<String, Object>> byteArrays = jdbc.queryForList("SELECT NAME_, BYTES_ FROM ACT_GE_BYTEARRAY");
+        for (Map<String, Object> row : byteArrays) {
+            if (row.get("BYTES_") instanceof byte[] bytes) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                RAW.stream().filter(text::contains).forEach(raw -> leaks.add("ACT_GE_BYTEARRAY " + row.get("NAME_")));
+            }
+        }
+        for (Map<String, Object> row : jdbc.queryForList("SELECT FULL_MSG_ FROM ACT_HI_COMMENT")) {
+            if (row.get("FULL_MSG_") instanceof byte[] bytes) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                RAW.stream().filter(text::contains).forEach(raw -> leaks.add("ACT_HI_COMMENT.FULL_MSG_"));
+            }
+        }
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            var meta = connection.getMetaData();
+            try (var columns = meta.getColumns(connection.getCatalog(), null, "ACT_%", "%")) {
+                while (columns.next()) {
+                    int type = columns.getInt("DATA_TYPE");
+                    if (type != java.sql.Types.VARCHAR && type != java.sql.Types.NVARCHAR
+                            && type != java.sql.Types.LONGVARCHAR && type != java.sql.Types.CLOB) {
+                        continue;
+                    }
+                    String table = columns.getString("TABLE_NAME");
+                    String column = columns.getString("COLUMN_NAME");
+                    if (!table.toUpperCase().startsWith("ACT_")) {
+                        continue;
+                    }
+                    for (String raw : RAW) {
+                        Integer hits = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.toUpperCase() + " WHERE "
+                                + column + " LIKE ?", Integer.class, "%" + raw + "%");
+                        if (hits != null && hits > 0) {
+                            leaks.add(table + "." + column);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE MESSAGE_ LIKE ?", Integer.class,
+                "%139****0987%")).as("the check saw the comment").isEqualTo(1);
+        return leaks;
+    }
+}
