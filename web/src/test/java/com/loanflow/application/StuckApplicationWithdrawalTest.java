@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * An approved application whose contract cannot be drawn up fails into an incident after its retries; it would hold
  * the borrower's one open application until operations act. The borrower may withdraw it: the stuck step is cancelled
  * and the process ends through its ordinary cancellation. While the step is merely running (no incident), the answer
- * stays "in a few seconds".
+ * stays "in a few seconds". The same holds for an identity check inside the verification subprocess.
  */
 @PlatformTest
 class StuckApplicationWithdrawalTest {
@@ -40,6 +40,9 @@ class StuckApplicationWithdrawalTest {
 
     @Autowired
     Applications applications;
+
+    @Autowired
+    org.camunda.bpm.engine.ExternalTaskService externalTasks;
 
     @Test
     void anApplicationStuckOnAnIncidentBeforeTheSignatureCanBeWithdrawn() throws Exception {
@@ -76,5 +79,35 @@ class StuckApplicationWithdrawalTest {
                 application.applicationId)).as("the borrower may apply again").isNull();
         assertThat(applications.withdraw(application.borrowerId, application.applicationId).status())
                 .as("again: the same answer").isEqualTo(ApplicationStatus.CANCELLED);
+    }
+
+    @Test
+    void anApplicationStuckInsideTheIdentityChecksCanBeWithdrawn() throws Exception {
+        // submitted, its borrower without an ID document on file: the OCR worker gets 404 for the applicant, which
+        // no retry mends, and raises the incident at once
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "SUBMITTED", "Task_OcrIdCard");
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.applicationId)
+                .singleResult().getId();
+        DisbursingApplication.await("the OCR step's incident", () -> runtime.createIncidentQuery()
+                .processInstanceId(instanceId).activityId("Task_OcrIdCard").count() == 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class,
+                application.applicationId)).isEqualTo("VERIFYING");
+
+        LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
+
+        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
+        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instanceId).count())
+                .as("no worker is left working on it").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("Task_OcrIdCard").canceled().count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
+                application.applicationId)).as("the borrower may apply again").isNull();
     }
 }
