@@ -41,7 +41,11 @@ public class Loans {
                 application.aprPercent(), application.termMonths(), LocalDate.now(clock));
         String loanId = Ids.newId();
         BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
-        BigDecimal fee = mapper.findPayout(applicationId).map(LoanMapper.Payout::feeAmount).orElse(Money.ZERO);
+        // a loan begins with money paid out, a fact the channel confirmed, not with the process reaching this step
+        // (an engine user could correlate PayoutSucceeded by hand): without it the activation fails into an incident
+        BigDecimal fee = mapper.findPayout(applicationId).map(LoanMapper.Payout::feeAmount)
+                .orElseThrow(() -> new IllegalStateException("Application " + applicationId
+                        + " has no succeeded payout; a loan is activated only for money paid out"));
         // the APR of the actual cash flows; a loan above the cap is refused (the job fails into an incident)
         BigDecimal irrApr = AnnualPercentageRate.disclosed(application.approvedAmount(), fee, schedule);
         Loan loan = new Loan(loanId, applicationId, application.borrowerId(), application.approvedAmount(),

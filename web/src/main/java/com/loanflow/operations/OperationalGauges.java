@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public class OperationalGauges {
     private final OperationalGaugesMapper mapper;
     private final LedgerInvariants ledger;
     private final RuntimeService runtime;
+    private final ExternalTaskService externalTasks;
     private final Clock clock;
     private final Duration stuckAfter;
     private final MeterRegistry registry;
@@ -39,11 +41,13 @@ public class OperationalGauges {
     private final long startedAt;
     private static final long UNREAD = Long.MIN_VALUE;
 
-    OperationalGauges(OperationalGaugesMapper mapper, LedgerInvariants ledger, RuntimeService runtime, Clock clock,
-                      MeterRegistry registry, @Value("${loanflow.metrics.stuck-after:PT30M}") Duration stuckAfter) {
+    OperationalGauges(OperationalGaugesMapper mapper, LedgerInvariants ledger, RuntimeService runtime,
+                      ExternalTaskService externalTasks, Clock clock, MeterRegistry registry,
+                      @Value("${loanflow.metrics.stuck-after:PT30M}") Duration stuckAfter) {
         this.mapper = mapper;
         this.ledger = ledger;
         this.runtime = runtime;
+        this.externalTasks = externalTasks;
         this.clock = clock;
         this.registry = registry;
         this.stuckAfter = stuckAfter;
@@ -68,6 +72,10 @@ public class OperationalGauges {
         gauge("loanflow.outbox.unpublished", "Events written but not yet confirmed by the broker");
         gauge("loanflow.outbox.oldest.age.seconds", "Seconds the oldest unpublished event has waited");
         gauge("loanflow.engine.incidents", "Open process engine incidents (failed jobs and external tasks)");
+        gauge("loanflow.external.tasks.available",
+                "External tasks a worker could fetch now (not locked, retries left, not suspended)");
+        gauge("loanflow.external.tasks.available.oldest.age.seconds",
+                "Seconds since the oldest fetchable external task was created; grows while no worker fetches");
         gauge("loanflow.ledger.invariant.violations", "Ledger invariant violations found by the last check");
         gauge("loanflow.gauges.refreshed.timestamp.seconds", "When the gauges were last read from the database");
         gauge("loanflow.ledger.checked.timestamp.seconds", "When the ledger invariants were last checked");
@@ -117,6 +125,13 @@ public class OperationalGauges {
         set("loanflow.outbox.unpublished", s.outboxUnpublished());
         set("loanflow.outbox.oldest.age.seconds", age(s.oldestUnpublishedAt(), now));
         set("loanflow.engine.incidents", runtime.createIncidentQuery().count());
+        // what waits for a worker: none running (standalone workers down, wrong credentials) leaves this growing;
+        // a task waiting out its retry backoff is locked until then and not counted
+        var fetchable = externalTasks.createExternalTaskQuery().notLocked().withRetriesLeft().active();
+        set("loanflow.external.tasks.available", fetchable.count());
+        var oldest = fetchable.orderByCreateTime().asc().listPage(0, 1);
+        set("loanflow.external.tasks.available.oldest.age.seconds", oldest.isEmpty() || oldest.get(0).getCreateTime() == null
+                ? 0 : age(LocalDateTime.ofInstant(oldest.get(0).getCreateTime().toInstant(), clock.getZone()), now));
         set("loanflow.gauges.refreshed.timestamp.seconds", clock.instant().getEpochSecond());
     }
 

@@ -6,42 +6,65 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
  * Records who decided a manual review, what and why, and appends it to the audit log (without the free-text
  * comment, which may name the applicant); a rejection becomes reason code R_REVIEW_REJECTED.
+ *
+ * <p>A review decision is recorded only from facts an engine user cannot set by hand: a completed review task of this
+ * process, the user the engine logged completing it, that user's membership of the review group the risk decision
+ * routed the application to (a senior-only case is not decided by a reviewer the task was re-offered to), and a risk
+ * decision that asked for a review. A process moved here by modification, with made-up variables, gets an incident.
  */
 @Component("recordReviewDecisionDelegate")
 class RecordReviewDecisionDelegate implements JavaDelegate {
 
+    static final String REVIEW_TASK = "Task_ReviewApplication";
+
     private final RiskMapper mapper;
     private final HistoryService history;
+    private final IdentityService identity;
     private final Clock clock;
     private final AuditLog auditLog;
 
-    RecordReviewDecisionDelegate(RiskMapper mapper, HistoryService history, Clock clock, AuditLog auditLog) {
+    RecordReviewDecisionDelegate(RiskMapper mapper, HistoryService history, IdentityService identity, Clock clock,
+                                 AuditLog auditLog) {
         this.mapper = mapper;
         this.history = history;
+        this.identity = identity;
         this.clock = clock;
         this.auditLog = auditLog;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String applicationId = execution.getProcessBusinessKey();
         String decision = (String) execution.getVariable("reviewDecision");
         if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
             throw new IllegalStateException("reviewDecision must be APPROVE or REJECT, was " + decision);
         }
+        DecisionRecord risk = mapper.findDecision(applicationId)
+                .orElseThrow(() -> new IllegalStateException("No risk decision for " + applicationId));
+        if (!"REVIEW".equals(risk.outcome())) {
+            throw new IllegalStateException("Application " + applicationId + " was decided " + risk.outcome()
+                    + " automatically; it has no review to record");
+        }
+        String reviewer = reviewer(execution.getProcessInstanceId(), applicationId);
+        String group = risk.reviewGroup() == null ? "reviewers" : risk.reviewGroup();
+        if (identity.createUserQuery().userId(reviewer).memberOfGroup(group).count() == 0) {
+            throw new IllegalStateException(reviewer + " completed the review of " + applicationId
+                    + " but is not in " + group + ", the group its risk decision routed it to");
+        }
         String comment = (String) execution.getVariable("reviewComment");
-        String reviewer = reviewer(execution);
         String id = Ids.newId();
-        mapper.insertReviewDecision(id, execution.getProcessBusinessKey(), reviewer, decision, comment,
-                LocalDateTime.now(clock));
-        auditLog.record(reviewer, "REVIEW_DECISION", "LOAN_APPLICATION", execution.getProcessBusinessKey(),
+        mapper.insertReviewDecision(id, applicationId, reviewer, decision, comment, LocalDateTime.now(clock));
+        auditLog.record(reviewer, "REVIEW_DECISION", "LOAN_APPLICATION", applicationId,
                 Map.of("decision", decision, "reviewDecisionId", id,
                         "processInstanceId", execution.getProcessInstanceId()));
         if ("REJECT".equals(decision)) {
@@ -49,18 +72,21 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
         }
     }
 
-    private String reviewer(DelegateExecution execution) {
-        // set by the review task's complete listener while the reviewer was authenticated (this runs as a job)
-        if (execution.getVariable("reviewedBy") instanceof String reviewedBy && !reviewedBy.isBlank()) {
-            return reviewedBy;
-        }
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Task_ReviewApplication").finished().orderByHistoricTaskInstanceEndTime().desc()
-                .list().stream().map(HistoricTaskInstance::getAssignee).filter(a -> a != null).findFirst()
-                .orElse("unknown");
+    /**
+     * Who completed the latest completed review task, as the engine logged it (the authenticated user of the
+     * complete or submit-form call), else its assignee. Never a process variable: those an engine user can set.
+     */
+    private String reviewer(String processInstanceId, String applicationId) {
+        HistoricTaskInstance review = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(REVIEW_TASK).finished().orderByHistoricTaskInstanceEndTime().desc().list().stream()
+                .filter(task -> "completed".equals(task.getDeleteReason())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No completed review task for " + applicationId
+                        + "; a review decision is recorded only from a reviewer's completed task"));
+        return history.createUserOperationLogQuery().taskId(review.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .map(UserOperationLogEntry::getUserId).filter(user -> user != null).findFirst()
+                .or(() -> java.util.Optional.ofNullable(review.getAssignee()))
+                .orElseThrow(() -> new IllegalStateException("The review task of " + applicationId
+                        + " was completed by no known user"));
     }
 }

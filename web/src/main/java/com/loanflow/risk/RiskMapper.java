@@ -20,6 +20,9 @@ public interface RiskMapper {
     /** Per arm and strategy, over live decisions that became loans: activated, aged and defaulted loans. */
     List<StrategyComparison.LoanCounts> countLoansByArm(@Param("overdueBefore") LocalDate overdueBefore);
 
+    /** The manual review's decision (APPROVE or REJECT) for an application; there is at most one. */
+    Optional<String> findReviewOutcome(String applicationId);
+
     void insertReviewDecision(@Param("id") String id, @Param("applicationId") String applicationId,
                               @Param("reviewer") String reviewer, @Param("decision") String decision,
                               @Param("comment") String comment, @Param("decidedAt") LocalDateTime decidedAt);

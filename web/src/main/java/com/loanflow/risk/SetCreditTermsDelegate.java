@@ -45,6 +45,7 @@ class SetCreditTermsDelegate implements JavaDelegate {
         LoanApplication application = applications.get(execution.getProcessBusinessKey());
         DecisionRecord record = mapper.findDecision(application.id())
                 .orElseThrow(() -> new IllegalStateException("No risk decision for " + application.id()));
+        requireApproval(record);
         CreditTerms terms = record.creditLimit() != null && record.aprPercent() != null
                 ? new CreditTerms(record.creditLimit(), record.aprPercent())
                 : engine.price(rebuilt(record), application.requestedAmount(), application.termMonths());
@@ -63,6 +64,22 @@ class SetCreditTermsDelegate implements JavaDelegate {
         execution.setVariable("creditLimit", Money.format(terms.creditLimit()));
         execution.setVariable("aprPercent", terms.aprPercent().toPlainString());
         execution.setVariable("approvedAmount", Money.format(approved));
+    }
+
+    /**
+     * Approval is a fact in the database, not a place in the process: the automatic decision approved, or it sent
+     * the application to review and a reviewer's recorded decision approved. An engine user who moves the process
+     * here past the review (process-instance modification) gets an incident, not a loan offer.
+     */
+    private void requireApproval(DecisionRecord record) {
+        if ("APPROVE".equals(record.outcome())) {
+            return;
+        }
+        String review = mapper.findReviewOutcome(record.applicationId()).orElse(null);
+        if (!"REVIEW".equals(record.outcome()) || !"APPROVE".equals(review)) {
+            throw new IllegalStateException("Application " + record.applicationId() + " is not approved (decision "
+                    + record.outcome() + ", review " + review + "); credit terms are set only for an approval");
+        }
     }
 
     private static RiskDecision rebuilt(DecisionRecord record) {

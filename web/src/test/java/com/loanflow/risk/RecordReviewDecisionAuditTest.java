@@ -1,9 +1,12 @@
 package com.loanflow.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -13,28 +16,81 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.history.UserOperationLogQuery;
+import org.camunda.bpm.engine.identity.UserQuery;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 class RecordReviewDecisionAuditTest {
 
+    static DecisionRecord routedToReview(String group) {
+        return new DecisionRecord("d-1", "application-1", "REVIEW", "R_BORDERLINE_SCORE",
+                new java.math.BigDecimal("0.2000"), "C", group, null, "r", "t", "m", "0".repeat(64), 100,
+                java.time.LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The engine's record of the review task's completion, by {@code completedBy} (null: no one logged). */
+    static HistoryService completedReview(String completedBy, String deleteReason) {
+        HistoryService history = mock(HistoryService.class);
+        HistoricTaskInstance task = mock(HistoricTaskInstance.class);
+        when(task.getId()).thenReturn("task-1");
+        when(task.getDeleteReason()).thenReturn(deleteReason);
+        HistoricTaskInstanceQuery tasks = mock(HistoricTaskInstanceQuery.class, RETURNS_SELF);
+        when(tasks.list()).thenReturn(List.of(task));
+        when(history.createHistoricTaskInstanceQuery()).thenReturn(tasks);
+        UserOperationLogEntry completion = mock(UserOperationLogEntry.class);
+        when(completion.getUserId()).thenReturn(completedBy);
+        UserOperationLogQuery log = mock(UserOperationLogQuery.class, RETURNS_SELF);
+        when(log.list()).thenReturn(completedBy == null ? List.of() : List.of(completion));
+        when(history.createUserOperationLogQuery()).thenReturn(log);
+        return history;
+    }
+
+    /** An identity service in which {@code user} is a member of {@code group} and of nothing else. */
+    static IdentityService members(String user, String group) {
+        IdentityService identity = mock(IdentityService.class);
+        when(identity.createUserQuery()).thenAnswer(invocation -> {
+            String[] asked = new String[2];
+            UserQuery query = mock(UserQuery.class, RETURNS_SELF);
+            when(query.userId(anyString())).thenAnswer(a -> {
+                asked[0] = a.getArgument(0);
+                return query;
+            });
+            when(query.memberOfGroup(anyString())).thenAnswer(a -> {
+                asked[1] = a.getArgument(0);
+                return query;
+            });
+            when(query.count()).thenAnswer(a -> user.equals(asked[0]) && group.equals(asked[1]) ? 1L : 0L);
+            return query;
+        });
+        return identity;
+    }
+
+    DelegateExecution execution(String decision, String reviewedByVariable) {
+        DelegateExecution execution = mock(DelegateExecution.class, RETURNS_DEEP_STUBS);
+        when(execution.getVariable("reviewDecision")).thenReturn(decision);
+        when(execution.getVariable("reviewComment")).thenReturn("Called 13800000002, income not confirmed");
+        when(execution.getVariable("reviewedBy")).thenReturn(reviewedByVariable);
+        when(execution.getProcessBusinessKey()).thenReturn("application-1");
+        when(execution.getProcessInstanceId()).thenReturn("instance-1");
+        return execution;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aReviewDecisionIsAuditedWithTheReviewerWhoCompletedTheTaskAndWithoutTheComment() {
         RiskMapper mapper = mock(RiskMapper.class);
+        when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(routedToReview("reviewers")));
         AuditLog auditLog = mock(AuditLog.class);
-        DelegateExecution execution = mock(DelegateExecution.class, RETURNS_DEEP_STUBS);
-        when(execution.getVariable("reviewDecision")).thenReturn("REJECT");
-        when(execution.getVariable("reviewComment")).thenReturn("Called 13800000002, income not confirmed");
-        when(execution.getProcessBusinessKey()).thenReturn("application-1");
-        when(execution.getProcessInstanceId()).thenReturn("instance-1");
-        when(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
-                .thenReturn(new Authentication("reviewer1", List.of("reviewers")));
 
-        new RecordReviewDecisionDelegate(mapper, mock(HistoryService.class), Clock.systemUTC(), auditLog)
-                .execute(execution);
+        new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog)
+                .execute(execution("REJECT", "someone-else"));
 
         ArgumentCaptor<Map<String, ?>> details = ArgumentCaptor.forClass(Map.class);
         verify(auditLog).record(eq("reviewer1"), eq("REVIEW_DECISION"), eq("LOAN_APPLICATION"), eq("application-1"),
@@ -43,5 +99,32 @@ class RecordReviewDecisionAuditTest {
         assertThat(recorded).containsEntry("decision", "REJECT").containsKey("reviewDecisionId");
         assertThat(details.getValue().toString()).doesNotContain("13800000002").doesNotContain("income");
         verify(mapper).insertReviewDecision(any(), eq("application-1"), eq("reviewer1"), eq("REJECT"), any(), any());
+    }
+
+    @Test
+    void aDecisionWithoutACompletedReviewTaskOrBySomeoneOutsideTheRoutedGroupIsNotRecorded() {
+        RiskMapper mapper = mock(RiskMapper.class);
+        when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(routedToReview("senior-reviewers")));
+        AuditLog auditLog = mock(AuditLog.class);
+
+        // the review task was cancelled by a modification, not completed; the variables name a reviewer
+        assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("senior1", "deleted"),
+                members("senior1", "senior-reviewers"), Clock.systemUTC(), auditLog)
+                .execute(execution("APPROVE", "senior1"))).hasMessageContaining("No completed review task");
+        // a senior-only case completed by a reviewer it was re-offered to
+        assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog)
+                .execute(execution("APPROVE", "senior1"))).hasMessageContaining("not in senior-reviewers");
+        // an application the rules approved or rejected has no review to record
+        when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(new DecisionRecord("d-1",
+                "application-1", "REJECT", "R_BLACKLIST", new java.math.BigDecimal("0.2000"), "E", null, null, "r", "t",
+                "m", "0".repeat(64), 100, java.time.LocalDateTime.now(), null, null, null, null, null, null, null, null,
+                null, null, null)));
+        assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("senior1", "completed"),
+                members("senior1", "senior-reviewers"), Clock.systemUTC(), auditLog)
+                .execute(execution("APPROVE", "senior1"))).hasMessageContaining("decided REJECT automatically");
+
+        verify(mapper, org.mockito.Mockito.never()).insertReviewDecision(any(), any(), any(), any(), any(), any());
+        org.mockito.Mockito.verifyNoInteractions(auditLog);
     }
 }

@@ -1,0 +1,79 @@
+package com.loanflow.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.payment.DisbursingApplication;
+import com.loanflow.shared.FieldCipher;
+import com.loanflow.shared.Ids;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An engine user with UPDATE on process instances (ops, for retries in Cockpit; the workers' account) can move a
+ * process anywhere by modification or correlate its messages by hand. Approval and a loan are therefore checked as
+ * facts in the database by the steps that act on them: credit terms only for an automatic approval or a recorded
+ * reviewer's approval, a loan only for a payout the channel confirmed. Reaching the step without the fact is an
+ * incident, and nothing is approved or lent.
+ */
+@PlatformTest
+class ApprovalAndLoanAreFactsTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    FieldCipher cipher;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void creditTermsAreNotSetForAnApplicationInReviewThatNoReviewerApproved() throws Exception {
+        // moved past Task_ReviewApplication by modification: the decision asked for a review, none is recorded
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "IN_REVIEW", "Task_SetCreditTerms");
+        jdbc.update("INSERT INTO risk_decision (id, application_id, outcome, reason_codes, default_probability,"
+                        + " risk_tier, review_group, rule_set_version, table_version, model_version, input_sha256,"
+                        + " latency_micros, decided_at) VALUES (?, ?, 'REVIEW', 'R_BORDERLINE_SCORE', 0.2000, 'C',"
+                        + " 'senior-reviewers', 'r', 't', 'm', ?, 100, ?)", Ids.newId(), application.applicationId,
+                "0".repeat(64), LocalDateTime.now().withNano(0));
+
+        String failure = firstFailure(application.applicationId);
+
+        assertThat(failure).contains("is not approved");
+        assertThat(status(application.applicationId)).isEqualTo("IN_REVIEW");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_contract WHERE application_id = ?", Integer.class,
+                application.applicationId)).isZero();
+    }
+
+    @Test
+    void noLoanIsActivatedWithoutAPayoutTheChannelConfirmed() throws Exception {
+        // PayoutSucceeded correlated by hand: no disbursement row says the money left
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "DISBURSING", "Task_ActivateLoan");
+
+        String failure = firstFailure(application.applicationId);
+
+        assertThat(failure).contains("has no succeeded payout");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Integer.class,
+                application.applicationId)).isZero();
+        assertThat(status(application.applicationId)).isEqualTo("DISBURSING");
+    }
+
+    private String firstFailure(String applicationId) throws InterruptedException {
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId)
+                .singleResult().getId();
+        DisbursingApplication.await("the step to fail", () -> management.createJobQuery()
+                .processInstanceId(instanceId).withException().count() == 1);
+        return management.createJobQuery().processInstanceId(instanceId).singleResult().getExceptionMessage();
+    }
+
+    private String status(String applicationId) {
+        return jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId);
+    }
+}
