@@ -29,10 +29,13 @@ class InternalPort {
     /**
      * Served on the internal port only: business metrics are for the monitoring network; the payment channel's
      * callbacks come from the channel (through the private network, never from a borrower's browser); the sandbox
-     * providers (SMS outbox with signing codes, channel, TSA) are for the platform and operations, not the internet.
+     * providers (SMS outbox with signing codes, channel, TSA) are for the platform and operations, not the internet;
+     * the workers' APIs (the engine REST API, and /internal/v1, which answers an applicant's plain identity to the
+     * holder of one shared token) are for the workers, so neither a leaked token nor a password guess against the
+     * engine's accounts works from the internet. Staff use Tasklist and Cockpit (/camunda), which stay public.
      */
     static final List<String> INTERNAL_ONLY_PATHS = List.of("/actuator/prometheus", "/api/v1/payment-callbacks/",
-            "/sandbox/");
+            "/sandbox/", "/engine-rest/", "/internal/");
     private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
 
     @Bean
@@ -58,7 +61,8 @@ class InternalPort {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-                if (request.getLocalPort() != port && INTERNAL_ONLY_PATHS.stream().anyMatch(path::startsWith)) {
+                if (request.getLocalPort() != port && INTERNAL_ONLY_PATHS.stream()
+                        .anyMatch(prefix -> path.startsWith(prefix) || (path + "/").equals(prefix))) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }

@@ -47,6 +47,22 @@ class InternalPortTest {
         }
         assertThat(status(PUBLIC, "/api/v1/loans/l-1/repayments")).as("the borrower's own API stays public")
                 .isEqualTo(200);
+        assertThat(status(PUBLIC, "/camunda/app/tasklist/")).as("staff use Tasklist and Cockpit over the public port")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theWorkersApisOnTheInternalPortOnly() throws Exception {
+        for (String path : new String[] {"/engine-rest/external-task/fetchAndLock", "/engine-rest", "/engine-rest/",
+                "/internal/v1/applications/a-1/applicant", "//internal/v1/applications/a-1/applicant",
+                "/api/../internal/v1/applications/a-1/applicant", "/%69nternal/v1/applications/a-1/applicant",
+                "/engine-rest;x=1/task", "/api/../engine-rest/user"}) {
+            assertThat(status(PUBLIC, path)).as(path).isEqualTo(404);
+        }
+        for (String path : new String[] {"/engine-rest/external-task/fetchAndLock",
+                "/internal/v1/applications/a-1/applicant"}) {
+            assertThat(status(INTERNAL, path)).as(path).isEqualTo(200);
+        }
     }
 
     private int status(int port, String uri) throws Exception {
