@@ -6,8 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 enum EndpointClass {
     LOGIN, REGISTRATION, OTP, APPLICATION, REPAYMENT, GENERAL;
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
+
+    /**
+     * Classified by the path the request is dispatched to, decoded, without ;parameters and normalised: the raw URI
+     * would let {@code /api/v1/%73essions} or {@code /api/v1/sessions;x=1} reach the login handler under the
+     * general limit.
+     */
     static EndpointClass of(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         boolean post = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
         if (post && path.equals("/api/v1/sessions")) {
             return LOGIN;
