@@ -84,15 +84,14 @@ public class AccountClosure {
     public Closure close(String borrowerId, String password) {
         borrowers.lockBorrower(borrowerId);   // 409 ACCOUNT_CLOSED when it is closed already
         String phone = borrowers.phone(borrowers.get(borrowerId));
-        if (throttle.locked(phone)) {
-            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
-                    "Too many wrong passwords; try again in 15 minutes");
+        // counted with login attempts: closing erases the account, so guessing here is no cheaper
+        if (!throttle.tryAttempt(phone)) {
+            throw LoginThrottle.lockedOut();
         }
         if (!borrowers.passwordMatches(borrowerId, password)) {
-            // counted with wrong login passwords: closing erases the account, so guessing here is no cheaper
-            throttle.failed(phone);
             throw ApiException.invalidField("password", "is wrong");
         }
+        throttle.succeeded(phone);
         AccountClosureMapper.OpenBusiness open = mapper.openBusiness(borrowerId);
         if (open.openApplications() > 0 || open.openLoans() > 0) {
             throw ApiException.conflict("ACCOUNT_HAS_OPEN_LOAN", "An application or loan is still open; the account"

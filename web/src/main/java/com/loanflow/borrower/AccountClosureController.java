@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountClosureController {
 
-    record ClosureRequest(@NotBlank @Size(max = 64) String password) {
+    record ClosureRequest(@NotBlank @Size(max = 64) @com.loanflow.shared.MaxUtf8Bytes(72) String password) {
 
         @Override
         public String toString() {

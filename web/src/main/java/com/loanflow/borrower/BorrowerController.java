@@ -99,13 +99,11 @@ class BorrowerController {
 
     @PostMapping("/api/v1/sessions")
     Map<String, String> login(@Valid @RequestBody BorrowerRequests.Login request, HttpServletRequest http) {
-        if (throttle.locked(request.phone())) {
-            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
-                    "Too many wrong passwords; try again in 15 minutes");
+        if (!throttle.tryAttempt(request.phone())) {
+            throw LoginThrottle.lockedOut();
         }
         String borrowerId = borrowers.authenticate(request.phone(), request.password()).orElse(null);
         if (borrowerId == null) {
-            throttle.failed(request.phone());
             throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Phone number or password is wrong");
         }
         throttle.succeeded(request.phone());

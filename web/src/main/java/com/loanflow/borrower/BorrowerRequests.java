@@ -1,5 +1,6 @@
 package com.loanflow.borrower;
 
+import com.loanflow.shared.MaxUtf8Bytes;
 import com.loanflow.shared.MobilePhone;
 import com.loanflow.shared.ValidIdNumber;
 import jakarta.validation.Valid;
@@ -21,7 +22,7 @@ final class BorrowerRequests {
 
     record Registration(
             @NotBlank @MobilePhone String phone,
-            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters")
+            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters") @MaxUtf8Bytes(72)
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String password,
             @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION and SERVICE_AGREEMENT")
             List<@Valid @NotNull ConsentGiven> consents) {
@@ -32,17 +33,19 @@ final class BorrowerRequests {
                     List<@Valid @NotNull ConsentGiven> consents) {
     }
 
-    record Login(@NotBlank String phone, @NotBlank String password) {
+    record Login(@NotBlank String phone, @NotBlank @MaxUtf8Bytes(72) String password) {
     }
 
     record PasswordChange(
-            @NotBlank String currentPassword,
-            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters")
+            @NotBlank @MaxUtf8Bytes(72) String currentPassword,
+            @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters") @MaxUtf8Bytes(72)
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String newPassword) {
     }
 
     record Identity(
-            @NotBlank @Pattern(regexp = "[\\p{IsHan}·]{2,20}", message = "must be 2 to 20 Chinese characters") String name,
+            // at least two Han characters; "·" only between parts, as in transliterated names (阿卜杜·热合曼)
+            @NotBlank @Pattern(regexp = "(?=.{2,20}$)\\p{IsHan}+(?:·\\p{IsHan}+)*",
+                    message = "must be 2 to 20 Chinese characters (· only between parts of the name)") String name,
             @NotBlank @ValidIdNumber String idNumber,
             @NotBlank String idCardFrontImage,
             @NotBlank String selfieImage) {

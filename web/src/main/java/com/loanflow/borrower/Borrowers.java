@@ -42,10 +42,12 @@ public class Borrowers {
     private final BlindIndex blindIndex;
     private final Clock clock;
     private final BureauReportEviction bureauReports;
+    private final LoginThrottle loginThrottle;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
     Borrowers(BorrowerMapper mapper, AgreementCatalog agreements, FieldCipher cipher, BlindIndex blindIndex, Clock clock,
-              BureauReportEviction bureauReports) {
+              BureauReportEviction bureauReports, LoginThrottle loginThrottle) {
+        this.loginThrottle = loginThrottle;
         this.mapper = mapper;
         this.agreements = agreements;
         this.cipher = cipher;
@@ -229,12 +231,20 @@ public class Borrowers {
         return hash != null && password != null && passwords.matches(password, hash);
     }
 
+    /**
+     * Guesses of the current password are counted with login attempts: a stolen session must not be a way to find
+     * the password (and keep the account once the session expires) at the general rate limit.
+     */
     @Transactional
     public void changePassword(String borrowerId, String currentPassword, String newPassword) {
         Borrower borrower = get(borrowerId);
+        if (!loginThrottle.tryAttemptByIndex(borrower.phoneIdx())) {
+            throw LoginThrottle.lockedOut();
+        }
         if (!passwords.matches(currentPassword, borrower.passwordHash())) {
             throw ApiException.invalidField("currentPassword", "is wrong");
         }
+        loginThrottle.succeededByIndex(borrower.phoneIdx());
         if (mapper.updatePasswordHash(borrowerId, passwords.encode(newPassword), borrower.version()) != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException("Borrower " + borrowerId + " changed");
         }

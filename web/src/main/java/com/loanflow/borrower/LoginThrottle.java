@@ -1,9 +1,11 @@
 package com.loanflow.borrower;
 
+import com.loanflow.shared.ApiException;
 import com.loanflow.shared.BlindIndex;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,22 +31,37 @@ class LoginThrottle {
         this.lockout = lockout;
     }
 
-    boolean locked(String phone) {
-        String failures = redis.opsForValue().get(key(phone));
-        return failures != null && Integer.parseInt(failures) >= maxFailures;
+    /**
+     * Reserves one password attempt for the phone number, atomically across nodes, before the password is checked:
+     * false when {@code max-failures} attempts have been made since the last success (the series is then locked until
+     * {@code lockout} after its first attempt). Counting before checking means parallel guesses cannot all pass a
+     * "not yet locked" test while the counter is still low. Every attempt counts until one succeeds.
+     */
+    boolean tryAttempt(String phone) {
+        return tryAttemptByIndex(blindIndex.of(Borrowers.PHONE_DOMAIN, phone));
     }
 
-    /** Counts a failure; the lockout runs from the first failure of the series. */
-    void failed(String phone) {
-        String key = key(phone);
-        Long failures = redis.opsForValue().increment(key);
-        if (failures != null && failures == 1) {
-            redis.expire(key, lockout);
-        }
+    /** {@link #tryAttempt} for a borrower whose phone's blind index is known (a logged-in borrower). */
+    boolean tryAttemptByIndex(String phoneIdx) {
+        String key = PREFIX + phoneIdx;
+        // the expiry is set with the key, never in a second step a crash could skip (a key without it locks forever)
+        redis.opsForValue().setIfAbsent(key, "0", lockout);
+        Long attempts = redis.opsForValue().increment(key);
+        return attempts == null || attempts <= maxFailures;
     }
 
+    /** The right password: the series ends. */
     void succeeded(String phone) {
         redis.delete(key(phone));
+    }
+
+    void succeededByIndex(String phoneIdx) {
+        redis.delete(PREFIX + phoneIdx);
+    }
+
+    static ApiException lockedOut() {
+        return new ApiException(HttpStatus.LOCKED, "ACCOUNT_TEMPORARILY_LOCKED",
+                "Too many wrong passwords; try again in 15 minutes");
     }
 
     // the key holds the keyed blind index of the phone, never the number

@@ -21,7 +21,9 @@ public final class ChineseIdNumber {
         if (id == null || !id.matches("\\d{17}[\\dX]")) {
             return false;
         }
-        if (birthDate(id) == null) {
+        LocalDate born = birthDate(id);
+        // a date that exists but no living applicant has (a typo in the year): refused at the door, not at the rules
+        if (born == null || born.getYear() < 1900 || born.isAfter(LocalDate.now())) {
             return false;
         }
         return checkCharacter(id.substring(0, 17)) == id.charAt(17);

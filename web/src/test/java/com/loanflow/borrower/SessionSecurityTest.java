@@ -86,4 +86,56 @@ class SessionSecurityTest {
         assertThat(call("GET", "/api/v1/borrowers/me", null, login(phone, "N3w-secret-pass")).status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void parallelGuessesCannotAllSlipInBeforeTheLockout() throws Exception {
+        String phone = register();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "wrong-" + i;
+                guesses.add(pool.submit(() -> call("POST", "/api/v1/sessions", Map.of("phone", phone, "password", guess),
+                        null).status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var guess : guesses) {
+                statuses.add(guess.get());
+            }
+            assertThat(statuses).as("at most five passwords checked").filteredOn(s -> s == 401).hasSizeLessThanOrEqualTo(5);
+            assertThat(statuses).filteredOn(s -> s == 423).hasSizeGreaterThanOrEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(call("POST", "/api/v1/sessions", Map.of("phone", phone, "password", "Passw0rd!7"), null).status())
+                .isEqualTo(423);
+    }
+
+    @Test
+    void guessesOfTheCurrentPasswordCountWithLoginAttempts() throws Exception {
+        String phone = register();
+        String session = login(phone, "Passw0rd!7");
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("PUT", "/api/v1/borrowers/me/password",
+                    Map.of("currentPassword", "guess-" + i + "x", "newPassword", "N3w-secret-pass"), session).status())
+                    .isEqualTo(400);
+        }
+        Answer locked = call("PUT", "/api/v1/borrowers/me/password",
+                Map.of("currentPassword", "Passw0rd!7", "newPassword", "N3w-secret-pass"), session);
+        assertThat(locked.status()).isEqualTo(423);
+        assertThat(call("POST", "/api/v1/sessions", Map.of("phone", phone, "password", "Passw0rd!7"), null).status())
+                .as("and the login with it").isEqualTo(423);
+    }
+
+    @Test
+    void theRightPasswordEndsTheSeriesSoTheBorrowerIsNotLockedOutByOldMistakes() throws Exception {
+        String phone = register();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(call("POST", "/api/v1/sessions", Map.of("phone", phone, "password", "wrong-" + i), null)
+                        .status()).isEqualTo(401);
+            }
+            login(phone, "Passw0rd!7");
+        }
+    }
 }

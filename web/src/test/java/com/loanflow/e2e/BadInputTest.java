@@ -86,6 +86,37 @@ class BadInputTest {
     }
 
     @Test
+    void implausibleNamesAndBirthDatesAreRefusedWhenGiven() {
+        String before = jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7));
+        for (String name : new String[] {"··", "·测试", "测试·", "测··试", "测"}) {
+            assertFieldError(api.put("/api/v1/borrowers/me/identity", token, identity(name, randomIdNumber())), 400, "name");
+        }
+        String future = "11010520991231123";
+        String longAgo = "11010518000101123";
+        for (String first17 : new String[] {future, longAgo}) {
+            assertFieldError(api.put("/api/v1/borrowers/me/identity", token, identity("测试",
+                    first17 + ChineseIdNumber.checkCharacter(first17))), 400, "idNumber");
+        }
+        assertThat(jdbc.queryForObject("SELECT id_number_idx FROM borrower WHERE phone_masked = ? ORDER BY created_at DESC LIMIT 1",
+                String.class, phone.substring(0, 3) + "****" + phone.substring(7))).isEqualTo(before);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsAFieldErrorNotA500() {
+        int before = count("borrower");
+        // 26 characters (within 64) but 74 bytes in UTF-8: BCrypt refuses more than 72
+        String password = "密码".repeat(12) + "a1";
+        Map<String, Object> body = new HashMap<>(registration("137" + String.format("%08d",
+                ThreadLocalRandom.current().nextInt(100_000_000)), LoanFlowEndToEndTest.consents()));
+        body.put("password", password);
+        assertFieldError(api.post("/api/v1/borrowers", null, body), 400, "password");
+        assertThat(count("borrower")).isEqualTo(before);
+        assertFieldError(api.post("/api/v1/sessions", null, Map.of("phone", phone, "password", password)), 400,
+                "password");
+    }
+
+    @Test
     void identityImageThatIsNotAnImageIsRejected() {
         Map<String, Object> body = new HashMap<>(identity("测试", randomIdNumber()));
         body.put("selfieImage", Base64.getEncoder().encodeToString("not an image".getBytes()));
