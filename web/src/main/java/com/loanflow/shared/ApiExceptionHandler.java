@@ -20,8 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The single exception → HTTP mapping for the borrower and internal APIs. */
-@RestControllerAdvice(basePackages = "com.loanflow")
+/**
+ * The single exception → HTTP mapping for the borrower and internal APIs. Not limited to this code's packages: a
+ * request no controller matched (an unknown path, a wrong method) is decided by Spring's own handlers, and should
+ * get the same error body.
+ */
+@RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -43,13 +47,36 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
-            String message = mismatch instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            if (mapping.getPath().isEmpty()) {
+                return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST",
+                        "Request body must be a JSON object with the documented fields", List.of()));
+            }
+            String message = mapping instanceof InvalidFormatException ? "has the wrong format"
+                    : mapping instanceof MismatchedInputException ? "has the wrong type"
+                    : mapping.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                    ? "is out of range" : "is not valid";
             return ResponseEntity.badRequest().body(new ApiError("VALIDATION_FAILED", "Request has invalid fields",
-                    List.of(new ApiError.FieldError(field == null ? "body" : field, message))));
+                    List.of(new ApiError.FieldError(field(mapping.getPath()), message))));
+        }
+        if (e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "Request body is required",
+                    List.of()));
         }
         return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "Request body is not valid JSON", List.of()));
+    }
+
+    /** The JSON path of a bad value as a client names it: {@code consents[0].type}. */
+    static String field(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (var reference : path) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     /** A query or path parameter of the wrong type (limit=abc, type=FOO): named, with what it must be. */

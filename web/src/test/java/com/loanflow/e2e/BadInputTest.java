@@ -117,6 +117,37 @@ class BadInputTest {
     }
 
     @Test
+    void unreadableBodiesNameTheFieldOrSayWhatIsWrong() {
+        int before = count("borrower");
+        var listItem = api.post("/api/v1/borrowers", null, "{\"phone\":\"13712345678\",\"password\":\"Passw0rd!x\","
+                + "\"consents\":[\"x\"]}");
+        assertFieldError(listItem, 400, "consents[0]");
+        var overflow = api.post("/api/v1/applications", token, "{\"amount\":\"1000.00\",\"termMonths\":99999999999,"
+                + "\"bankCardNumber\":\"6222020000000007\",\"purpose\":\"CONSUMPTION\"}",
+                Map.of("Idempotency-Key", "overflow-" + UUID.randomUUID()));
+        assertFieldError(overflow, 400, "termMonths");
+        assertThat(overflow.json().path("fieldErrors").get(0).path("message").asText()).isEqualTo("is out of range");
+        var array = api.post("/api/v1/borrowers", null, "[]");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.text("code")).isEqualTo("MALFORMED_REQUEST");
+        assertThat(array.text("message")).contains("JSON object");
+        var empty = api.post("/api/v1/borrowers", null, "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.text("message")).isEqualTo("Request body is required");
+        assertThat(count("borrower")).isEqualTo(before);
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsGetTheSameErrorBody() {
+        var unknown = api.get("/api/v1/no-such-thing", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("NOT_FOUND");
+        var wrongMethod = api.post("/api/v1/loan-product", null, Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.text("code")).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
     void identityImageThatIsNotAnImageIsRejected() {
         Map<String, Object> body = new HashMap<>(identity("测试", randomIdNumber()));
         body.put("selfieImage", Base64.getEncoder().encodeToString("not an image".getBytes()));
