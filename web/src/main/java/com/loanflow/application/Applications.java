@@ -109,8 +109,11 @@ public class Applications implements OpenApplications {
         return application;
     }
 
-    private static LoanApplication sameRequestOrConflict(LoanApplication existing, BigDecimal amount, ApplicationRequest request) {
-        if (existing.requestedAmount().compareTo(amount) != 0 || existing.termMonths() != request.termMonths()) {
+    /** A repeated key must carry the same request: amount, term, card (by its blind index) and purpose. */
+    private LoanApplication sameRequestOrConflict(LoanApplication existing, BigDecimal amount, ApplicationRequest request) {
+        if (existing.requestedAmount().compareTo(amount) != 0 || existing.termMonths() != request.termMonths()
+                || !existing.bankCardIdx().equals(blindIndex.of(BANK_CARD_DOMAIN, request.bankCardNumber()))
+                || !java.util.Objects.equals(existing.purpose(), request.purpose())) {
             throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was used for a different request");
         }
