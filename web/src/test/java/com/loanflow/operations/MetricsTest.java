@@ -90,6 +90,44 @@ class MetricsTest extends RunningPlatform {
                 .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(120.0));
     }
 
+    /**
+     * A task no worker fetches (workers down) shows as available and ageing; once a worker locks it, it is no longer
+     * counted (a task waiting out its retry backoff is locked too).
+     */
+    @Test
+    void externalTasksNoWorkerFetchesAreCountedWithTheirAge() throws Exception {
+        String key = "metricsUnfetchedTask";
+        String deployment = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+                        .serviceTask().camundaExternalTask("metrics-test-no-worker").endEvent().done()).deploy().getId();
+        try {
+            String instance = runtime.startProcessInstanceByKey(key).getId();
+            // as if it had waited ten minutes for a worker
+            jdbc.update("UPDATE ACT_RU_EXT_TASK SET CREATE_TIME_ = ? WHERE PROC_INST_ID_ = ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), instance);
+            gauges.refresh();
+            String waiting = scrape();
+            double available = value(waiting, "loanflow_external_tasks_available");
+            assertThat(available).isGreaterThanOrEqualTo(1);
+            assertThat(value(waiting, "loanflow_external_tasks_available_oldest_age_seconds")).isGreaterThanOrEqualTo(600);
+
+            assertThat(externalTasks.fetchAndLock(1, "metrics-test-worker").topic("metrics-test-no-worker", 60_000)
+                    .execute()).hasSize(1);
+            gauges.refresh();
+            assertThat(value(scrape(), "loanflow_external_tasks_available")).as("locked by a worker")
+                    .isEqualTo(available - 1);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ExternalTaskService externalTasks;
+
     private String scrape() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).GET().build(),
