@@ -17,7 +17,7 @@ final class BorrowerRequests {
     private BorrowerRequests() {
     }
 
-    record ConsentGiven(@NotBlank String type, @NotBlank String version) {
+    record ConsentGiven(@NotBlank @Size(max = 40) String type, @NotBlank @Size(max = 20) String version) {
     }
 
     record Registration(
@@ -25,12 +25,12 @@ final class BorrowerRequests {
             @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters") @MaxUtf8Bytes(72)
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String password,
             @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION and SERVICE_AGREEMENT")
-            List<@Valid @NotNull ConsentGiven> consents) {
+            @Size(max = 20, message = "must list at most 20 agreements") List<@Valid @NotNull ConsentGiven> consents) {
     }
 
     /** Consent to agreements in their current versions, e.g. after a new version was published. */
     record Consents(@NotEmpty(message = "must list at least one agreement")
-                    List<@Valid @NotNull ConsentGiven> consents) {
+                    @Size(max = 20, message = "must list at most 20 agreements") List<@Valid @NotNull ConsentGiven> consents) {
     }
 
     record Login(@NotBlank String phone, @NotBlank @MaxUtf8Bytes(72) String password) {

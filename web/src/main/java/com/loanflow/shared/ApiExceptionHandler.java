@@ -47,6 +47,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.loanflow.platform.RequestSizeLimitFilter.PayloadTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(new ApiError("PAYLOAD_TOO_LARGE", tooLarge.getMessage(), List.of()));
+            }
+        }
         if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
             if (mapping.getPath().isEmpty()) {
                 return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST",

@@ -138,6 +138,34 @@ class BadInputTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedAsAnyOtherAndNothingIsStored() throws Exception {
+        int before = count("borrower");
+        StringBuilder consents = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            consents.append(i == 0 ? "" : ",").append("{\"type\":\"PRIVACY_POLICY\",\"version\":\"1.0\"}");
+        }
+        byte[] body = ("{\"phone\":\"13712345679\",\"password\":\"Passw0rd!x\",\"consents\":[" + consents + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(64 * 1024);
+        // no Content-Length: the client streams it with Transfer-Encoding: chunked
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/borrowers"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+        assertThat(count("borrower")).isEqualTo(before);
+
+        // within the size limit, a list longer than any real request is a field error
+        var many = new java.util.ArrayList<Map<String, String>>();
+        for (int i = 0; i < 21; i++) {
+            many.add(Map.of("type", "PRIVACY_POLICY", "version", "1.0"));
+        }
+        assertFieldError(api.post("/api/v1/borrowers", null, registration("13712345679", many)), 400, "consents");
+    }
+
+    @Test
     void unknownPathsAndWrongMethodsGetTheSameErrorBody() {
         var unknown = api.get("/api/v1/no-such-thing", token);
         assertThat(unknown.status()).isEqualTo(404);

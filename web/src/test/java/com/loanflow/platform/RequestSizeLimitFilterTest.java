@@ -31,4 +31,35 @@ class RequestSizeLimitFilterTest {
         assertThat(send("/api/v1/borrowers/me/identity", 5 * 1024 * 1024).getStatus()).isEqualTo(200);
         assertThat(send("/api/v1/applications", 2 * 1024).getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void aBodyOfUndeclaredLengthIsCountedAsItIsReadAndFailsAtTheLimit() throws Exception {
+        for (int bytes : new int[] {64 * 1024, 64 * 1024 + 1}) {
+            var request = new MockHttpServletRequest("POST", "/api/v1/borrowers") {
+                @Override
+                public long getContentLengthLong() {
+                    return -1;   // Transfer-Encoding: chunked
+                }
+            };
+            request.setContent(new byte[bytes]);
+            var chain = new MockFilterChain();
+            new RequestSizeLimitFilter().doFilter(request, new MockHttpServletResponse(), chain);
+            var body = chain.getRequest().getInputStream();
+            if (bytes <= RequestSizeLimitFilter.DEFAULT_LIMIT) {
+                assertThat(body.readAllBytes()).hasSize(bytes);
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(body::readAllBytes)
+                        .isInstanceOf(RequestSizeLimitFilter.PayloadTooLarge.class);
+            }
+        }
+    }
+
+    @Test
+    void opsReviewAndInternalBodiesAreLimitedTooTheEngineAndWebappsAreNot() throws Exception {
+        assertThat(send("/ops/v1/blacklist", 65 * 1024).getStatus()).isEqualTo(413);
+        assertThat(send("/internal/v1/applications/a-1/credit-reports/q-1", 65 * 1024).getStatus()).isEqualTo(413);
+        assertThat(send("/api/../ops/v1/blacklist", 65 * 1024).getStatus()).isEqualTo(413);
+        assertThat(send("/engine-rest/deployment/create", 65 * 1024).getStatus()).isEqualTo(200);
+        assertThat(send("/api/v1/borrowers/me/../me/identity", 5 * 1024 * 1024).getStatus()).isEqualTo(200);
+    }
 }
