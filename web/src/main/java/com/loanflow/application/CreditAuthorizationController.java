@@ -36,6 +36,9 @@ class CreditAuthorizationController {
                        Instant queriedAt) {
     }
 
+    static final java.time.Duration QUERY_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration QUERY_MAX_AGE = java.time.Duration.ofDays(7);
+
     /** Why a bureau may be asked; the credit authorization covers loan applications only. */
     static final Set<String> PURPOSES = Set.of("LOAN_APPLICATION");
 
@@ -85,6 +88,17 @@ class CreditAuthorizationController {
         }
         if (query.queriedAt() == null) {
             throw ApiException.invalidField("queriedAt", "is required");
+        }
+        // the log is evidence of when the bureau was asked: a worker reports a query it just made (retries take
+        // minutes); a time in the future, or older than a week, is a bug or a forgery, not a query
+        Instant now = clock.instant();
+        if (query.queriedAt().isAfter(now.plus(QUERY_CLOCK_SKEW)) || query.queriedAt().isBefore(now.minus(QUERY_MAX_AGE))) {
+            throw ApiException.invalidField("queriedAt", "must be within the last 7 days (and not in the future)");
+        }
+        if (query.consentId() == null || query.consentId().length() > 36 || query.agreementVersion() == null
+                || query.agreementVersion().length() > 20) {
+            throw ApiException.invalidField(query.consentId() == null || query.consentId().length() > 36
+                    ? "consentId" : "agreementVersion", "is required (a consent id and its agreement version)");
         }
         String borrowerId = applications.get(applicationId).borrowerId();
         boolean consentCovers = borrowers.findConsents(borrowerId, AgreementType.CREDIT_AUTHORIZATION.name()).stream()

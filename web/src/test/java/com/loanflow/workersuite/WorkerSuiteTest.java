@@ -241,6 +241,38 @@ class WorkerSuiteTest {
                 + " queried_at, recorded_at) VALUES (?, ?, 'LOAN_APPLICATION', ?, '1.0', FALSE, ?, ?)", queryId,
                 applicant.applicationId(), consentId, java.time.LocalDateTime.now(), java.time.LocalDateTime.now());
 
+        // a report that would decide credit on made-up values is refused, naming the field, and nothing is stored
+        for (String[] bad : new String[][] {
+                {reportJson.replace("\"pastDue90DaysOrMore\":0,", ""), "pastDue90DaysOrMore"},
+                {reportJson.replace("\"debtRatio\":0.27", "\"debtRatio\":\"NaN\""), "debtRatio"},
+                {reportJson.replace("\"monthlyIncome\":8200.0", "\"monthlyIncome\":\"Infinity\""), "monthlyIncome"},
+                {reportJson.replace("\"age\":41", "\"age\":-5"), "age"},
+                {reportJson.replace("\"currentLoans\":1", "\"currentLoans\":1.5"), "currentLoans"},
+                {reportJson.replace("\"thinFile\":false", "\"thinFile\":\"no\""), "thinFile"}}) {
+            var refused = putReport(applicant.applicationId(), queryId, bad[0], platform.internalToken);
+            assertThat(refused.statusCode()).as(bad[1]).isEqualTo(400);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body()).path("fieldErrors")
+                    .findValuesAsText("field")).as(bad[1]).containsExactly(bad[1]);
+        }
+        assertThat(putReport(applicant.applicationId(), queryId, reportJson.replace("\"monthlyIncome\":8200.0",
+                "\"monthlyIncome\":null"), platform.internalToken).statusCode()).as("NA income is the bureau's answer")
+                .isEqualTo(200);
+        jdbc.update("DELETE FROM credit_report WHERE application_id = ?", applicant.applicationId());
+        // the query log is evidence of when the bureau was asked: not in the future, not long ago
+        for (String queriedAt : new String[] {java.time.Instant.now().plusSeconds(3600).toString(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(30)).toString(), "+1000000000-12-31T23:59:59Z"}) {
+            var refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(platform.base + "/internal/v1/applications/" + applicant.applicationId()
+                                    + "/credit-queries"))
+                    .header("Authorization", "Bearer " + platform.internalToken).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"queryId\":\""
+                            + java.util.UUID.randomUUID() + "\",\"purpose\":\"LOAN_APPLICATION\",\"consentId\":\""
+                            + consentId + "\",\"agreementVersion\":\"1.0\",\"cacheHit\":false,\"queriedAt\":\""
+                            + queriedAt + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(queriedAt).isEqualTo(400);
+            assertThat(refused.body()).as(queriedAt).contains("queriedAt");
+        }
+
         var stored = putReport(applicant.applicationId(), queryId, reportJson, platform.internalToken);
         var again = putReport(applicant.applicationId(), queryId, reportJson, platform.internalToken);
         var elsewhere = putReport(other.applicationId(), queryId, reportJson, platform.internalToken);
