@@ -49,13 +49,27 @@ class PaymentCallbackController {
         } catch (IOException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Callback body is not valid JSON");
         }
+        if (result == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Callback body must be a JSON object");
+        }
         if (result.requestId() == null || result.status() == null) {
             throw ApiException.invalidField(result.requestId() == null ? "requestId" : "status", "is required");
         }
+        // a signed body is the channel's word, but not a licence to overflow a column into a 500 it would retry forever
+        requireLength("requestId", result.requestId(), 40);
+        requireLength("status", result.status(), 24);
+        requireLength("channelTransactionId", result.channelTransactionId(), 64);
+        requireLength("failureCode", result.failureCode(), 40);
         if (withholdings.handles(result.requestId())) {
             return Map.of("result", withholdings.applyCallback(channel, result.requestId(),
                     result.channelTransactionId(), result.status(), result.failureCode()).name());
         }
         return Map.of("result", disbursements.applyCallback(channel, result).name());
+    }
+
+    private static void requireLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiException.invalidField(field, "must be at most " + max + " characters");
+        }
     }
 }

@@ -237,6 +237,21 @@ class BadInputTest {
     }
 
     @Test
+    void aSignedButMalformedCallbackIsA400NotA500() throws Exception {
+        int before = count("payment_callback");
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String body : new String[] {"null", "[]",
+                "{\"requestId\":\"PO" + "1".repeat(40) + "\",\"status\":\"SUCCEEDED\"}",
+                "{\"requestId\":\"PO123\",\"status\":\"FAILED\",\"failureCode\":\"" + "X".repeat(41) + "\"}",
+                "{\"requestId\":\"PO123\",\"status\":\"SUCCEEDED\",\"channelTransactionId\":\"" + "9".repeat(65) + "\"}"}) {
+            var response = com.loanflow.payment.DisbursingApplication.deliver(http, port,
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(count("payment_callback")).isEqualTo(before);
+    }
+
+    @Test
     void internalApiRequiresTheWorkerToken() {
         assertThat(api.get("/internal/v1/applications/x/applicant", null).status()).isEqualTo(401);
         assertThat(api.get("/internal/v1/applications/x/applicant", token).status()).isEqualTo(401);
