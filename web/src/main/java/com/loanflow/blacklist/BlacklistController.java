@@ -51,6 +51,8 @@ class BlacklistController {
         }
     }
 
+    static final int MAX_LISTING_YEARS = 10;
+
     private final Blacklist blacklist;
 
     BlacklistController(Blacklist blacklist) {
@@ -61,6 +63,11 @@ class BlacklistController {
     @ResponseStatus(HttpStatus.CREATED)
     EntryView add(@Valid @RequestBody NewEntry entry, HttpServletRequest http) {
         String value = entry.value().trim();
+        // DATETIME holds years up to 9999 on MySQL; a listing meant to be permanent has no expiry at all
+        if (entry.expiresAt() != null && entry.expiresAt().isAfter(LocalDateTime.now().plusYears(MAX_LISTING_YEARS))) {
+            throw ApiException.invalidField("expiresAt", "must be within " + MAX_LISTING_YEARS
+                    + " years; leave it out for a listing without end");
+        }
         if (!wellFormed(entry.type(), value)) {
             throw ApiException.invalidField("value", "is not a valid " + entry.type());
         }

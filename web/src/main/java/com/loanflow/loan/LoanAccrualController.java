@@ -14,7 +14,10 @@ class LoanAccrualController {
     private final LoanAccrual accrual;
     private final java.time.Clock clock;
 
-    LoanAccrualController(LoanAccrual accrual, java.time.Clock clock) {
+    private final com.loanflow.audit.AuditLog audit;
+
+    LoanAccrualController(LoanAccrual accrual, java.time.Clock clock, com.loanflow.audit.AuditLog audit) {
+        this.audit = audit;
         this.accrual = accrual;
         this.clock = clock;
     }
@@ -24,16 +27,24 @@ class LoanAccrualController {
      * interest on installments not yet overdue, and take the day's slot so the real run is skipped.
      */
     @PostMapping("/ops/v1/ledger/accruals/{date}")
-    LoanAccrual.Result accrue(@PathVariable String date) {
+    LoanAccrual.Result accrue(@PathVariable String date, jakarta.servlet.http.HttpServletRequest http) {
         LocalDate day;
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField("date", "must be an ISO date, e.g. 2026-11-24");
         }
+        if (day.isBefore(LocalDate.now(clock).minusDays(com.loanflow.platform.OpsApiSecurity.MAX_LOOKBACK_DAYS))) {
+            // older days are settled history (and past the channel's statement retention), not a run to make now
+            throw ApiException.invalidField("date", "must be within the last "
+                    + com.loanflow.platform.OpsApiSecurity.MAX_LOOKBACK_DAYS + " days");
+        }
         if (!day.isBefore(LocalDate.now(clock))) {
             throw ApiException.invalidField("date", "must be a day that has ended (before " + LocalDate.now(clock) + ")");
         }
-        return accrual.accrue(day);
+        LoanAccrual.Result result = accrual.accrue(day);
+        audit.record(com.loanflow.platform.OpsApiSecurity.operator(http), "LEDGER_ACCRUAL_RUN", "LEDGER_DAY",
+                day.toString(), java.util.Map.of("date", day.toString()));
+        return result;
     }
 }

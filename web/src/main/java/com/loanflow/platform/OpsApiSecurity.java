@@ -26,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class OpsApiSecurity {
 
     public static final String OPS_USER = "loanflow.opsUser";
+    /** How far back an ops run for a past day (reconciliation, accrual) may reach. */
+    public static final int MAX_LOOKBACK_DAYS = 400;
     static final Set<String> OPS_GROUPS = Set.of("ops", "camunda-admin");
 
     @Bean

@@ -132,6 +132,15 @@ class BlacklistPlatformTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("fieldErrors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("reason", "expiresAt");
+
+        int entries = jdbc.queryForObject("SELECT COUNT(*) FROM blacklist_entry", Integer.class);
+        for (String farOff : new String[] {"+999999999-12-31T23:59:59", "9999-12-31T23:59:59"}) {
+            PlatformHttp.Response tooFar = add("ops1", Map.of("type", "BANK_CARD", "value", "6222020000000007",
+                    "reason", "fraud ring", "expiresAt", farOff));
+            assertThat(tooFar.status()).as(farOff).isEqualTo(400);
+            assertThat(tooFar.json().path("fieldErrors").findValuesAsText("field")).containsExactly("expiresAt");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM blacklist_entry", Integer.class)).isEqualTo(entries);
     }
 
     @Test

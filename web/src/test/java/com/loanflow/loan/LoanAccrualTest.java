@@ -144,7 +144,8 @@ class LoanAccrualTest {
     @Test
     void operationsAccrueOnlyDaysThatHaveEnded() throws Exception {
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM loan_accrual", Integer.class);
-        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(400)}) {
+        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(400),
+                LocalDate.now().minusDays(401)}) {
             var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
                             + "/ops/v1/ledger/accruals/" + notOver))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops1:ops1".getBytes()))
@@ -156,6 +157,17 @@ class LoanAccrualTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_accrual", Integer.class))
                 .as("no interest recognised ahead of time").isEqualTo(before);
+
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        var run = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/ops/v1/ledger/accruals/" + yesterday))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops1:ops1".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'LEDGER_ACCRUAL_RUN'"
+                + " AND subject_id = ? AND actor = 'ops1'", Integer.class, yesterday.toString())).as("audited")
+                .isPositive();
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReconciliationTest {
     @Test
     void everyInjectedMismatchBecomesOneOpsTaskWithBothSidesAndTheDateReconcilesOnce() throws Exception {
         // a day no other test writes to: the reconciliation compares the whole day
-        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDate day = LocalDate.now().minusDays(300 + ThreadLocalRandom.current().nextInt(95)); // its own window of days
         String matched = ours(day, "1000.00", "SUCCEEDED");
         channel(day, matched, "PAYOUT", "1000.00", "SUCCEED");
         String amountDiffers = ours(day, "1000.00", "SUCCEEDED");
@@ -89,6 +89,8 @@ class ReconciliationTest {
         HttpResponse<String> first = reconcile(day.toString(), "ops1");
 
         assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RECONCILIATION_RUN'"
+                + " AND subject_id = ? AND actor = 'ops1'", Integer.class, day.toString())).as("audited").isEqualTo(1);
         JsonNode report = json.readTree(first.body());
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/reconciliation-report-example.json"),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(report)); // the README's example output
@@ -130,7 +132,7 @@ class ReconciliationTest {
 
     @Test
     void aPayoutTheChannelAcceptedAfterMidnightIsCarriedToTheNextStatementAndHeldToIt() throws Exception {
-        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDate day = LocalDate.now().minusDays(200 + ThreadLocalRandom.current().nextInt(95)); // its own window of days
         LocalDate next = day.plusDays(1);
         // sent a second before midnight, accepted by the channel two seconds after it: on the next day's statement
         String straddling = ours(day.atTime(23, 59, 59), "1000.00", "SUCCEEDED");
@@ -170,7 +172,7 @@ class ReconciliationTest {
 
     @Test
     void whenTheNextDayWasReconciledFirstItsStatementDecidesWhatIsCarried() throws Exception {
-        LocalDate day = LocalDate.parse("2001-01-01").plusDays(ThreadLocalRandom.current().nextInt(3000));
+        LocalDate day = LocalDate.now().minusDays(100 + ThreadLocalRandom.current().nextInt(95)); // its own window of days
         LocalDate next = day.plusDays(1);
         String listedOnNext = ours(day.atTime(23, 59, 59), "1000.00", "SUCCEEDED");
         channel(next.atTime(0, 0, 3), next.atTime(0, 0, 3), listedOnNext, "PAYOUT", "1000.00", "SUCCEED");
@@ -196,7 +198,8 @@ class ReconciliationTest {
     void theEndpointIsForOpsAndRefusesABadDate() throws Exception {
         assertThat(reconcile("2026-01-01", null).statusCode()).isEqualTo(401);
         assertThat(reconcile("2026-01-01", "reviewer1").statusCode()).isEqualTo(403);
-        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(1)}) {
+        for (LocalDate notOver : new LocalDate[] {LocalDate.now(), LocalDate.now().plusDays(1),
+                LocalDate.now().minusDays(401), LocalDate.of(1900, 1, 1)}) {
             HttpResponse<String> early = reconcile(notOver.toString(), "ops1");
             assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
             assertThat(json.readTree(early.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("date");
