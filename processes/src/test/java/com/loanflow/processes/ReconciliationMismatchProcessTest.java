@@ -3,7 +3,9 @@ package com.loanflow.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -56,6 +58,8 @@ class ReconciliationMismatchProcessTest {
         .hasName("Resolve reconciliation mismatch");
     formService().submitTaskForm(task(mismatch).getId(),
         withVariables("resolution", "CORRECTED_ON_OUR_SIDE", "resolutionNote", "Fee deducted, statement right"));
+    assertThat(mismatch).isWaitingAt("Task_RecordMismatchResolution");
+    execute(job());
 
     assertThat(mismatch).isEnded().hasPassedInOrder("Task_ResolveMismatch", "Gateway_ResolutionRoute",
         "Gateway_JoinResolution", "Task_RecordMismatchResolution", "End_MismatchResolved")
@@ -73,6 +77,7 @@ class ReconciliationMismatchProcessTest {
     assertThat(mismatch).isWaitingAt("Task_ReviewEscalatedMismatch").task().hasCandidateGroup("camunda-admin");
     assertThat(recordResolution.calls()).isZero();
     formService().submitTaskForm(task(mismatch).getId(), withVariables("resolution", "WRITTEN_OFF"));
+    execute(job());
 
     assertThat(mismatch).isEnded().hasPassedInOrder("Task_ResolveMismatch", "Task_ReviewEscalatedMismatch",
         "Task_RecordMismatchResolution", "End_MismatchResolved");

@@ -45,6 +45,12 @@ class ReconciliationTest {
     int port;
 
     @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -125,9 +131,39 @@ class ReconciliationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_run WHERE statement_date = ?", Integer.class,
                 day)).isEqualTo(1);
 
-        forms.submitTaskForm(amountTask.getId(), Map.of("resolution", "CORRECTED_BY_CHANNEL"));
+        // as Tasklist submits it: the operator is authenticated, and the engine logs who completed the task
+        Task onlyOursTask = taskFor(opened, onlyOurs);
+        Task missingTask = taskFor(opened, onlyTheirs);
+        String statusMismatchId = jdbc.queryForObject("SELECT id FROM reconciliation_mismatch WHERE request_id = ?",
+                String.class, statusDiffers);
+        identity.setAuthentication("ops1", List.of("ops"));
+        try {
+            forms.submitTaskForm(amountTask.getId(), Map.of("resolution", "CORRECTED_BY_CHANNEL"));
+            // through the engine REST API's complete, bypassing the form: a mismatchId variable does not redirect the
+            // resolution to another mismatch, and a write-off is not ops' to make
+            tasks.complete(onlyOursTask.getId(), Map.of("resolution", "CORRECTED_ON_OUR_SIDE",
+                    "mismatchId", statusMismatchId));
+            tasks.complete(missingTask.getId(), Map.of("resolution", "WRITTEN_OFF"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        String refusedInstance = tasks.createTaskQuery().taskId(missingTask.getId()).count() == 0
+                ? missingTask.getProcessInstanceId() : null;
+        com.loanflow.payment.DisbursingApplication.await("the write-off to be refused", () -> management.createJobQuery()
+                .processInstanceId(refusedInstance).withException().count() == 1);
+        assertThat(management.createJobQuery().processInstanceId(refusedInstance).singleResult().getExceptionMessage())
+                .contains("is not one Task_ResolveMismatch offers");
         assertThat(jdbc.queryForObject("SELECT resolution FROM reconciliation_mismatch WHERE request_id = ?",
-                String.class, amountDiffers)).isEqualTo("CORRECTED_BY_CHANNEL");
+                String.class, onlyTheirs)).isNull();
+        com.loanflow.payment.DisbursingApplication.await("both resolutions recorded", () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM reconciliation_mismatch WHERE request_id IN (?, ?) AND resolution IS NOT NULL",
+                Integer.class, amountDiffers, onlyOurs) == 2);
+        assertThat(jdbc.queryForMap("SELECT resolution, resolved_by FROM reconciliation_mismatch WHERE request_id = ?",
+                amountDiffers)).containsEntry("RESOLUTION", "CORRECTED_BY_CHANNEL").containsEntry("RESOLVED_BY", "ops1");
+        assertThat(jdbc.queryForObject("SELECT resolution FROM reconciliation_mismatch WHERE request_id = ?",
+                String.class, onlyOurs)).isEqualTo("CORRECTED_ON_OUR_SIDE");
+        assertThat(jdbc.queryForObject("SELECT resolution FROM reconciliation_mismatch WHERE request_id = ?",
+                String.class, statusDiffers)).as("not redirected by a variable").isNull();
     }
 
     @Test
