@@ -115,6 +115,27 @@ class EngineAuthorizationsTest {
     }
 
     @Test
+    void aReviewClaimedByOneReviewerIsNotCompletedByAColleague() {
+        var colleague = identity.newUser("reviewer-colleague");
+        colleague.setPassword("reviewer-colleague");
+        identity.saveUser(colleague);
+        identity.createMembership("reviewer-colleague", "reviewers");
+        try {
+            tasks.setAssignee(reviewTask, "reviewer1");
+            assertThat(taskIds("reviewer-colleague", forReviewers)).as("the group still sees it").containsExactly(reviewTask);
+            assertThat(asUser("reviewer-colleague", "POST", "/task/" + reviewTask + "/complete", approval()).status())
+                    .isEqualTo(403);
+            assertThat(asUser("reviewer-colleague", "POST", "/task/" + reviewTask + "/submit-form", approval())
+                    .status()).isEqualTo(403);
+            assertThat(tasks.createTaskQuery().taskId(reviewTask).singleResult().getAssignee()).isEqualTo("reviewer1");
+            assertThat(asUser("reviewer-colleague", "POST", "/task/" + reviewTask + "/claim",
+                    Map.of("userId", "reviewer-colleague")).status()).as("already claimed").isNotEqualTo(204);
+        } finally {
+            identity.deleteUser("reviewer-colleague");
+        }
+    }
+
+    @Test
     void aReviewerCannotHandleIncidentsManageUsersOrDeploy() {
         assertThat(asUser("reviewer1", "GET", "/incident?processInstanceId=" + forReviewers.getId(), null).json())
                 .isEmpty();
