@@ -86,7 +86,9 @@ function fromFen(value) {
 
 /** What a borrower types ("1000", "1000.5", "1,000.00") as the API's two-decimal string; anything else as typed. */
 function normalizeAmount(text) {
-  const plain = text.replace(/[,，\s]/g, '');
+  // full-width digits and point (１０００．５０) as Chinese input methods type them
+  const plain = text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFF10 + 48))
+    .replace(/\uFF0E/g, '.').replace(/[,，\s]/g, '');
   return /^\d+(\.\d{1,2})?$/.test(plain) ? fromFen(fen(plain)) : plain;
 }
 
@@ -252,6 +254,7 @@ function confirmingButton(label, confirmLabel, action, startAttrs, confirmAttrs)
   start.addEventListener('click', () => {
     start.hidden = true;
     confirmButton.hidden = false;
+    confirmButton.focus();   // the focused button was hidden: keyboard users continue on the one that replaced it
   });
   confirmButton.addEventListener('click', async () => {
     confirmButton.disabled = true;
@@ -522,7 +525,9 @@ async function closureView(gen) {
     form('closure-form', [input('登录密码', 'password', {type: 'password', autocomplete: 'current-password'})],
       '确认注销', async (v) => {
         const closed = await api('POST', '/borrowers/me/closure', {password: v.password});
-        sessionStorage.removeItem(TOKEN_KEY);
+        forgetSession();
+        // the device id would link a new registration on this browser to the closed account
+        localStorage.removeItem(DEVICE_KEY);
         document.getElementById('nav').hidden = true;
         view(gen, el('h1', {id: 'closed'}, '账户已注销'),
           el('p', {id: 'closure-outcome'}, closed.personalDataErased ? '您的个人信息已删除。'
@@ -558,9 +563,23 @@ async function applicationView(gen, id) {
       '查看借款和还款计划')));
   }
   if (!view(gen, ...parts)) return;
-  if (MOVING.has(a.status) || a.status === 'IN_REVIEW') {
-    poll(gen, () => applicationView(gen, id), a.status === 'IN_REVIEW' ? 5000 : POLL_MS);
-  }
+  if (MOVING.has(a.status) || a.status === 'IN_REVIEW') awaitApplicationChange(gen, id, a.status);
+}
+
+/**
+ * Polls until the application's status changes, and only then draws the page again: a redraw every few seconds
+ * would reset a withdrawal half confirmed, move the keyboard focus and make screen readers read the page again.
+ */
+function awaitApplicationChange(gen, id, status) {
+  poll(gen, async () => {
+    const a = await api('GET', '/applications/' + encodeURIComponent(id));
+    if (gen !== generation) return;
+    if (a.status === status) {
+      awaitApplicationChange(gen, id, status);
+    } else {
+      await applicationView(gen, id);
+    }
+  }, status === 'IN_REVIEW' ? 5000 : POLL_MS);
 }
 
 /** Withdrawing is free until the contract is signed; a second click confirms, so one slip does not cancel. */
@@ -601,8 +620,8 @@ function contractSection(gen, a) {
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'CONTRACT_ALREADY_SIGNED') throw error;
     }
+    await route();   // the page of the signed application, drawn afresh (which clears notices)
     notice('合同已签署，正在放款。');
-    route();   // the page of the signed application, drawn afresh
   });
   signForm.hidden = true;
   link.addEventListener('click', () => {
@@ -648,28 +667,37 @@ async function loanView(gen, id, repaymentNote) {
       STATUS_TEXT[loan.status] || loan.status)),
     el('dl', {class: 'profile'},
       el('dt', {}, '本金'), el('dd', {id: 'loan-principal'}, money(loan.principal)),
-      el('dt', {}, '年化利率（APR）'), el('dd', {id: 'loan-apr'}, (loan.irrAprPercent || loan.aprPercent) + '%'),
+      // the disclosed APR includes the fee; without it on record, no figure rather than the lower nominal rate
+      el('dt', {}, '年化利率（APR）'), el('dd', {id: 'loan-apr'}, loan.irrAprPercent ? loan.irrAprPercent + '%' : '—'),
       el('dt', {}, '名义年利率'), el('dd', {}, loan.aprPercent + '%'),
       el('dt', {}, '服务费'), el('dd', {}, money(loan.serviceFee)),
       el('dt', {}, '逾期日利率'), el('dd', {}, loan.penaltyDailyRatePercent + '%'),
+      el('dt', {}, '逾期罚息（未还）'), el('dd', {id: 'loan-penalty'}, money(loan.outstandingPenalty)),
       el('dt', {}, '今日结清应还'), el('dd', {id: 'loan-outstanding'}, money(loan.outstanding))),
     el('h2', {}, '还款计划'),
     el('table', {id: 'schedule'},
-      el('thead', {}, el('tr', {}, ['期数', '还款日', '本金', '利息', '应还', '已还', '状态'].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['期数', '还款日', '本金', '利息', '罚息', '应还', '已还', '状态'].map((h) => el('th', {}, h)))),
       el('tbody', {}, loan.schedule.map((line) => el('tr', {'data-status': line.status},
         el('td', {}, line.seq), el('td', {}, line.dueDate), el('td', {}, money(line.principal)),
-        el('td', {}, money(line.interest)), el('td', {}, money(line.total)), el('td', {}, money(line.paid)),
+        el('td', {}, money(line.interest)), el('td', {class: 'penalty'}, money(line.penalty || '0.00')),
+        // owed includes the penalty, as "paid" does: the two columns compare
+        el('td', {}, money(fromFen(fen(line.total) + fen(line.penalty || '0.00')))), el('td', {}, money(line.paid)),
         el('td', {}, INSTALLMENT_TEXT[line.status] || line.status)))))];
   if (loan.status === 'ACTIVE') parts.push(repaySection(gen, id, loan));
   parts.push(el('div', {id: 'repayment'}, repaymentNote || null));
-  view(gen, ...parts);
+  if (!view(gen, ...parts)) return;
+  // a repayment started before the page was left: its outcome is shown when it comes
+  const started = JSON.parse(sessionStorage.getItem(REPAY_KEY + id) || 'null');
+  if (!repaymentNote && started && started.repaymentId) await repaymentProgress(gen, id, started.repaymentId);
 }
 
 /** Every installment due by today still owed, or else the next one; never more than what settles the loan. */
 function suggestedRepayment(loan) {
-  // the borrower's calendar day (toISOString would be UTC: before 08:00 in China, yesterday)
+  // the platform's day (its clock decides what is due), not the browser's: a phone in another time zone or with a
+  // wrong clock would leave out an installment due today
   const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = loan.asOf
+    || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const owed = (line) => fen(line.total) + fen(line.penalty || '0.00') - fen(line.paid);
   const open = loan.schedule.filter((line) => line.status === 'PENDING' || line.status === 'PARTIALLY_PAID');
   let amount = open.filter((line) => line.dueDate <= today).reduce((sum, line) => sum + owed(line), 0n);
@@ -696,21 +724,35 @@ function repaySection(gen, loanId, loan) {
     form('repay-form', [amountField, settle], '确认还款', async (v) => {
       const amount = normalizeAmount(v.amount);
       const started = await api('POST', '/loans/' + encodeURIComponent(loanId) + '/repayments', {amount},
-        {'Idempotency-Key': repaymentKey(loanId, amount)});
+        {'Idempotency-Key': await repaymentKey(loanId, amount)});
+      rememberRepayment(loanId, started.repaymentId);
       await repaymentProgress(gen, loanId, started.repaymentId);
     })];
 }
 
 /**
  * The Idempotency-Key of a repayment is kept in sessionStorage until its outcome is known, so a reload or a retry
- * after a lost answer sends the same key and cannot start a second withholding of the same amount.
+ * after a lost answer sends the same key and cannot start a second withholding of the same amount. Once the request
+ * was answered, the key is kept with the repayment it started: it is reused only while that repayment is still
+ * pending, never for a later repayment of the same amount (next month's equal installment would otherwise return the
+ * old repayment and start no withholding).
  */
-function repaymentKey(loanId, amount) {
+async function repaymentKey(loanId, amount) {
   const stored = JSON.parse(sessionStorage.getItem(REPAY_KEY + loanId) || 'null');
-  if (stored && stored.amount === amount) return stored.key;
+  if (stored && stored.amount === amount) {
+    if (!stored.repaymentId) return stored.key;   // the answer was lost: the same request again
+    const earlier = await api('GET', '/loans/' + encodeURIComponent(loanId) + '/repayments/'
+      + encodeURIComponent(stored.repaymentId));
+    if (earlier.status === 'PENDING') return stored.key;
+  }
   const key = randomId('web-repay');
   sessionStorage.setItem(REPAY_KEY + loanId, JSON.stringify({amount, key}));
   return key;
+}
+
+function rememberRepayment(loanId, repaymentId) {
+  const stored = JSON.parse(sessionStorage.getItem(REPAY_KEY + loanId) || 'null');
+  if (stored) sessionStorage.setItem(REPAY_KEY + loanId, JSON.stringify(Object.assign(stored, {repaymentId})));
 }
 
 async function repaymentProgress(gen, loanId, repaymentId) {
@@ -770,10 +812,15 @@ document.getElementById('logout').addEventListener('click', async () => {
   } catch (ignored) {
     // the token is dropped here either way
   } finally {
-    sessionStorage.removeItem(TOKEN_KEY);
+    forgetSession();
     location.hash = '#/login';
   }
 });
+
+/** Everything this tab kept for the borrower (token, repayment keys, where to return): a shared computer keeps none. */
+function forgetSession() {
+  Object.keys(sessionStorage).filter((key) => key.startsWith('loanflow.')).forEach((key) => sessionStorage.removeItem(key));
+}
 window.addEventListener('hashchange', route);
 loadProduct().catch(() => {});
 route();

@@ -31,7 +31,7 @@ class LoanController {
     record LoanView(String loanId, String applicationId, LoanStatus status, String principal, String aprPercent,
                     int termMonths, String outstanding, String outstandingPrincipal, String outstandingInterest,
                     List<ScheduleLine> schedule, String irrAprPercent, String serviceFee, String outstandingPenalty,
-                    String penaltyDailyRatePercent, String aprConvention, String settlementAmount) {
+                    String penaltyDailyRatePercent, String aprConvention, String settlementAmount, LocalDate asOf) {
     }
 
     static final String APR_CONVENTION = AnnualPercentageRate.CONVENTION;
@@ -52,7 +52,8 @@ class LoanController {
     @GetMapping("/api/v1/loans/{loanId}")
     LoanView get(BorrowerPrincipal principal, @PathVariable String loanId) {
         Loan loan = loans.getOwned(principal.borrowerId(), loanId);
-        String settlementAmount = Money.format(loans.settlementQuote(loan).total());
+        SettlementQuote quote = loans.settlementQuote(loan);
+        String settlementAmount = Money.format(quote.total());
         List<ScheduleLine> schedule = loans.installments(loanId).stream()
                 .map(i -> new ScheduleLine(i.seq(), i.dueDate(), Money.format(i.principalDue()),
                         Money.format(i.interestDue()), Money.format(i.principalDue().add(i.interestDue())),
@@ -65,6 +66,6 @@ class LoanController {
                 loan.irrAprPercent() == null ? null : loan.irrAprPercent().toPlainString(),
                 Money.format(loan.serviceFee()), Money.format(loan.outstandingPenalty()),
                 LoanProduct.penaltyDailyRatePercent(loan.aprPercent()).toPlainString(), APR_CONVENTION,
-                settlementAmount);
+                settlementAmount, quote.asOf());
     }
 }

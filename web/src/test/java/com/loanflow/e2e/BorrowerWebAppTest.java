@@ -206,13 +206,35 @@ class BorrowerWebAppTest {
         awaitStatus("application-status", "ACTIVE");
         browser.findElement(By.id("to-loan")).click();
 
-        // 7. the loan: six installments; settle it in one withholding, double-submitted, applied once
+        // 7. the loan: six installments; two paid, then settled in one withholding, double-submitted, applied once
         awaitStatus("loan-status", "ACTIVE");
         assertThat(browser.findElements(By.cssSelector("#schedule tbody tr"))).hasSize(6);
         assertThat(text("loan-principal")).isEqualTo("¥1,000.00");
         assertShowsNoRawPersonalData();
         screenshot("4-loan");
         String loanId = browser.getCurrentUrl().replaceAll(".*#/loans/", "");
+        assertThat(text("loan-apr")).as("the disclosed APR with the fee, never the nominal rate").endsWith("%");
+        assertThat(browser.findElements(By.cssSelector("#schedule thead th"))).extracting(WebElement::getText)
+                .contains("罚息");
+
+        // 7a. the first installment, as suggested; then, as if the page had been left while it was pending, its key
+        // still stored: the next repayment of the same amount is a new one, not the old one answered again
+        String installment = browser.findElement(By.id("f-amount")).getDomProperty("value");
+        submit("repay-form");
+        awaitStatus("repayment-status", "APPLIED");
+        String firstKey = jdbc.queryForObject("SELECT idempotency_key FROM repayment WHERE loan_id = ?", String.class,
+                loanId);
+        String firstId = jdbc.queryForObject("SELECT id FROM repayment WHERE loan_id = ?", String.class, loanId);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.setItem(arguments[0],"
+                + " JSON.stringify({amount: arguments[1], key: arguments[2], repaymentId: arguments[3]}));",
+                "loanflow.repay." + loanId, installment, firstKey, firstId);
+        type("amount", installment);
+        submit("repay-form");
+        waitUpTo(WAIT).withMessage(() -> "a second repayment").until(d ->
+                count("SELECT COUNT(*) FROM repayment WHERE loan_id = '" + loanId + "' AND status = 'APPLIED'") == 2);
+        awaitStatus("repayment-status", "APPLIED");
+        awaitStatus("loan-status", "ACTIVE");
+
         browser.findElement(By.id("repay-all")).click();
         WebElement amount = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#f-amount[data-quoted]")));
         assertThat(amount.getDomProperty("value")).isEqualTo(amount.getDomAttribute("data-quoted"))
@@ -222,7 +244,8 @@ class BorrowerWebAppTest {
         awaitStatus("repayment-status", "APPLIED");
         awaitStatus("loan-status", "SETTLED");
         screenshot("5-settled");
-        assertThat(count("SELECT COUNT(*) FROM repayment WHERE loan_id = '" + loanId + "'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM repayment WHERE loan_id = '" + loanId + "'")).as("two installments"
+                + " and the settlement, the double-submitted one applied once").isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT status FROM loan_application WHERE id = ?", String.class, applicationId))
                 .isEqualTo("SETTLED");
 
