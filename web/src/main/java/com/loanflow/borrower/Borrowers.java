@@ -382,7 +382,39 @@ public class Borrowers {
         if (!png && !jpeg) {
             throw ApiException.invalidField(field, "must be a PNG or JPEG image");
         }
+        // the header's dimensions, read without decoding: a small file can declare an image that would take
+        // gigabytes to decode (OCR and face comparison decode it), a "decompression bomb"
+        long[] size = dimensions(bytes);
+        if (size == null) {
+            throw ApiException.invalidField(field, "is not a readable PNG or JPEG image");
+        }
+        if (size[0] > MAX_IMAGE_SIDE || size[1] > MAX_IMAGE_SIDE || size[0] * size[1] > MAX_IMAGE_PIXELS) {
+            throw ApiException.invalidField(field, "must be at most " + MAX_IMAGE_SIDE + " pixels a side and "
+                    + MAX_IMAGE_PIXELS / 1_000_000 + " megapixels (a phone photo is well within)");
+        }
         return bytes;
+    }
+
+    static final int MAX_IMAGE_SIDE = 8000;
+    static final long MAX_IMAGE_PIXELS = 24_000_000L;
+
+    /** Width and height from the image header, or null when no reader understands it. */
+    static long[] dimensions(byte[] bytes) {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new long[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String truncate(String userAgent) {
