@@ -55,6 +55,16 @@ class WithholdingChannel {
      * nothing about whether an earlier send of the same request id was accepted, so it is asked again; the status
      * query settles it.
      */
+    boolean acceptedFor(String requestId, String body) {
+        try {
+            var node = json.readTree(body);
+            return node != null && "ACCEPTED".equals(node.path("status").asText(null))
+                    && requestId.equals(node.path("requestId").asText(null));
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
+    }
+
     static boolean refusal(int status) {
         return status == 400;
     }
@@ -75,7 +85,8 @@ class WithholdingChannel {
                     .header("X-Signature", Pem.sign(merchantKey, bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                return Answer.ACCEPTED;
+                // only the channel's acceptance of this request: a bare 200 (a proxy's page) is asked again
+                return acceptedFor(requestId, response.body()) ? Answer.ACCEPTED : Answer.RETRY_LATER;
             }
             log.info("Channel answered {} to withholding {}: {}", response.statusCode(), requestId, response.body());
             return refusal(response.statusCode()) ? Answer.REFUSED : Answer.RETRY_LATER;

@@ -57,7 +57,9 @@ class SandboxChannel {
             try {
                 mapper.insert(payout);
             } catch (DuplicateKeyException concurrentSameRequest) {
-                return Answer.ALREADY_ACCEPTED;
+                // the same request is being taken in by another call right now, and may yet be refused as busy:
+                // "accepted" here would let the sender mark a payout sent that no callback will ever follow
+                return Answer.BUSY;
             }
             if (status.equals("BUSY")) {
                 return Answer.BUSY;

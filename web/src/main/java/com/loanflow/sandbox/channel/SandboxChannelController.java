@@ -91,8 +91,13 @@ class SandboxChannelController {
         } catch (Exception e) {
             return error(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST");
         }
-        if (request.requestId() == null || request.notifyUrl() == null || !"CNY".equals(request.currency())
-                || request.amount() == null || !request.amount().matches("\\d{1,9}\\.\\d{2}")) {
+        // the channel's own contract: what its table holds, and no payout of nothing
+        if (request == null || request.requestId() == null || request.requestId().isBlank()
+                || request.requestId().length() > 40 || request.merchantId() == null
+                || request.merchantId().length() > 40 || request.notifyUrl() == null
+                || request.notifyUrl().length() > 255 || !"CNY".equals(request.currency())
+                || request.amount() == null || !request.amount().matches("\\d{1,9}\\.\\d{2}")
+                || new java.math.BigDecimal(request.amount()).signum() <= 0) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
         if (!Luhn.isValid(request.cardNumber())) {
@@ -116,7 +121,16 @@ class SandboxChannelController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(json.writeValueAsBytes(
                     Map.of("code", "INVALID_SIGNATURE", "retryable", false)));
         }
-        StatusQuery query = json.readValue(body, StatusQuery.class);
+        StatusQuery query;
+        try {
+            query = json.readValue(body, StatusQuery.class);
+        } catch (java.io.IOException malformed) {
+            query = null;
+        }
+        if (query == null || query.requestId() == null) {
+            return ResponseEntity.badRequest().body(json.writeValueAsBytes(
+                    Map.of("code", "MALFORMED_REQUEST", "retryable", false)));
+        }
         var payout = payouts.find(query.requestId());
         if (payout.isEmpty()) {
             // signed like every answer, and naming the request: "never accepted" decides a withholding's fate, so a
