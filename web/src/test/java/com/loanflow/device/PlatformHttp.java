@@ -105,7 +105,7 @@ public final class PlatformHttp {
     public static String beijingIdNumber() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String first17 = String.format("110105%04d%02d%02d%03d", 1985 + r.nextInt(15), 1 + r.nextInt(12),
-                1 + r.nextInt(28), r.nextInt(1000));
+                1 + r.nextInt(28), r.nextInt(990)); // sequence numbers 990-999 trigger sandbox outages
         return first17 + ChineseIdNumber.checkCharacter(first17);
     }
 

@@ -180,6 +180,32 @@ class BadInputTest {
         Map<String, Object> body = new HashMap<>(identity("测试", randomIdNumber()));
         body.put("selfieImage", Base64.getEncoder().encodeToString("not an image".getBytes()));
         assertFieldError(api.put("/api/v1/borrowers/me/identity", token, body), 400, "selfieImage");
+
+        // a "decompression bomb": a few dozen bytes declaring a 50,000 x 50,000 image (10 GB decoded)
+        body.put("selfieImage", Base64.getEncoder().encodeToString(pngHeader(50_000, 50_000)));
+        Api.Response bomb = api.put("/api/v1/borrowers/me/identity", token, body);
+        assertFieldError(bomb, 400, "selfieImage");
+        assertThat(bomb.json().path("fieldErrors").get(0).path("message").asText()).contains("pixels");
+    }
+
+    /** A PNG of nothing but its signature, an IHDR declaring width x height (8-bit RGB) and IEND. */
+    static byte[] pngHeader(int width, int height) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array();
+        for (Object[] chunk : new Object[][] {{"IHDR", ihdr}, {"IEND", new byte[0]}}) {
+            byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] data = (byte[]) chunk[1];
+            var crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            out.writeBytes(type);
+            out.writeBytes(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -360,7 +386,7 @@ class BadInputTest {
     static String randomIdNumber() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String first17 = String.format("110105%04d%02d%02d%03d", 1985 + r.nextInt(15), 1 + r.nextInt(12),
-                1 + r.nextInt(28), r.nextInt(1000));
+                1 + r.nextInt(28), r.nextInt(990)); // sequence numbers 990-999 trigger sandbox outages
         return first17 + ChineseIdNumber.checkCharacter(first17);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18080", "loanflow.workers.retry-backoff=PT1S",
+                // three attempts 1 s and 2 s apart: the suite reaches an incident in seconds (production: 6, from 5 s)
+                "loanflow.workers.max-retries=3",
                 "logging.file.name=target/e2e-platform.log", "loanflow.safety.allow-test-defaults=true",
                 "server.ssl.enabled=false", "loanflow.internal-port=18080",
                 // every test client is 127.0.0.1: per-IP limits sized for the suite, not for one phone

@@ -122,7 +122,7 @@ final class SuitePlatform {
     /** A new borrower with a fresh valid ID number who applied for a loan; the card shows cardName. */
     Applicant applicant(String name, String cardName, String phone, long selfieSeed) {
         String first17 = "110105" + LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 30))
-                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", ThreadLocalRandom.current().nextInt(990)); // 990-999: sandbox outages
         String idNumber = first17 + ChineseIdNumber.checkCharacter(first17);
         String password = "Passw0rd!" + phone.substring(7);
         JsonNode registered = call("POST", "/api/v1/borrowers", null, Map.of("phone", phone, "password", password,

@@ -39,7 +39,9 @@ public record WorkersProperties(@DefaultValue Engine engine, @DefaultValue Platf
                           @DefaultValue("PT5S") Duration retryBackoff,
                           @DefaultValue("3") int maxRetries,
                           @DefaultValue("loanflow-workers") String workerId,
-                          @DefaultValue("PT60S") Duration lockDuration,
+                          // longer than a task's worst case (three 20 s provider calls, two 20 s OCR runs), so the
+                          // lock does not expire while the task is worked on and a second worker repeat it
+                          @DefaultValue("PT3M") Duration lockDuration,
                           @DefaultValue("PT0.02S") Duration sandboxMinLatency,
                           @DefaultValue("PT0.08S") Duration sandboxMaxLatency,
                           @DefaultValue("0.80") BigDecimal livenessPassScore,

@@ -6,6 +6,7 @@ import com.loanflow.workers.platform.CreditQuery;
 import com.loanflow.workers.platform.PlatformClient;
 import com.loanflow.workers.platform.TaskFailures;
 import com.loanflow.workers.platform.TopicHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -61,13 +62,15 @@ public class QueryCreditBureauHandler extends TopicHandler {
                         + "; credit bureau not queried"));
         Applicant applicant = platform.applicant(applicationId);
         Optional<CreditReport> cached = cache.find(applicant.idNumber(), authorization.consentId());
-        // logged before the bureau is asked: no query without its purpose and consent on record
-        String queryId = UUID.randomUUID().toString();
+        // logged before the bureau is asked: no query without its purpose and consent on record. The id is the
+        // external task's, so every attempt at this task (a retry, a re-fetch after a lock expired or a worker
+        // crashed) is the same query: logged once, stored once, and the bureau answers its reference unbilled
+        String queryId = queryId(task);
         platform.recordCreditQuery(applicationId, new CreditQuery(queryId,
                 CreditQuery.LOAN_APPLICATION, authorization.consentId(), authorization.agreementVersion(),
                 cached.isPresent(), clock.instant()));
         CreditReport report = cached.orElseGet(() -> {
-            CreditReport fresh = bureau.report(applicant.idNumber());
+            CreditReport fresh = bureau.report(applicant.idNumber(), queryId);
             cache.put(applicant.idNumber(), authorization.consentId(), fresh);
             return fresh;
         });
@@ -76,5 +79,10 @@ public class QueryCreditBureauHandler extends TopicHandler {
                 cached.isPresent() ? "cached" : "new", report.applicationsLast90Days());
         // the report itself stays out of the engine (variables, history, Cockpit): the platform seals it
         service.complete(task, Map.of("creditReportId", platform.storeCreditReport(applicationId, queryId, report)));
+    }
+
+    static String queryId(ExternalTask task) {
+        return UUID.nameUUIDFromBytes(("query-credit-bureau:" + task.getId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sandbox bureau (see workers/SANDBOX.md): fixed reports for the six sandbox identities; for any other valid ID
- * number a real GMSC row chosen by SHA-256 of the ID number, so the same person always gets the same report.
+ * number a real GMSC row chosen by SHA-256 of the ID number, so the same person always gets the same report. A repeated
+ * query reference is answered from what the bureau already gave, unbilled. ID numbers whose sequence number is 999
+ * find the bureau down for the first two attempts of each reference (RetryableFailure), as in an outage.
  */
 @Component
 public class SandboxCreditBureau implements CreditBureau {
@@ -38,6 +40,19 @@ public class SandboxCreditBureau implements CreditBureau {
     private final Clock clock;
     private final List<GmscSample.Row> rows = GmscSample.load();
     private final AtomicLong queries = new AtomicLong();
+    /** Answers by query reference: a bureau's idempotency window (this sandbox keeps the last 10,000). */
+    private final Map<String, CreditReport> answered = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CreditReport> eldest) {
+                    return size() > 10_000;
+                }
+            });
+    private final Map<String, Integer> outageAttempts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The sequence number (digits 15–17) of ID numbers that meet a bureau outage. */
+    static final String OUTAGE_SEQUENCE = "999";
+    static final int OUTAGE_ATTEMPTS = 2;
 
     @Autowired
     public SandboxCreditBureau(SandboxLatency latency) {
@@ -50,9 +65,23 @@ public class SandboxCreditBureau implements CreditBureau {
     }
 
     @Override
-    public CreditReport report(String idNumber) {
-        queries.incrementAndGet(); // a real bureau bills every query, answered or not
+    public CreditReport report(String idNumber, String reference) {
+        CreditReport earlier = answered.get(reference);
+        if (earlier != null) {
+            return earlier;   // the same query asked again: the same answer, not billed twice
+        }
         latency.await();
+        if (idNumber.length() == 18 && idNumber.substring(14, 17).equals(OUTAGE_SEQUENCE)
+                && outageAttempts.merge(reference, 1, Integer::sum) <= OUTAGE_ATTEMPTS) {
+            throw new com.loanflow.workers.platform.RetryableFailure("Credit bureau temporarily unavailable (503)");
+        }
+        queries.incrementAndGet(); // a real bureau bills every query it answers
+        CreditReport report = lookUp(idNumber);
+        answered.put(reference, report);
+        return report;
+    }
+
+    private CreditReport lookUp(String idNumber) {
         CreditReport known = SANDBOX_REPORTS.get(idNumber);
         if (known != null) {
             return known;

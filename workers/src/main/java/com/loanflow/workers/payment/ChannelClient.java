@@ -24,9 +24,19 @@ public class ChannelClient {
     }
 
     /** What the channel said; {@code code} is its error code (e.g. CHANNEL_BUSY, INVALID_CARD), null on success. */
-    public record Answer(int status, String code) {
-        public boolean accepted() {
-            return status == 200;
+    public record Answer(int status, String code, String channelStatus, String requestId) {
+
+        public Answer(int status, String code) {
+            this(status, code, status == 200 ? "ACCEPTED" : null, null);
+        }
+
+        /**
+         * The channel took this request: a 200 whose body says ACCEPTED for this request id. A bare 200 (a proxy's
+         * page, a misrouted call) is not an acceptance: marking the payout sent on it would leave the loan waiting
+         * for a callback the channel never sends.
+         */
+        public boolean acceptedFor(String expectedRequestId) {
+            return status == 200 && "ACCEPTED".equals(channelStatus) && expectedRequestId.equals(requestId);
         }
 
         public boolean busy() {
@@ -65,7 +75,9 @@ public class ChannelClient {
                 .body(body)
                 .exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
-                    return new Answer(response.getStatusCode().value(), code(answer));
+                    JsonNode node = node(answer);
+                    return new Answer(response.getStatusCode().value(), text(node, "code"), text(node, "status"),
+                            text(node, "requestId"));
                 }));
     }
 
@@ -77,12 +89,15 @@ public class ChannelClient {
         }
     }
 
-    private static String code(byte[] answer) {
+    private static JsonNode node(byte[] answer) {
         try {
-            JsonNode node = JSON.readTree(answer);
-            return node == null ? null : node.path("code").asText(null);
+            return JSON.readTree(answer);
         } catch (IOException notJson) {
             return null;
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node == null ? null : node.path(field).asText(null);
     }
 }

@@ -50,7 +50,11 @@ public class SendPayoutHandler extends TopicHandler {
         if (answer.status() >= 500) {
             throw new RetryableFailure("Channel answered " + answer.status());
         }
-        if (!answer.accepted()) {
+        if (answer.status() == 200 && !answer.acceptedFor(order.requestId())) {
+            // not the channel's acceptance of this request: ask again rather than wait for a callback that won't come
+            throw new RetryableFailure("Channel answered 200 without accepting " + order.requestId());
+        }
+        if (!answer.acceptedFor(order.requestId())) {
             throw new IllegalStateException("Channel refused payout " + order.requestId() + ": " + answer.status()
                     + " " + answer.code());
         }

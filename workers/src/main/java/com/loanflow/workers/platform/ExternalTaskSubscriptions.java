@@ -49,7 +49,9 @@ class ExternalTaskSubscriptions {
                 .baseUrl(engine.baseUrl())
                 .addInterceptor(new BasicAuthProvider(engine.username(), engine.password()))
                 .workerId(properties.workers().workerId())
-                .maxTasks(10)
+                // one task at a time: the client works its tasks one after another on one thread, so a batch of
+                // ten would have the last ones' locks running out while they wait (and another worker take them)
+                .maxTasks(1)
                 .asyncResponseTimeout(LONG_POLL_MILLIS)
                 // Long polling already waits for work; the default exponential back-off would add up to a minute
                 // of idle delay after a quiet period before a new task is fetched.

@@ -41,6 +41,11 @@ public abstract class TopicHandler implements ExternalTaskHandler {
         } catch (RuntimeException e) {
             log.error("{} for application {} failed, raising an incident: {}", topic(), applicationId, e.toString());
             failures.incident(task, service, e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // an input too large to process (an image that decodes to gigabytes): the allocation failed, nothing
+            // holds it; without this the client only logs, the lock expires and the task loops with no incident
+            log.error("{} for application {} ran out of memory, raising an incident", topic(), applicationId);
+            failures.incident(task, service, "Input too large to process (out of memory)", null);
         }
     }
 

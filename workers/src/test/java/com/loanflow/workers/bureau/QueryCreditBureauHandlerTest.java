@@ -57,6 +57,42 @@ class QueryCreditBureauHandlerTest {
         platform.server.verify(); // the applicant (personal data) was never fetched
     }
 
+    @Test
+    void aRetriedAttemptIsTheSameQueryLoggedAndBilledOnce() {
+        FakePlatform platform = new FakePlatform();
+        ExternalTaskService service = mock(ExternalTaskService.class);
+        SandboxCreditBureau bureau = new SandboxCreditBureau(SandboxLatency.none());
+        QueryCreditBureauHandler handler = new QueryCreditBureauHandler(new TaskFailures(TestProperties.create()),
+                platform.client, bureau, noCache());
+        ExternalTask task = FakePlatform.task(null);
+        org.mockito.Mockito.when(task.getId()).thenReturn("external-task-1");
+        // first attempt: the report cannot be handed over (the platform answers 503): the task is retried
+        platform.answersCreditAuthorization(org.springframework.http.HttpStatus.OK);
+        platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
+        platform.expectsCreditQuery(false);
+        platform.server.expect(org.springframework.test.web.client.match.MockRestRequestMatchers.method(
+                org.springframework.http.HttpMethod.PUT)).andRespond(
+                org.springframework.test.web.client.response.MockRestResponseCreators.withServiceUnavailable());
+        handler.execute(task, service);
+        verify(service).handleFailure(eq(task), org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.any(), eq(2), org.mockito.ArgumentMatchers.anyLong());
+        String firstQueryId = platform.loggedQueryId;
+        platform.server.verify();
+        platform.server.reset();
+
+        // the retry: the same query id, and the bureau answers its reference again without a second bill
+        platform.answersCreditAuthorization(org.springframework.http.HttpStatus.OK);
+        platform.answersApplicant("王五", "310115198801010049", "13800000003", null, null);
+        platform.expectsCreditQuery(false);
+        platform.expectsCreditReport(SandboxCreditBureau.SANDBOX_REPORTS.get("310115198801010049"), "report-7");
+        handler.execute(task, service);
+
+        assertThat(platform.loggedQueryId).isEqualTo(firstQueryId);
+        assertThat(bureau.queries()).as("billed once").isEqualTo(1);
+        verify(service).complete(eq(task), eq(Map.of("creditReportId", "report-7")));
+        platform.server.verify();
+    }
+
     static BureauReportCache noCache() {
         return new BureauReportCache(null, TestProperties.create().workers().bureauCache());
     }

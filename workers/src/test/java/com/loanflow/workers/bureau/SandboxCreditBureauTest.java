@@ -22,28 +22,28 @@ class SandboxCreditBureauTest {
 
     @Test
     void sandboxIdentitiesGetTheDocumentedReports() {
-        assertThat(bureau.report("110101199003070011"))
+        assertThat(ask(bureau, "110101199003070011"))
                 .isEqualTo(new CreditReport(0, 1, 2, 1, false, false, 0.15, 36, 0, 0.25, 12000.0, 6, 0, 1, 0, 1));
-        CreditReport liSi = bureau.report("440306199208150030");
+        CreditReport liSi = ask(bureau, "440306199208150030");
         assertThat(liSi.revolvingUtilization()).isEqualTo(0.85);
         assertThat(liSi.applicationsLast90Days()).isEqualTo(5);
         assertThat(liSi.pastDue30To59Days()).isEqualTo(1);
-        assertThat(bureau.report("310115198801010049").applicationsLast90Days()).isEqualTo(12);
-        assertThat(bureau.report("510107199506200052").age()).isEqualTo(31);
-        assertThat(bureau.report("330106197909090063").courtEnforcement()).isTrue();
-        assertThat(bureau.report("110105199305120016"))
+        assertThat(ask(bureau, "310115198801010049").applicationsLast90Days()).isEqualTo(12);
+        assertThat(ask(bureau, "510107199506200052").age()).isEqualTo(31);
+        assertThat(ask(bureau, "330106197909090063").courtEnforcement()).isTrue();
+        assertThat(ask(bureau, "110105199305120016"))
                 .isEqualTo(new CreditReport(0, 1, 2, 1, false, false, 0.15, 33, 0, 0.25, 12000.0, 6, 0, 1, 0, 1));
     }
 
     @Test
     void theSameIdNumberAlwaysGetsTheSameReport() {
         String id = idNumber("11010519870412123");
-        assertThat(new SandboxCreditBureau(SandboxLatency.none(), clock).report(id)).isEqualTo(bureau.report(id));
+        assertThat(ask(new SandboxCreditBureau(SandboxLatency.none(), clock), id)).isEqualTo(ask(bureau, id));
     }
 
     @Test
     void otherIdentitiesGetAgeFromTheirBirthDateAndFewApplications() {
-        CreditReport report = bureau.report(idNumber("11010519870412123"));
+        CreditReport report = ask(bureau, idNumber("11010519870412123"));
         assertThat(report.age()).isEqualTo(39);
         assertThat(report.applicationsLast7Days()).isBetween(0, report.applicationsLast30Days());
         assertThat(report.applicationsLast30Days()).isLessThanOrEqualTo(report.applicationsLast90Days());
@@ -55,7 +55,7 @@ class SandboxCreditBureauTest {
     void differentPeopleAreSpreadOverTheSample() {
         Set<CreditReport> reports = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            reports.add(bureau.report(idNumber("110105198501" + String.format("%02d", 1 + i % 28) + String.format("%03d", i))));
+            reports.add(ask(bureau, idNumber("110105198501" + String.format("%02d", 1 + i % 28) + String.format("%03d", i))));
         }
         assertThat(reports).hasSizeGreaterThan(40);
     }
@@ -72,7 +72,7 @@ class SandboxCreditBureauTest {
     void refusesAnInvalidIdNumber() {
         String valid = idNumber("11010519870412123");
         String wrongCheck = valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
-        assertThatThrownBy(() -> bureau.report(wrongCheck)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ask(bureau, wrongCheck)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -95,5 +95,33 @@ class SandboxCreditBureauTest {
             throw new AssertionError("test ID invalid");
         }
         return id;
+    }
+
+    /** A new query (a fresh reference). */
+    static CreditReport ask(SandboxCreditBureau bureau, String idNumber) {
+        return bureau.report(idNumber, java.util.UUID.randomUUID().toString());
+    }
+
+    @Test
+    void aRepeatedReferenceIsAnsweredAgainWithoutASecondBill() {
+        SandboxCreditBureau sandbox = new SandboxCreditBureau(SandboxLatency.none());
+        String id = idNumber("11010519870412123");
+        CreditReport first = sandbox.report(id, "query-1");
+        assertThat(sandbox.report(id, "query-1")).isEqualTo(first);
+        assertThat(sandbox.queries()).isEqualTo(1);
+        sandbox.report(id, "query-2");
+        assertThat(sandbox.queries()).as("another query is another bill").isEqualTo(2);
+    }
+
+    @Test
+    void sequenceNumber999MeetsAnOutageForTheFirstTwoAttemptsOfEachQuery() {
+        SandboxCreditBureau sandbox = new SandboxCreditBureau(SandboxLatency.none());
+        String id = idNumber("11010519870412999");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> sandbox.report(id, "query-x"))
+                    .isInstanceOf(com.loanflow.workers.platform.RetryableFailure.class);
+        }
+        assertThat(sandbox.report(id, "query-x")).isNotNull();
+        assertThat(sandbox.queries()).as("only the answered attempt is billed").isEqualTo(1);
     }
 }

@@ -94,6 +94,28 @@ class SendPayoutHandlerTest {
     }
 
     @Test
+    void aBare200IsNotTheChannelsAcceptanceTheSendIsRetriedAndNotMarkedSent() {
+        for (String body : new String[] {"<html>OK</html>", "{\"requestId\":\"req-other\",\"status\":\"ACCEPTED\"}",
+                "{\"requestId\":\"req-1\",\"status\":\"PROCESSING\"}"}) {
+            platform.server.reset();
+            channel.reset();
+            platformAnswersDisbursement("REQUESTED");
+            channel.expect(requestTo(PAYOUTS)).andRespond(withSuccess(body, MediaType.APPLICATION_JSON));
+            platform.server.expect(ExpectedCount.never(), requestTo(SENT));
+            ExternalTask task = FakePlatform.task(3);
+
+            handler.execute(task, service);
+
+            verify(service).handleFailure(eq(task), org.mockito.ArgumentMatchers.contains("without accepting req-1"),
+                    anyString(), eq(2), eq(5000L));
+            verify(service, never()).complete(any());
+            platform.server.verify();
+            channel.verify();
+            org.mockito.Mockito.reset(service);
+        }
+    }
+
+    @Test
     void retryAfterTheCallbackDecidedCompletesWithoutCallingTheChannel() {
         platformAnswersDisbursement("SUCCEEDED");
         channel.expect(ExpectedCount.never(), requestTo(PAYOUTS));

@@ -62,11 +62,14 @@ public final class TesseractCommand {
         Process process = builder.start();
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(input);
-        } catch (IOException closedEarly) {
-            // --list-langs does not read stdin
-        }
+        // written on its own thread, inside the timeout: a tesseract that stops reading must not block this one
+        CompletableFuture.runAsync(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(input);
+            } catch (IOException closedEarly) {
+                // --list-langs does not read stdin; a killed process neither
+            }
+        });
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

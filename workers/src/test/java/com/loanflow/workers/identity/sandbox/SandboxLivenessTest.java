@@ -42,4 +42,16 @@ class SandboxLivenessTest {
                 .isEqualByComparingTo("0");
         assertThat(liveness.score(new byte[] {1, 2, 3})).isEqualByComparingTo("0");
     }
+
+    @Test
+    void seed9TimesOutOnceAndSeed8EveryTime() {
+        SandboxLiveness fresh = new SandboxLiveness(SandboxLatency.none());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.score(SandboxIdCard.renderSelfie(9)))
+                .isInstanceOf(com.loanflow.workers.platform.RetryableFailure.class).hasMessageContaining("timeout");
+        assertThat(fresh.score(SandboxIdCard.renderSelfie(9))).isGreaterThanOrEqualTo(PASS);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.score(SandboxIdCard.renderSelfie(8)))
+                    .isInstanceOf(com.loanflow.workers.platform.RetryableFailure.class);
+        }
+    }
 }

@@ -72,4 +72,20 @@ class SandboxRegistriesTest {
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
                 .isGreaterThanOrEqualTo(SandboxCarrierRegistry.LATE_ANSWER);
     }
+
+    @Test
+    void sequenceNumber997FindsTheRegistryDownOnceAnd998EveryTime() {
+        String once = idNumber("11010519900307997");
+        String always = idNumber("11010519900307998");
+        assertThatThrownBy(() -> twoFactor.matches("测试", once)).isInstanceOf(RetryableFailure.class)
+                .hasMessageContaining("unavailable");
+        assertThat(twoFactor.matches("测试", once)).isTrue();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> twoFactor.matches("测试", always)).isInstanceOf(RetryableFailure.class);
+        }
+    }
+
+    private static String idNumber(String first17) {
+        return first17 + com.loanflow.workers.identity.ChineseIdNumber.checkCharacter(first17);
+    }
 }
