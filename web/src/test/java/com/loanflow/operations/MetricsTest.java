@@ -102,20 +102,21 @@ class MetricsTest extends RunningPlatform {
                         .serviceTask().camundaExternalTask("metrics-test-no-worker").endEvent().done()).deploy().getId();
         try {
             String instance = runtime.startProcessInstanceByKey(key).getId();
-            // as if it had waited ten minutes for a worker
+            // as if it had waited a year for a worker: older than anything else the suite leaves waiting
             jdbc.update("UPDATE ACT_RU_EXT_TASK SET CREATE_TIME_ = ? WHERE PROC_INST_ID_ = ?",
-                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), instance);
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(YEAR)), instance);
             gauges.refresh();
             String waiting = scrape();
             double available = value(waiting, "loanflow_external_tasks_available");
             assertThat(available).isGreaterThanOrEqualTo(1);
-            assertThat(value(waiting, "loanflow_external_tasks_available_oldest_age_seconds")).isGreaterThanOrEqualTo(600);
+            assertThat(value(waiting, "loanflow_external_tasks_available_oldest_age_seconds")).isGreaterThanOrEqualTo(YEAR);
 
             assertThat(externalTasks.fetchAndLock(1, "metrics-test-worker").topic("metrics-test-no-worker", 60_000)
                     .execute()).hasSize(1);
             gauges.refresh();
-            assertThat(value(scrape(), "loanflow_external_tasks_available")).as("locked by a worker")
-                    .isEqualTo(available - 1);
+            // (other tests' tasks come and go meanwhile: the count is not compared, the age says it is gone)
+            assertThat(value(scrape(), "loanflow_external_tasks_available_oldest_age_seconds")).as("locked by a worker")
+                    .isLessThan(YEAR);
         } finally {
             repository.deleteDeployment(deployment, true);
         }
@@ -127,6 +128,8 @@ class MetricsTest extends RunningPlatform {
     org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired
     org.camunda.bpm.engine.ExternalTaskService externalTasks;
+
+    static final long YEAR = 365L * 24 * 3600;
 
     private String scrape() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
