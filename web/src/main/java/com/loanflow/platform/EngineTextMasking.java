@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.history.event.HistoricExternalTaskLogEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -72,7 +73,13 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         @Override
         public void flush() {
             for (CachedDbEntity cached : dbEntityCache.getCachedEntities()) {
-                mask(cached.getEntity());
+                // what this command writes: new rows, and loaded rows it changed; a row only read stays as it is
+                // (no UPDATE of old rows on every read, no optimistic-lock clash with the job executor over them)
+                DbEntityState state = cached.getEntityState();
+                if (state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED
+                        || state == DbEntityState.PERSISTENT && cached.isDirty()) {
+                    mask(cached.getEntity());
+                }
             }
             super.flush();
         }
@@ -81,39 +88,69 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
     /** Masks personal data in the free-text fields of one engine entity; other entities are left as they are. */
     static void mask(DbEntity entity) {
         if (entity instanceof CommentEntity comment) {
-            comment.setMessage(masked(comment.getMessage()));
-            if (comment.getFullMessage() != null) {
-                comment.setFullMessage(masked(comment.getFullMessage()));
+            // MESSAGE_ is the full message cut to 160 characters: cut again from the masked full message, so that no
+            // number is cut in two before it is masked
+            String full = comment.getFullMessage() != null ? comment.getFullMessage() : comment.getMessage();
+            if (full != null) {
+                String maskedFull = PersonalDataMasker.mask(full);
+                if (comment.getFullMessage() != null) {
+                    comment.setFullMessage(maskedFull);
+                }
+                comment.setMessage(comment.toEventMessage(maskedFull));
             }
         } else if (entity instanceof IncidentEntity incident) {
-            incident.setIncidentMessage(masked(incident.getIncidentMessage()));
+            incident.setIncidentMessage(technical(incident.getIncidentMessage()));
         } else if (entity instanceof JobEntity job) {
-            job.setExceptionMessage(masked(job.getExceptionMessage()));
+            job.setExceptionMessage(technical(job.getExceptionMessage()));
         } else if (entity instanceof ExternalTaskEntity task) {
-            task.setErrorMessage(masked(task.getErrorMessage()));
+            task.setErrorMessage(technical(task.getErrorMessage()));
         } else if (entity instanceof HistoricIncidentEventEntity incident) {
-            incident.setIncidentMessage(masked(incident.getIncidentMessage()));
+            incident.setIncidentMessage(technical(incident.getIncidentMessage()));
         } else if (entity instanceof HistoricJobLogEvent log) {
-            log.setJobExceptionMessage(masked(log.getJobExceptionMessage()));
+            log.setJobExceptionMessage(technical(log.getJobExceptionMessage()));
         } else if (entity instanceof HistoricExternalTaskLogEntity log) {
-            log.setErrorMessage(masked(log.getErrorMessage()));
+            log.setErrorMessage(technical(log.getErrorMessage()));
         } else if (entity instanceof UserOperationLogEntryEventEntity entry) {
-            entry.setOrgValue(masked(entry.getOrgValue()));
-            entry.setNewValue(masked(entry.getNewValue()));
+            entry.setOrgValue(technical(entry.getOrgValue()));
+            entry.setNewValue(technical(entry.getNewValue()));
         } else if (entity instanceof AttachmentEntity attachment) {
-            attachment.setName(masked(attachment.getName()));
-            attachment.setDescription(masked(attachment.getDescription()));
+            attachment.setName(PersonalDataMasker.mask(attachment.getName()));
+            attachment.setDescription(PersonalDataMasker.mask(attachment.getDescription()));
         } else if (entity instanceof ByteArrayEntity bytes && bytes.getName() != null
                 && bytes.getName().endsWith(EXCEPTION_BYTE_ARRAY_SUFFIX) && bytes.getBytes() != null) {
-            String text = new String(bytes.getBytes(), StandardCharsets.UTF_8);
-            String maskedText = PersonalDataMasker.mask(text);
-            if (!maskedText.equals(text)) {
-                bytes.setBytes(maskedText.getBytes(StandardCharsets.UTF_8));
+            String text = utf8(bytes.getBytes());
+            if (text != null) {   // not text (a variable that only shares the name): left as it is
+                String maskedText = technical(text);
+                if (!maskedText.equals(text)) {
+                    bytes.setBytes(maskedText.getBytes(StandardCharsets.UTF_8));
+                }
             }
         }
     }
 
-    private static String masked(String text) {
-        return PersonalDataMasker.mask(text);
+    // a run of 7 or more digits at the very end: what is left of a number the engine cut at its column's length
+    private static final java.util.regex.Pattern CUT_NUMBER = java.util.regex.Pattern.compile("(?<![0-9A-Za-z])[0-9]{7,}$");
+
+    /**
+     * Messages, stack traces and logged values carry the platform's ids: numbers are masked where they stand alone
+     * (not inside an id), and the engine's cut to its column (666 characters) cannot leave the front of one behind.
+     */
+    static String technical(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = PersonalDataMasker.maskStandalone(text);
+        var cut = CUT_NUMBER.matcher(masked);
+        return cut.find() ? masked.substring(0, cut.start()) + "*".repeat(cut.end() - cut.start()) : masked;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return null;
+        }
     }
 }

@@ -34,6 +34,8 @@ class EngineTextMaskingTest extends RunningPlatform {
     static final String ID_NUMBER = "110101199003078515";
     static final String CARD = "6222020000009981";
     static final List<String> RAW = List.of(PHONE, ID_NUMBER, CARD);
+    // a platform id with a phone-shaped digit run inside: operations need it intact in an incident message
+    static final String PAYOUT_ID = "PO3F13800001234AB";
 
     @Autowired
     RepositoryService repository;
@@ -54,7 +56,8 @@ class EngineTextMaskingTest extends RunningPlatform {
     public static class CarelessDelegate implements JavaDelegate {
         @Override
         public void execute(DelegateExecution execution) {
-            throw new IllegalStateException("bureau refused borrower " + ID_NUMBER + " phone " + PHONE);
+            throw new IllegalStateException("bureau refused borrower " + ID_NUMBER + " phone " + PHONE
+                    + " (request " + PAYOUT_ID + ")");
         }
     }
 
@@ -83,6 +86,8 @@ class EngineTextMaskingTest extends RunningPlatform {
         // a reviewer's Tasklist comment
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         tasks.createComment(taskId, processInstanceId, "called " + PHONE + ", card " + CARD + " is hers");
+        // a long comment: the engine keeps its first 160 characters as MESSAGE_, where a number could be cut in two
+        tasks.createComment(taskId, processInstanceId, "x".repeat(150) + " " + PHONE + " called back");
 
         // a worker's last failure: message and details echo what the provider said
         List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, "masking-test-worker")
@@ -105,12 +110,14 @@ class EngineTextMaskingTest extends RunningPlatform {
         assertThat(jobRetries(job.getId())).as("the delegate's job failed for good").isZero();
 
         // what Tasklist and Cockpit read back
-        assertThat(tasks.getTaskComments(taskId)).singleElement().satisfies(c ->
-                assertThat(c.getFullMessage()).isEqualTo("called 139****0987, card ****9981 is hers"));
+        assertThat(tasks.getTaskComments(taskId)).extracting(c -> c.getFullMessage())
+                .contains("called 139****0987, card ****9981 is hers");
+        assertThat(jdbc.queryForList("SELECT MESSAGE_ FROM ACT_HI_COMMENT WHERE TASK_ID_ = ?", String.class, taskId))
+                .hasSize(2).noneMatch(message -> message.contains("1391234"));
         assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).list())
                 .extracting(i -> i.getIncidentMessage()).hasSize(2)
                 .allSatisfy(message -> assertThat(RAW).noneMatch(message::contains))
-                .anySatisfy(message -> assertThat(message).contains("1101**********8515"));
+                .anySatisfy(message -> assertThat(message).contains("1101**********8515").contains(PAYOUT_ID));
         assertThat(externalTasks.getExternalTaskErrorDetails(locked.get(0).getId()))
                 .isEqualTo("provider said: ID 1101**********8515 unknown");
         assertThat(management.getJobExceptionStacktrace(job.getId())).contains("bureau refused borrower")
@@ -166,7 +173,7 @@ class EngineTextMaskingTest extends RunningPlatform {
             }
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE MESSAGE_ LIKE ?", Integer.class,
-                "%139****0987%")).as("the check saw the comment").isEqualTo(1);
+                "%139****0987%")).as("the check saw the comment").isPositive();
         return leaks;
     }
 }
