@@ -1,12 +1,12 @@
 package com.loanflow.reconciliation;
 
+import com.loanflow.platform.TaskCompletions;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,7 @@ class RecordMismatchResolutionDelegate implements JavaDelegate {
             throw new IllegalStateException("Resolution " + resolution + " is not one " + deciding.getTaskDefinitionKey()
                     + " offers");
         }
-        String decider = completedBy(deciding);
+        String decider = TaskCompletions.completedBy(history, deciding);
         String group = escalated ? "camunda-admin" : "ops";
         if (decider == null || identity.createUserQuery().userId(decider).memberOfGroup(group).count() == 0) {
             throw new IllegalStateException("Mismatch " + mismatchId + " was resolved by " + decider
@@ -60,15 +60,6 @@ class RecordMismatchResolutionDelegate implements JavaDelegate {
     }
 
     private HistoricTaskInstance completed(String processInstanceId, String taskKey) {
-        return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
-                .finished().list().stream().filter(task -> "completed".equals(task.getDeleteReason())).findFirst()
-                .orElse(null);
-    }
-
-    private String completedBy(HistoricTaskInstance task) {
-        return history.createUserOperationLogQuery().taskId(task.getId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-                .map(UserOperationLogEntry::getUserId).filter(user -> user != null).findFirst()
-                .orElse(task.getAssignee());
+        return TaskCompletions.latestCompleted(history, processInstanceId, taskKey);
     }
 }

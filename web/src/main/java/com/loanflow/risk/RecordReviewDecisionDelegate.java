@@ -1,6 +1,7 @@
 package com.loanflow.risk;
 
 import com.loanflow.audit.AuditLog;
+import com.loanflow.platform.TaskCompletions;
 import com.loanflow.shared.Ids;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,21 +72,17 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
         }
     }
 
-    /**
-     * Who completed the latest completed review task, as the engine logged it (the authenticated user of the
-     * complete or submit-form call), else its assignee. Never a process variable: those an engine user can set.
-     */
+    /** Who completed the latest completed review task ({@link TaskCompletions}); never a process variable. */
     private String reviewer(String processInstanceId, String applicationId) {
-        HistoricTaskInstance review = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(REVIEW_TASK).finished().orderByHistoricTaskInstanceEndTime().desc().list().stream()
-                .filter(task -> "completed".equals(task.getDeleteReason())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No completed review task for " + applicationId
-                        + "; a review decision is recorded only from a reviewer's completed task"));
-        return history.createUserOperationLogQuery().taskId(review.getId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-                .map(UserOperationLogEntry::getUserId).filter(user -> user != null).findFirst()
-                .or(() -> java.util.Optional.ofNullable(review.getAssignee()))
-                .orElseThrow(() -> new IllegalStateException("The review task of " + applicationId
-                        + " was completed by no known user"));
+        HistoricTaskInstance review = TaskCompletions.latestCompleted(history, processInstanceId, REVIEW_TASK);
+        if (review == null) {
+            throw new IllegalStateException("No completed review task for " + applicationId
+                    + "; a review decision is recorded only from a reviewer's completed task");
+        }
+        String reviewer = TaskCompletions.completedBy(history, review);
+        if (reviewer == null) {
+            throw new IllegalStateException("The review task of " + applicationId + " was completed by no known user");
+        }
+        return reviewer;
     }
 }
