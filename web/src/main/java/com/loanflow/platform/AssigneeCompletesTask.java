@@ -48,8 +48,9 @@ class AssigneeCompletesTask extends AbstractProcessEnginePlugin {
                 String user = context.getAuthentication().getUserId();
                 TaskEntity task = context.getTaskManager().findTaskById(taskId);
                 if (user != null && task != null && task.getAssignee() != null && !task.getAssignee().equals(user)) {
-                    throw new AuthorizationException(user + " may not complete task " + taskId + ", which "
-                            + task.getAssignee() + " has claimed; reassign it first");
+                    // who holds it is not said: the caller may not even be allowed to read the task
+                    throw new AuthorizationException(user + " may not complete task " + taskId
+                            + ": another user has claimed it; it must be reassigned first");
                 }
             }
             return next.execute(command);

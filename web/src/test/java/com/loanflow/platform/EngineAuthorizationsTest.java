@@ -166,6 +166,8 @@ class EngineAuthorizationsTest {
                 .json()).hasSize(1);
 
         assertThat(taskIds("ops1", forReviewers)).isEmpty();
+        // unclaimed, so that the engine's own permission check answers (not the claimed-task interceptor)
+        tasks.setAssignee(reviewTask, null);
         assertThat(asUser("ops1", "POST", "/task/" + reviewTask + "/claim", Map.of("userId", "ops1")).status())
                 .isEqualTo(403);
         assertThat(asUser("ops1", "POST", "/task/" + reviewTask + "/complete", approval()).status()).isEqualTo(403);
@@ -188,6 +190,7 @@ class EngineAuthorizationsTest {
 
         assertThat(http.engine("GET", "/task?processInstanceId=" + forReviewers.getId(), workerUser, workerPassword,
                 null).json()).isEmpty();
+        tasks.setAssignee(reviewTask, null);   // the engine's permission check answers, not the claimed-task check
         assertThat(http.engine("POST", "/task/" + reviewTask + "/complete", workerUser, workerPassword, approval())
                 .status()).isEqualTo(403);
         assertThat(authorizations.isUserAuthorized(workerUser, List.of("workers"),
@@ -240,6 +243,13 @@ class EngineAuthorizationsTest {
 
         assertThat(new EngineHttp(port).webappLogin("cockpit", workerUser, workerPassword).status()).isIn(401, 403);
         assertThat(new EngineHttp(port).webappLogin("tasklist", workerUser, workerPassword).status()).isIn(401, 403);
+        // the welcome app takes any engine user, and its session opens the webapps' engine API on the public port:
+        // not to the worker account
+        EngineHttp worker = new EngineHttp(port);
+        assertThat(worker.webappLogin("welcome", workerUser, workerPassword).status()).isEqualTo(403);
+        assertThat(worker.send(worker.request("/camunda/api/engine/engine/default/task").GET().build()).status())
+                .as("no session to use").isIn(401, 403);
+        assertThat(new EngineHttp(port).webappLogin("welcome", "reviewer1", "reviewer1").status()).isEqualTo(200);
     }
 
     @Test
