@@ -3,6 +3,7 @@ package com.loanflow.borrower;
 import com.loanflow.shared.ApiException;
 import com.loanflow.shared.BlindIndex;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
 class LoginThrottle {
 
     private static final String PREFIX = "loanflow:login-failures:";
+    /** INCR, and PEXPIRE when the key has no expiry yet: the series' lockout runs from its first attempt. */
+    private static final org.springframework.data.redis.core.script.RedisScript<Long> COUNT_ATTEMPT =
+            org.springframework.data.redis.core.script.RedisScript.of("local n = redis.call('INCR', KEYS[1]) "
+                    + "if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
+                    + "return n", Long.class);
 
     private final StringRedisTemplate redis;
     private final BlindIndex blindIndex;
@@ -43,10 +49,9 @@ class LoginThrottle {
 
     /** {@link #tryAttempt} for a borrower whose phone's blind index is known (a logged-in borrower). */
     boolean tryAttemptByIndex(String phoneIdx) {
-        String key = PREFIX + phoneIdx;
-        // the expiry is set with the key, never in a second step a crash could skip (a key without it locks forever)
-        redis.opsForValue().setIfAbsent(key, "0", lockout);
-        Long attempts = redis.opsForValue().increment(key);
+        // one script, so atomic: the count and its expiry together (a key left without an expiry, by a crash or by
+        // the key expiring between two commands, would lock the account for good)
+        Long attempts = redis.execute(COUNT_ATTEMPT, List.of(PREFIX + phoneIdx), String.valueOf(lockout.toMillis()));
         return attempts == null || attempts <= maxFailures;
     }
 
