@@ -49,12 +49,7 @@ class WithholdingChannel {
         this.merchantKey = Pem.privateKey(Pem.load(merchantKey));
     }
 
-    /**
-     * The channel's refusal of the request itself (400: invalid request or card), final: the request is recorded
-     * FAILED. Anything else (401/403 from a gateway or a key being rotated, 408, 409, 429, a gateway's 404, 5xx) says
-     * nothing about whether an earlier send of the same request id was accepted, so it is asked again; the status
-     * query settles it.
-     */
+    /** The channel's acceptance of this request: its answer says ACCEPTED and names the request. */
     boolean acceptedFor(String requestId, String body) {
         try {
             var node = json.readTree(body);
@@ -65,6 +60,12 @@ class WithholdingChannel {
         }
     }
 
+    /**
+     * The channel's refusal of the request itself (400: invalid request or card), final: the request is recorded
+     * FAILED. Anything else (401/403 from a gateway or a key being rotated, 408, 409, 429, a gateway's 404, 5xx) says
+     * nothing about whether an earlier send of the same request id was accepted, so it is asked again; the status
+     * query settles it.
+     */
     static boolean refusal(int status) {
         return status == 400;
     }

@@ -60,10 +60,14 @@ public final class TesseractCommand {
         // one thread per run: workers run several tasks at once, and OpenMP threads on top of that only contend
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
-        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        // written on its own thread, inside the timeout: a tesseract that stops reading must not block this one
-        CompletableFuture.runAsync(() -> {
+        // the three streams each on a thread of their own, never a shared pool: with a pool of two, both readers
+        // would wait for output while the input waited for a thread, until the timeout; the input is written inside
+        // the timeout, so a tesseract that stops reading does not block this thread
+        CompletableFuture<byte[]> stdout = new CompletableFuture<>();
+        CompletableFuture<byte[]> stderr = new CompletableFuture<>();
+        start("tesseract-stdout", () -> complete(stdout, process.getInputStream()));
+        start("tesseract-stderr", () -> complete(stderr, process.getErrorStream()));
+        start("tesseract-stdin", () -> {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(input);
             } catch (IOException closedEarly) {
@@ -81,6 +85,20 @@ public final class TesseractCommand {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for tesseract", e);
+        }
+    }
+
+    private static void start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void complete(CompletableFuture<byte[]> result, InputStream in) {
+        try {
+            result.complete(readAll(in));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
         }
     }
 
