@@ -123,7 +123,7 @@ public final class DisbursingApplication {
         byte[] body = ("{\"merchantId\":\"loanflow-sandbox-merchant\",\"requestId\":\"" + requestId
                 + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\",\"cardNumber\":\"" + card
                 + "\",\"notifyUrl\":\"http://localhost:" + port + "/api/v1/payment-callbacks/sandbox\","
-                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+                + "\"timestamp\":\"" + java.time.Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/channel/v1/" + kind))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("X-Signature", Pem.sign(merchantKey, body))

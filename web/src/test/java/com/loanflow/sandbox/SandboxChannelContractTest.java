@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox channel keeps its contract like a real one: a signed request it cannot take (malformed, a field longer
- * than it stores, a payout of nothing) is a 400 with a code, never a 500, and nothing is stored.
+ * than it stores, a payout of nothing) is a 400 with a code, never a 500, and nothing is stored; a signed request
+ * older than five minutes is a replay (401 STALE_REQUEST).
  */
 class SandboxChannelContractTest extends RunningPlatform {
 
@@ -25,7 +26,7 @@ class SandboxChannelContractTest extends RunningPlatform {
     void signedRequestsTheChannelCannotTakeAre400sAndStoreNothing() throws Exception {
         int before = count("SELECT COUNT(*) FROM sandbox_channel_payout");
         String valid = "\"currency\":\"CNY\",\"cardNumber\":\"6222020000000007\",\"notifyUrl\":\"http://localhost/cb\","
-                + "\"timestamp\":\"2026-11-26T00:00:00Z\"";
+                + "\"timestamp\":\"" + java.time.Instant.now() + "\"";
         for (String body : new String[] {"null", "[1]", "{not json",
                 "{\"requestId\":\"PO-contract-1\",\"amount\":\"100.00\"," + valid + "}",
                 "{\"merchantId\":\"m\",\"requestId\":\"PO" + "9".repeat(41) + "\",\"amount\":\"100.00\"," + valid + "}",
@@ -38,6 +39,17 @@ class SandboxChannelContractTest extends RunningPlatform {
         for (String body : new String[] {"{not json", "null", "{\"merchantId\":\"m\"}"}) {
             assertThat(post("/sandbox/channel/v1/payouts/query", body).statusCode()).as(body).isEqualTo(400);
         }
+        // correctly signed, but sent ten minutes ago (or with no time at all): a replay, refused, nothing stored
+        String stale = java.time.Instant.now().minusSeconds(600).toString();
+        for (String timestamp : new String[] {stale, "", "yesterday"}) {
+            String body = "{\"merchantId\":\"m\",\"requestId\":\"PO-contract-stale\",\"amount\":\"100.00\","
+                    + valid.replaceAll("\"timestamp\":\"[^\"]*\"", "\"timestamp\":\"" + timestamp + "\"") + "}";
+            HttpResponse<String> replay = post("/sandbox/channel/v1/payouts", body);
+            assertThat(replay.statusCode()).as(timestamp).isEqualTo(401);
+            assertThat(replay.body()).contains("STALE_REQUEST");
+        }
+        assertThat(post("/sandbox/channel/v1/payouts/query", "{\"merchantId\":\"m\",\"requestId\":\"PO1\","
+                + "\"timestamp\":\"" + stale + "\"}").statusCode()).isEqualTo(401);
         assertThat(count("SELECT COUNT(*) FROM sandbox_channel_payout")).isEqualTo(before);
     }
 

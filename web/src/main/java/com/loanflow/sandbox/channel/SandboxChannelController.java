@@ -29,14 +29,19 @@ class SandboxChannelController {
     private final SandboxPayoutMapper payouts;
     private final java.security.PrivateKey channelPrivateKey;
     private final CallbackDispatcher callbacks;
+    private final java.time.Clock clock;
+
+    /** How far a signed request's timestamp may be from the channel's clock: older is a replay, not a request. */
+    static final java.time.Duration FRESHNESS = java.time.Duration.ofMinutes(5);
 
     SandboxChannelController(SandboxChannel channel, SandboxPayoutMapper payouts, ObjectMapper json,
-                             CallbackDispatcher callbacks,
+                             CallbackDispatcher callbacks, java.time.Clock clock,
                              @Value("${loanflow.sandbox.channel.merchant-public-key-resource}") String merchantKey,
                              @Value("${loanflow.sandbox.channel.private-key-resource}") String channelKey) {
         this.channel = channel;
         this.payouts = payouts;
         this.callbacks = callbacks;
+        this.clock = clock;
         this.json = json;
         this.merchantKey = Pem.publicKey(Pem.load(merchantKey));
         this.channelPrivateKey = Pem.privateKey(Pem.load(channelKey));
@@ -100,6 +105,9 @@ class SandboxChannelController {
                 || new java.math.BigDecimal(request.amount()).signum() <= 0) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
+        if (!fresh(request.timestamp())) {
+            return error(HttpStatus.UNAUTHORIZED, "STALE_REQUEST");
+        }
         if (!Luhn.isValid(request.cardNumber())) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_CARD");
         }
@@ -131,6 +139,10 @@ class SandboxChannelController {
             return ResponseEntity.badRequest().body(json.writeValueAsBytes(
                     Map.of("code", "MALFORMED_REQUEST", "retryable", false)));
         }
+        if (!fresh(query.timestamp())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(json.writeValueAsBytes(
+                    Map.of("code", "STALE_REQUEST", "retryable", false)));
+        }
         var payout = payouts.find(query.requestId());
         if (payout.isEmpty()) {
             // signed like every answer, and naming the request: "never accepted" decides a withholding's fate, so a
@@ -158,6 +170,19 @@ class SandboxChannelController {
         byte[] bytes = json.writeValueAsBytes(answer);
         return ResponseEntity.ok().header("X-Signature", Pem.sign(channelPrivateKey, bytes))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);
+    }
+
+    /**
+     * A signed request is the merchant's only for a few minutes: the signature covers the timestamp, so a request
+     * captured and sent again later (a replayed payout, or a status query replayed to get an old answer) is refused.
+     */
+    boolean fresh(String timestamp) {
+        try {
+            java.time.Instant sent = java.time.Instant.parse(timestamp);
+            return java.time.Duration.between(sent, clock.instant()).abs().compareTo(FRESHNESS) <= 0;
+        } catch (RuntimeException missingOrMalformed) {
+            return false;
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code) {
