@@ -109,9 +109,39 @@ function deviceId() {
 
 // ---------- API ----------
 
+/**
+ * What the borrower reads for the API's error codes; the API's own (English) message is kept for codes not listed
+ * here, and field messages are shown as the API gives them, beside their field.
+ */
+const ERROR_TEXT = {
+  VALIDATION_FAILED: '请检查标出的内容',
+  MALFORMED_REQUEST: '请求格式有误，请刷新页面后重试',
+  PAYLOAD_TOO_LARGE: '上传的内容太大，请压缩图片后重试',
+  INVALID_CREDENTIALS: '手机号或密码不正确',
+  ACCOUNT_TEMPORARILY_LOCKED: '密码错误次数过多，账户已暂时锁定，请 15 分钟后再试',
+  PHONE_ALREADY_REGISTERED: '该手机号已注册，请直接登录',
+  IDENTITY_ALREADY_REGISTERED: '该身份证号已被其他账户使用',
+  IDENTITY_REQUIRED: '请先完成实名认证',
+  CONSENT_REQUIRED: '请先阅读并同意最新版本的协议',
+  APPLICATION_ALREADY_OPEN: '您已有一笔进行中的申请或未结清的借款',
+  APPLICATION_BEING_ASSESSED: '正在处理中，请几秒后再试',
+  APPLICATION_CLOSED: '该申请已结束，无需撤回',
+  WITHDRAWAL_NOT_POSSIBLE: '合同已签署，无法撤回；可随时提前还款，不收手续费',
+  CONTRACT_NOT_READY: '合同正在生成，请稍候',
+  OTP_ATTEMPTS_EXHAUSTED: '验证码错误次数过多，请重新获取验证码',
+  LOAN_NOT_ACTIVE: '这笔借款已结清或不可还款',
+  WITHHOLDING_IN_PROGRESS: '上一笔扣款正在处理，请等结果出来后再试',
+  PAYMENT_IN_PROGRESS: '上一笔扣款正在处理，请等结果出来后再试',
+  IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新页面后重试',
+  CONCURRENT_UPDATE: '数据刚刚有变化，请重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  ACCOUNT_HAS_OPEN_LOAN: '有未结清的借款或进行中的申请，暂不能注销',
+  TRY_AGAIN_LATER: '服务暂时不可用，请稍后再试'
+};
+
 class ApiError extends Error {
   constructor(status, body) {
-    super((body && body.message) || ('HTTP ' + status));
+    super((body && (ERROR_TEXT[body.code] || body.message)) || ('HTTP ' + status));
     this.status = status;
     this.code = body && body.code;
     this.fieldErrors = (body && body.fieldErrors) || [];
@@ -194,6 +224,10 @@ function form(id, fields, submitLabel, action) {
   node.addEventListener('submit', async (event) => {
     event.preventDefault();
     for (const old of node.querySelectorAll('.field-error')) old.remove();
+    for (const marked of node.querySelectorAll('[aria-invalid]')) {
+      marked.removeAttribute('aria-invalid');
+      marked.removeAttribute('aria-describedby');
+    }
     errorBox.hidden = true;
     submit.disabled = true;
     try {
@@ -235,12 +269,20 @@ function showErrors(formNode, errorBox, error) {
     const input = formNode.querySelector('[name="' + CSS.escape(name) + '"]');
     if (input) {
       const holder = input.closest('label') || input;
-      holder.after(el('span', {class: 'field-error', 'data-field': fieldError.field}, fieldError.message));
+      const id = 'error-' + name + '-' + Math.random().toString(36).slice(2, 8);
+      holder.after(el('span', {class: 'field-error', id, 'data-field': fieldError.field}, fieldError.message));
+      // read out with the field, and the first bad field gets the focus
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', id);
+      if (!formNode.querySelector('[aria-invalid="true"]:focus')) input.focus();
     } else {
       unplaced.push(fieldError.field + ': ' + fieldError.message);
     }
   }
   errorBox.textContent = [error.message].concat(unplaced).join('；');
+  if (error.code === 'IDENTITY_REQUIRED') {
+    errorBox.append(' ', el('a', {href: '#/identity'}, '去实名认证'));
+  }
   errorBox.hidden = false;
 }
 

@@ -321,7 +321,7 @@ class BorrowerWebAppTest {
         submit("closure-form");
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#closure-form .form-error")));
-        assertThat(refused.getText()).contains("open");
+        assertThat(refused.getText()).as("in the page's language").contains("未结清");
         screenshot("8-closure-refused");
 
         String open = jdbc.queryForObject("SELECT id FROM loan_application WHERE borrower_id = ? AND open_slot IS NOT NULL",
@@ -445,6 +445,12 @@ class BorrowerWebAppTest {
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".field-error[data-field^='" + field + "']")));
         assertThat(error.getText()).isNotBlank();
+        // and the field says so to a screen reader: marked invalid, described by its message
+        List<WebElement> inputs = browser.findElements(By.cssSelector("[name='" + field.replaceAll("\\[.*$", "") + "']"));
+        if (!inputs.isEmpty()) {
+            assertThat(inputs.get(0).getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(inputs.get(0).getDomAttribute("aria-describedby")).isEqualTo(error.getDomAttribute("id"));
+        }
     }
 
     /** Pages re-render while they follow a status, so an element found a moment ago may be gone: look again. */
