@@ -118,14 +118,12 @@ const ERROR_TEXT = {
   MALFORMED_REQUEST: '请求格式有误，请刷新页面后重试',
   PAYLOAD_TOO_LARGE: '上传的内容太大，请压缩图片后重试',
   INVALID_CREDENTIALS: '手机号或密码不正确',
-  ACCOUNT_TEMPORARILY_LOCKED: '密码错误次数过多，账户已暂时锁定，请 15 分钟后再试',
+  ACCOUNT_TEMPORARILY_LOCKED: '密码错误次数过多，账户已暂时锁定，请稍后再试',
   PHONE_ALREADY_REGISTERED: '该手机号已注册，请直接登录',
   IDENTITY_ALREADY_REGISTERED: '该身份证号已被其他账户使用',
   IDENTITY_REQUIRED: '请先完成实名认证',
   CONSENT_REQUIRED: '请先阅读并同意最新版本的协议',
-  APPLICATION_ALREADY_OPEN: '您已有一笔进行中的申请或未结清的借款',
   APPLICATION_BEING_ASSESSED: '正在处理中，请几秒后再试',
-  APPLICATION_CLOSED: '该申请已结束，无需撤回',
   WITHDRAWAL_NOT_POSSIBLE: '合同已签署，无法撤回；可随时提前还款，不收手续费',
   CONTRACT_NOT_READY: '合同正在生成，请稍候',
   OTP_ATTEMPTS_EXHAUSTED: '验证码错误次数过多，请重新获取验证码',
@@ -139,9 +137,14 @@ const ERROR_TEXT = {
   TRY_AGAIN_LATER: '服务暂时不可用，请稍后再试'
 };
 
+/** Codes whose server message carries a detail worth keeping (a limit, a figure): shown after the mapped text. */
+const WITH_DETAIL = new Set(['PAYLOAD_TOO_LARGE']);
+
 class ApiError extends Error {
   constructor(status, body) {
-    super((body && (ERROR_TEXT[body.code] || body.message)) || ('HTTP ' + status));
+    const mapped = body && ERROR_TEXT[body.code];
+    super((mapped && WITH_DETAIL.has(body.code) && body.message ? mapped + '（' + body.message + '）' : mapped)
+      || (body && body.message) || ('HTTP ' + status));
     this.status = status;
     this.code = body && body.code;
     this.fieldErrors = (body && body.fieldErrors) || [];
@@ -271,14 +274,17 @@ function showErrors(formNode, errorBox, error) {
       const holder = input.closest('label') || input;
       const id = 'error-' + name + '-' + Math.random().toString(36).slice(2, 8);
       holder.after(el('span', {class: 'field-error', id, 'data-field': fieldError.field}, fieldError.message));
-      // read out with the field, and the first bad field gets the focus
+      // read out with the field (every message of it)
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', id);
-      if (!formNode.querySelector('[aria-invalid="true"]:focus')) input.focus();
+      const described = input.getAttribute('aria-describedby');
+      input.setAttribute('aria-describedby', described ? described + ' ' + id : id);
     } else {
       unplaced.push(fieldError.field + ': ' + fieldError.message);
     }
   }
+  // the first bad field in the form's order (the API sorts its errors by name) takes the focus
+  const firstInvalid = formNode.querySelector('[aria-invalid="true"]');
+  if (firstInvalid) firstInvalid.focus();
   errorBox.textContent = [error.message].concat(unplaced).join('；');
   if (error.code === 'IDENTITY_REQUIRED') {
     errorBox.append(' ', el('a', {href: '#/identity'}, '去实名认证'));

@@ -83,6 +83,18 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
             }
             super.flush();
         }
+
+        /**
+         * Statements the engine runs with an entity as parameter outside the dirty check (a comment edited through
+         * the API is written by its own "updateComment" when only the part after its 160-character preview changed).
+         */
+        @Override
+        public void update(Class<? extends DbEntity> entityType, String statement, Object parameter) {
+            if (parameter instanceof DbEntity entity) {
+                mask(entity);
+            }
+            super.update(entityType, statement, parameter);
+        }
     }
 
     /** Masks personal data in the free-text fields of one engine entity; other entities are left as they are. */
@@ -111,8 +123,13 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         } else if (entity instanceof HistoricExternalTaskLogEntity log) {
             log.setErrorMessage(technical(log.getErrorMessage()));
         } else if (entity instanceof UserOperationLogEntryEventEntity entry) {
-            entry.setOrgValue(technical(entry.getOrgValue()));
-            entry.setNewValue(technical(entry.getNewValue()));
+            // what people typed (a comment's text, a task's name or description) is masked like a comment; the rest
+            // (ids, dates as epoch milliseconds, states) only where a number stands alone
+            boolean typed = HUMAN_TEXT_PROPERTIES.contains(entry.getProperty());
+            entry.setOrgValue(typed ? PersonalDataMasker.mask(entry.getOrgValue())
+                    : PersonalDataMasker.maskStandalone(entry.getOrgValue()));
+            entry.setNewValue(typed ? PersonalDataMasker.mask(entry.getNewValue())
+                    : PersonalDataMasker.maskStandalone(entry.getNewValue()));
         } else if (entity instanceof AttachmentEntity attachment) {
             attachment.setName(PersonalDataMasker.mask(attachment.getName()));
             attachment.setDescription(PersonalDataMasker.mask(attachment.getDescription()));
@@ -120,7 +137,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                 && bytes.getName().endsWith(EXCEPTION_BYTE_ARRAY_SUFFIX) && bytes.getBytes() != null) {
             String text = utf8(bytes.getBytes());
             if (text != null) {   // not text (a variable that only shares the name): left as it is
-                String maskedText = technical(text);
+                String maskedText = PersonalDataMasker.maskStandalone(text);   // stack traces are not cut
                 if (!maskedText.equals(text)) {
                     bytes.setBytes(maskedText.getBytes(StandardCharsets.UTF_8));
                 }
@@ -128,20 +145,31 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         }
     }
 
-    // a run of 7 or more digits at the very end: what is left of a number the engine cut at its column's length
-    private static final java.util.regex.Pattern CUT_NUMBER = java.util.regex.Pattern.compile("(?<![0-9A-Za-z])[0-9]{7,}$");
+    static final java.util.Set<String> HUMAN_TEXT_PROPERTIES = java.util.Set.of("comment", "name", "description");
+
+    /** The engine cuts failure and incident messages to this many characters (its column width). */
+    static final int ENGINE_MESSAGE_CUT = 666;
+
+    // a run of 4 or more digits at the very end: what is left of a number the engine cut at its column's length
+    private static final java.util.regex.Pattern CUT_NUMBER = java.util.regex.Pattern.compile("(?<![0-9A-Za-z])[0-9]{4,}$");
 
     /**
-     * Messages, stack traces and logged values carry the platform's ids: numbers are masked where they stand alone
-     * (not inside an id), and the engine's cut to its column (666 characters) cannot leave the front of one behind.
+     * Messages and stack traces carry the platform's ids: numbers are masked where they stand alone (not inside an
+     * id). A message the engine cut at its column's width may end in the front of a number: that run is starred
+     * first, so the rest of it cannot be taken for a shorter number and half shown.
      */
     static String technical(String text) {
         if (text == null) {
             return null;
         }
-        String masked = PersonalDataMasker.maskStandalone(text);
-        var cut = CUT_NUMBER.matcher(masked);
-        return cut.find() ? masked.substring(0, cut.start()) + "*".repeat(cut.end() - cut.start()) : masked;
+        String starred = text;
+        if (text.length() >= ENGINE_MESSAGE_CUT) {
+            var cut = CUT_NUMBER.matcher(text);
+            if (cut.find()) {
+                starred = text.substring(0, cut.start()) + "*".repeat(cut.end() - cut.start());
+            }
+        }
+        return PersonalDataMasker.maskStandalone(starred);
     }
 
     private static String utf8(byte[] bytes) {

@@ -45,16 +45,20 @@ class MismatchProcessMigration {
             if (open == 0) {
                 continue;
             }
-            try {
-                var plan = runtime.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().build();
-                runtime.newMigration(plan)
-                        .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(older.getId()))
-                        .execute();
-                log.info("Moved {} open reconciliation mismatches from version {} to {}", open, older.getVersion(),
-                        latest.getVersion());
-            } catch (RuntimeException e) {
-                log.warn("Open reconciliation mismatches of version {} not moved to {}: {}", older.getVersion(),
-                        latest.getVersion(), e.toString());
+            // all or nothing per version: an operator completing a task meanwhile (or another node migrating the
+            // same instances) fails the attempt, which is made again
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try {
+                    var plan = runtime.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().build();
+                    runtime.newMigration(plan).processInstanceQuery(
+                            runtime.createProcessInstanceQuery().processDefinitionId(older.getId())).execute();
+                    log.info("Moved {} open reconciliation mismatches from version {} to {}", open,
+                            older.getVersion(), latest.getVersion());
+                    break;
+                } catch (RuntimeException e) {
+                    log.warn("Open reconciliation mismatches of version {} not moved to {} (attempt {}): {}",
+                            older.getVersion(), latest.getVersion(), attempt, e.toString());
+                }
             }
         }
     }

@@ -49,6 +49,8 @@ class EngineTextMaskingTest extends RunningPlatform {
     ManagementService management;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     String deploymentId;
 
@@ -88,6 +90,18 @@ class EngineTextMaskingTest extends RunningPlatform {
         tasks.createComment(taskId, processInstanceId, "called " + PHONE + ", card " + CARD + " is hers");
         // a long comment: the engine keeps its first 160 characters as MESSAGE_, where a number could be cut in two
         tasks.createComment(taskId, processInstanceId, "x".repeat(150) + " " + PHONE + " called back");
+        // a comment edited after its 160-character preview: the engine writes it by a statement of its own
+        String edited = tasks.createComment(taskId, processInstanceId, "y".repeat(170)).getId();
+        tasks.updateTaskComment(taskId, edited, "y".repeat(170) + " and card " + CARD);
+        // an operator moves the task's due date while logged in: the operation log keeps the dates (epoch ms) intact
+        var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        identity.setAuthentication("engine-text-masking-operator", List.of("camunda-admin"));
+        try {
+            task.setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-01T10:00:00Z")));
+            tasks.saveTask(task);
+        } finally {
+            identity.clearAuthentication();
+        }
 
         // a worker's last failure: message and details echo what the provider said
         List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, "masking-test-worker")
@@ -111,9 +125,9 @@ class EngineTextMaskingTest extends RunningPlatform {
 
         // what Tasklist and Cockpit read back
         assertThat(tasks.getTaskComments(taskId)).extracting(c -> c.getFullMessage())
-                .contains("called 139****0987, card ****9981 is hers");
+                .contains("called 139****0987, card ****9981 is hers", "y".repeat(170) + " and card ****9981");
         assertThat(jdbc.queryForList("SELECT MESSAGE_ FROM ACT_HI_COMMENT WHERE TASK_ID_ = ?", String.class, taskId))
-                .hasSize(2).noneMatch(message -> message.contains("1391234"));
+                .hasSize(3).noneMatch(message -> message.contains("1391234"));
         assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).list())
                 .extracting(i -> i.getIncidentMessage()).hasSize(2)
                 .allSatisfy(message -> assertThat(RAW).noneMatch(message::contains))
@@ -124,6 +138,10 @@ class EngineTextMaskingTest extends RunningPlatform {
                 .doesNotContain(ID_NUMBER).doesNotContain(PHONE);
         assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).failureLog().list())
                 .isNotEmpty().allSatisfy(log -> assertThat(log.getJobExceptionMessage()).doesNotContain(PHONE));
+
+        assertThat(jdbc.queryForList("SELECT NEW_VALUE_ FROM ACT_HI_OP_LOG WHERE TASK_ID_ = ? AND PROPERTY_ = 'dueDate'",
+                String.class, taskId)).as("a date in the operation log is not taken for a number to mask")
+                .containsExactly(String.valueOf(java.time.Instant.parse("2026-12-01T10:00:00Z").toEpochMilli()));
 
         // and what the tables hold, every text and byte column of every engine table
         assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();

@@ -97,7 +97,7 @@ public final class TesseractCommand {
     private static void complete(CompletableFuture<byte[]> result, InputStream in) {
         try {
             result.complete(readAll(in));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {   // an Error too: the caller's join() must never wait for a result that won't come
             result.completeExceptionally(e);
         }
     }
