@@ -25,4 +25,15 @@ class PersonalDataMaskerTest {
         String line = "application 3d886a3e-e2d8-4235-94dc-0cf52755014a at 1764085797338 amount 1000.00 seq 12";
         assertThat(PersonalDataMasker.mask(line)).isEqualTo(line);
     }
+
+    @Test
+    void standaloneMaskingLeavesIdsThatContainDigitRunsIntact() {
+        String message = "payout PO3F13800001234AB refused for 13912345678, card 6222020000009981, ID 110101199003078515";
+        assertThat(PersonalDataMasker.maskStandalone(message)).isEqualTo(
+                "payout PO3F13800001234AB refused for 139****5678, card ****9981, ID 1101**********8515");
+        assertThat(PersonalDataMasker.mask("PO3F13800001234AB")).as("in free text, a run inside letters is masked")
+                .isNotEqualTo("PO3F13800001234AB");
+        assertThat(PersonalDataMasker.maskStandalone("1764150000000")).as("a date in epoch milliseconds")
+                .isEqualTo("1764150000000");
+    }
 }
