@@ -125,7 +125,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         } else if (entity instanceof UserOperationLogEntryEventEntity entry) {
             // what people typed (a comment's text, a task's name or description) is masked like a comment; the rest
             // (ids, dates as epoch milliseconds, states) only where a number stands alone
-            boolean typed = HUMAN_TEXT_PROPERTIES.contains(entry.getProperty());
+            boolean typed = entry.getProperty() != null && HUMAN_TEXT_PROPERTIES.contains(entry.getProperty());
             entry.setOrgValue(typed ? PersonalDataMasker.mask(entry.getOrgValue())
                     : PersonalDataMasker.maskStandalone(entry.getOrgValue()));
             entry.setNewValue(typed ? PersonalDataMasker.mask(entry.getNewValue())

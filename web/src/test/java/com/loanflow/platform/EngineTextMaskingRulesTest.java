@@ -1,0 +1,37 @@
+package com.loanflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
+import org.junit.jupiter.api.Test;
+
+/** The masking rules for the engine's operation log, without an engine. */
+class EngineTextMaskingRulesTest {
+
+    static UserOperationLogEntryEventEntity entry(String property, String orgValue, String newValue) {
+        UserOperationLogEntryEventEntity entry = new UserOperationLogEntryEventEntity();
+        entry.setProperty(property);
+        entry.setOrgValue(orgValue);
+        entry.setNewValue(newValue);
+        return entry;
+    }
+
+    @Test
+    void operationLogEntriesWithoutAPropertyAreMaskedAsTechnicalText() {
+        // e.g. a process instance started through the REST API: no property, values may be null
+        var started = entry(null, null, "called 13912345678 about PO3F13800001234AB");
+        EngineTextMasking.mask(started);
+        assertThat(started.getNewValue()).isEqualTo("called 139****5678 about PO3F13800001234AB");
+        assertThat(started.getOrgValue()).isNull();
+    }
+
+    @Test
+    void typedValuesAreMaskedAsTextAndDatesStayIntact() {
+        var comment = entry("comment", "tel13912345678", "ok");
+        EngineTextMasking.mask(comment);
+        assertThat(comment.getOrgValue()).as("glued to letters, still a phone in typed text").isEqualTo("tel139****5678");
+        var due = entry("dueDate", null, "1764150000000");
+        EngineTextMasking.mask(due);
+        assertThat(due.getNewValue()).isEqualTo("1764150000000");
+    }
+}
