@@ -9,13 +9,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** One-time signing codes: 6 digits, valid 5 minutes, at most 5 attempts; only a hash is stored. */
+/**
+ * One-time signing codes: 6 digits, valid 5 minutes, at most 5 attempts; only a hash is stored. The text message
+ * goes only once the code's row has committed: a carrier cannot take a message back, so a rolled-back preparation
+ * (and its retry) must not have sent a code that matches nothing.
+ */
 @Component
 class SigningCodes {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningCodes.class);
 
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
@@ -27,10 +40,14 @@ class SigningCodes {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SigningCodes(ContractMapper mapper, SmsGateway sms, Clock clock) {
+    private final TransactionTemplate ownTransaction;
+
+    SigningCodes(ContractMapper mapper, SmsGateway sms, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.sms = sms;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -39,7 +56,23 @@ class SigningCodes {
         mapper.deleteSigningCode(applicationId);
         mapper.insertSigningCode(new SigningCode(applicationId, hash(applicationId, code),
                 LocalDateTime.now(clock).plus(VALIDITY), 0, null, 0));
-        sms.send(phone, "【Loanflow】您的借款合同签署验证码为 " + code + "，5分钟内有效，请勿告诉他人。");
+        String text = "【Loanflow】您的借款合同签署验证码为 " + code + "，5分钟内有效，请勿告诉他人。";
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                send(applicationId, phone, text);
+            }
+        });
+    }
+
+    /** After the commit: a failure here is logged, not thrown; the borrower asks for a new code (resend). */
+    private void send(String applicationId, String phone, String text) {
+        try {
+            ownTransaction.executeWithoutResult(tx -> sms.send(phone, text));
+        } catch (RuntimeException e) {
+            log.warn("Signing code for application {} was stored but its text message failed ({}); a resend issues a "
+                    + "new one", applicationId, e.getClass().getSimpleName());
+        }
     }
 
     /** Counts the attempt in its own transaction, so a wrong code is remembered even though the request fails. */
