@@ -10,7 +10,8 @@ import java.util.List;
  * The APR disclosed to the borrower: the internal rate of return of the loan's actual cash flows — the amount that
  * reaches the card at month 0 (principal less any fee deducted from the payout) and each installment at months
  * 1..n — found by bisection on the monthly rate to within 1e-12, then annualised as a nominal rate (monthly IRR × 12,
- * the convention of China's 2021 APR disclosure rule for equal installments), printed with 2 decimals, HALF_UP.
+ * the convention of China's 2021 APR disclosure rule for equal installments), printed with 2 decimals, HALF_UP. The
+ * cap is checked on the unrounded figure.
  */
 public final class AnnualPercentageRate {
 
@@ -66,7 +67,20 @@ public final class AnnualPercentageRate {
 
     /** Annual nominal percentage, 2 decimals: monthly IRR × 12 × 100. */
     public static BigDecimal percent(List<BigDecimal> cashFlows) {
-        return monthlyIrr(cashFlows).multiply(TWELVE_HUNDRED, MC).setScale(2, RoundingMode.HALF_UP);
+        return exactPercent(cashFlows).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Annual nominal percentage before rounding for display: the cap is compared with this, since a loan whose IRR
+     * is 24.0038% is above a 24% cap even though it is disclosed as "24.00".
+     */
+    public static BigDecimal exactPercent(List<BigDecimal> cashFlows) {
+        return monthlyIrr(cashFlows).multiply(TWELVE_HUNDRED, MC);
+    }
+
+    /** Whether the loan's IRR is within the cap, compared unrounded (within the bisection's precision). */
+    public static boolean withinCap(List<BigDecimal> cashFlows) {
+        return exactPercent(cashFlows).compareTo(CAP_PERCENT) <= 0;
     }
 
     /** The flows of an equal-installment loan whose fee is deducted from the payout. */
@@ -90,7 +104,7 @@ public final class AnnualPercentageRate {
         BigDecimal step = new BigDecimal("0.01");
         for (BigDecimal rate = nominalPercent; rate.signum() >= 0; rate = rate.subtract(step)) {
             var schedule = RepaymentSchedule.equalInstallments(principal, rate, termMonths, start);
-            if (percent(cashFlows(principal, fee, schedule)).compareTo(CAP_PERCENT) <= 0) {
+            if (withinCap(cashFlows(principal, fee, schedule))) {
                 return rate;
             }
         }
@@ -103,9 +117,11 @@ public final class AnnualPercentageRate {
         if (fee.signum() < 0 || fee.compareTo(principal) >= 0) {
             throw new IllegalArgumentException("fee " + fee + " must be between 0 and the principal " + principal);
         }
-        BigDecimal apr = percent(cashFlows(principal, fee, schedule));
-        if (apr.compareTo(CAP_PERCENT) > 0) {
-            throw new IllegalStateException("APR (IRR) " + apr + "% exceeds the " + CAP_PERCENT + "% cap: principal "
+        List<BigDecimal> flows = cashFlows(principal, fee, schedule);
+        BigDecimal apr = percent(flows);
+        if (!withinCap(flows)) {
+            throw new IllegalStateException("APR (IRR) " + exactPercent(flows).setScale(4, RoundingMode.HALF_UP)
+                    + "% exceeds the " + CAP_PERCENT + "% cap: principal "
                     + principal + ", fee " + fee + ", " + schedule.size() + " installments");
         }
         return apr;

@@ -102,7 +102,15 @@ public class ChannelStatusQueryClient {
             throw new UnverifiedAnswerException("Channel answered " + response.statusCode() + " (signature "
                     + (signature == null ? "missing" : "present") + ") to the status query for " + requestId);
         }
-        return Optional.of(json.readTree(response.body()));
+        JsonNode known = json.readTree(response.body());
+        // signed, but for this request and this query? A genuine answer about another request, or an old answer
+        // about this one (PROCESSING before the channel accepted it), must not decide its fate
+        if (!requestId.equals(known.path("requestId").asText())
+                || !queryTimestamp.equals(known.path("queryTimestamp").asText())) {
+            throw new UnverifiedAnswerException("Channel's signed answer to the status query for " + requestId
+                    + " names request " + known.path("requestId").asText() + " or another query");
+        }
+        return Optional.of(known);
     }
 
     /** The channel's answer could not be trusted or was an error: nothing may be concluded from it. */

@@ -46,15 +46,18 @@ class AnnualPercentageRateTest {
     @Test
     void pricingLowersTheNominalRateUntilTheFeeInclusiveAprFitsTheCap() {
         BigDecimal principal = new BigDecimal("1000.00");
+        assertThat(AnnualPercentageRate.nominalWithinCap(principal, BigDecimal.ZERO.setScale(2), new BigDecimal("20.00"),
+                6, START)).as("no fee, below the cap: the rate priced").isEqualByComparingTo("20.00");
+        // no fee at the cap: 5 × 178.53 + 178.51 back is an IRR of 24.0020%, so one step down
         assertThat(AnnualPercentageRate.nominalWithinCap(principal, BigDecimal.ZERO.setScale(2), new BigDecimal("24.00"),
-                6, START)).as("no fee: the nominal rate is the APR").isEqualByComparingTo("24.00");
+                6, START)).isEqualByComparingTo("23.99");
         BigDecimal lowered = AnnualPercentageRate.nominalWithinCap(principal, new BigDecimal("10.00"),
                 new BigDecimal("24.00"), 6, START);
         assertThat(lowered).isLessThan(new BigDecimal("24.00"));
         BigDecimal apr = AnnualPercentageRate.disclosed(principal, new BigDecimal("10.00"),
                 RepaymentSchedule.equalInstallments(principal, lowered, 6, START));
         assertThat(apr).isLessThanOrEqualTo(AnnualPercentageRate.CAP_PERCENT);
-        assertThat(AnnualPercentageRate.percent(AnnualPercentageRate.cashFlows(principal, new BigDecimal("10.00"),
+        assertThat(AnnualPercentageRate.exactPercent(AnnualPercentageRate.cashFlows(principal, new BigDecimal("10.00"),
                 RepaymentSchedule.equalInstallments(principal, lowered.add(new BigDecimal("0.01")), 6, START))))
                 .as("the highest rate that fits").isGreaterThan(AnnualPercentageRate.CAP_PERCENT);
         assertThatThrownBy(() -> AnnualPercentageRate.nominalWithinCap(new BigDecimal("500.00"),
@@ -64,12 +67,39 @@ class AnnualPercentageRateTest {
     }
 
     @Test
+    void theCapIsComparedBeforeRoundingForDisclosure() {
+        // 500.00 over 8 months at 24.00%: installments rounded to the fen give an IRR of 24.0038%, shown as "24.00"
+        BigDecimal principal = new BigDecimal("500.00");
+        var atCap = RepaymentSchedule.equalInstallments(principal, new BigDecimal("24.00"), 8, START);
+        List<BigDecimal> flows = AnnualPercentageRate.cashFlows(principal, BigDecimal.ZERO.setScale(2), atCap);
+        assertThat(AnnualPercentageRate.percent(flows)).isEqualByComparingTo("24.00");
+        assertThat(AnnualPercentageRate.exactPercent(flows)).isGreaterThan(AnnualPercentageRate.CAP_PERCENT);
+        assertThatThrownBy(() -> AnnualPercentageRate.disclosed(principal, BigDecimal.ZERO.setScale(2), atCap))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("24.0038%");
+
+        BigDecimal priced = AnnualPercentageRate.nominalWithinCap(principal, BigDecimal.ZERO.setScale(2),
+                new BigDecimal("24.00"), 8, START);
+        assertThat(priced).isEqualByComparingTo("23.99");
+        // every first-loan amount and term priced at the cap ends within it, unrounded
+        for (int amount = 500; amount <= 2000; amount += 100) {
+            for (int term = 1; term <= 12; term++) {
+                BigDecimal p = BigDecimal.valueOf(amount).setScale(2);
+                BigDecimal rate = AnnualPercentageRate.nominalWithinCap(p, BigDecimal.ZERO.setScale(2),
+                        new BigDecimal("24.00"), term, START);
+                assertThat(AnnualPercentageRate.exactPercent(AnnualPercentageRate.cashFlows(p, BigDecimal.ZERO.setScale(2),
+                        RepaymentSchedule.equalInstallments(p, rate, term, START))))
+                        .as(amount + " over " + term).isLessThanOrEqualTo(AnnualPercentageRate.CAP_PERCENT);
+            }
+        }
+    }
+
+    @Test
     void aProductWhoseIrrExceedsTheCapIsRefused() {
         // 980.00 out, the 6-month schedule back: IRR 25.15752% > 24%
         var schedule = RepaymentSchedule.equalInstallments(new BigDecimal("1000.00"), new BigDecimal("18.00"), 6, START);
 
         assertThatThrownBy(() -> AnnualPercentageRate.disclosed(new BigDecimal("1000.00"), new BigDecimal("20.00"),
-                schedule)).isInstanceOf(IllegalStateException.class).hasMessageContaining("25.16%")
+                schedule)).isInstanceOf(IllegalStateException.class).hasMessageContaining("25.1575%")
                 .hasMessageContaining("24.00% cap");
         assertThatThrownBy(() -> AnnualPercentageRate.disclosed(new BigDecimal("1000.00"), new BigDecimal("0.00"),
                 RepaymentSchedule.equalInstallments(new BigDecimal("1000.00"), new BigDecimal("24.01"), 6, START)))

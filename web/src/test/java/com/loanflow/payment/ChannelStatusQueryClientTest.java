@@ -90,12 +90,33 @@ class ChannelStatusQueryClientTest {
 
     @Test
     void aSignedFinalAnswerIsReadAndAnUnsignedOneIsNot() throws Exception {
-        String succeeded = "{\"requestId\":\"WH-3\",\"status\":\"SUCCEEDED\",\"acceptedAt\":\"2026-11-25T10:00:00\"}";
+        String succeeded = "{\"requestId\":\"WH-3\",\"status\":\"SUCCEEDED\",\"acceptedAt\":\"2026-11-25T10:00:00\","
+                + "\"queryTimestamp\":\"" + NOW + "\"}";
         next.set(new Answer(200, succeeded, sign(channelKey, succeeded)));
         assertThat(client.finalAnswer("WH-3")).hasValueSatisfying(a ->
                 assertThat(a.path("status").asText()).isEqualTo("SUCCEEDED"));
         next.set(new Answer(200, succeeded, null));
         assertThat(client.finalAnswer("WH-3")).isEmpty();
+    }
+
+    @Test
+    void aSignedAnswerAboutAnotherRequestOrToAnotherQueryDecidesNothing() throws Exception {
+        String succeeded = "{\"requestId\":\"WH-3\",\"status\":\"SUCCEEDED\",\"acceptedAt\":\"2026-11-25T10:00:00\","
+                + "\"queryTimestamp\":\"" + NOW + "\"}";
+        next.set(new Answer(200, succeeded, sign(channelKey, succeeded)));
+        assertThat(client.finalAnswer("WH-4")).as("WH-3's success is not WH-4's").isEmpty();
+        assertThatThrownBy(() -> client.answer("WH-4"))
+                .isInstanceOf(ChannelStatusQueryClient.UnverifiedAnswerException.class);
+
+        String processingEarlier = "{\"requestId\":\"WH-3\",\"status\":\"PROCESSING\",\"queryTimestamp\":"
+                + "\"2026-11-25T06:00:00Z\"}";
+        next.set(new Answer(200, processingEarlier, sign(channelKey, processingEarlier)));
+        assertThatThrownBy(() -> client.answer("WH-3")).as("an old 'not accepted yet', replayed after acceptance")
+                .isInstanceOf(ChannelStatusQueryClient.UnverifiedAnswerException.class);
+
+        String unbound = "{\"requestId\":\"WH-3\",\"status\":\"SUCCEEDED\"}";
+        next.set(new Answer(200, unbound, sign(channelKey, unbound)));
+        assertThat(client.finalAnswer("WH-3")).as("an answer bound to no query").isEmpty();
     }
 
     private static String sign(PrivateKey key, String body) {

@@ -167,6 +167,7 @@ class SandboxChannelController {
             answer.put("status", "PROCESSING");
             answer.put("failureCode", null);
         }
+        answer.put("queryTimestamp", query.timestamp()); // bound to this query, like the 404
         byte[] bytes = json.writeValueAsBytes(answer);
         return ResponseEntity.ok().header("X-Signature", Pem.sign(channelPrivateKey, bytes))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);
