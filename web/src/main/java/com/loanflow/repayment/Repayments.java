@@ -128,7 +128,8 @@ public class Repayments {
         LocalDate valueDate = pending.valueDate() == null ? now.toLocalDate() : pending.valueDate();
         checkRepayable(loan, pending.amount(), pending.id(), valueDate);
         ValueDating.Plan plan = ValueDating.plan(loan, loanMapper.findInstallments(loan.id()), valueDate,
-                loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), pending.amount());
+                loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), pending.amount(),
+                now.toLocalDate());
         if (plan.totalWaived().signum() > 0 && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
             // the waiver lowers what the loan owes under a debit the channel may still make: it could then exceed
             // the loan and be owed back whole; approve once the withholding has its answer
@@ -294,10 +295,11 @@ public class Repayments {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
-        List<LocalDate> accruedFrom = valueDate == null ? List.of()
-                : loanMapper.findAccrualDaysBetween(loan.id(), valueDate, LocalDate.now(clock));
-        BigDecimal settlement = accruedFrom.isEmpty() ? loans.settlementQuote(loan).total()
-                : ValueDating.payoff(loan, loanMapper.findInstallments(loan.id()), valueDate, accruedFrom);
+        // a past value date is quoted as of that date, whether or not the accrual job has run since
+        boolean datedBack = valueDate != null && valueDate.isBefore(LocalDate.now(clock));
+        BigDecimal settlement = !datedBack ? loans.settlementQuote(loan).total()
+                : ValueDating.payoff(loan, loanMapper.findInstallments(loan.id()), valueDate,
+                        loanMapper.findAccrualDaysBetween(loan.id(), valueDate, LocalDate.now(clock)));
         BigDecimal inFlight = withholdingMapper.sumOpen(loan.id())
                 .add(mapper.sumPendingTransfers(loan.id(), excludingTransferId));
         if (amount.compareTo(settlement.subtract(inFlight)) > 0) {
@@ -307,7 +309,7 @@ public class Repayments {
                 throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed while it was quoted");
             }
             throw ApiException.invalidField("amount", "must not exceed the settlement amount "
-                    + (accruedFrom.isEmpty() ? "" : "as of the value date " + valueDate + " ") + Money.format(settlement)
+                    + (datedBack ? "as of the value date " + valueDate + " " : "") + Money.format(settlement)
                     + (inFlight.signum() > 0 ? " less the withholding or transfers in progress " + Money.format(inFlight)
                     : "")
                     + " (see /api/v1/loans/" + loan.id() + "/settlement-quote)");

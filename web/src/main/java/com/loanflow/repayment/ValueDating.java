@@ -53,12 +53,20 @@ final class ValueDating {
      * @param accruedFrom the days accrued for this loan from the value date on and before the day the money is applied
      *                    (the value date's own run, just after its midnight, would have seen the money, as it sees a
      *                    withholding confirmed that day; the approval day and later accrue on the loan as it is once
-     *                    the money is applied); empty: nothing to date back
+     *                    the money is applied); empty: no overdue interest to date back
+     * @param today       the day the money is applied; a value date before it is dated back, whether or not the
+     *                    accrual job has run since
      */
     static Plan plan(Loan loan, List<Installment> installments, LocalDate valueDate, List<LocalDate> accruedFrom,
-                     BigDecimal amount) {
+                     BigDecimal amount, LocalDate today) {
+        if (!valueDate.isBefore(today)) {
+            return Plan.NONE; // money of today: today's quote and allocation apply
+        }
         if (accruedFrom.isEmpty()) {
-            return Plan.NONE;
+            // a past value date with no accrual run since (the job not yet run today, or failed for this loan): no
+            // overdue interest to waive, but the amount that settled the loan then still settles it as of then
+            return amount.compareTo(SettlementQuote.asOfValueDate(loan, installments, valueDate).total()) == 0
+                    ? new Plan(Map.of(), Map.of(), true) : Plan.NONE;
         }
         int n = installments.size();
         long[] overdueDays = new long[n];

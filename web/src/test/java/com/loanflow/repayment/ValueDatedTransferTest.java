@@ -204,6 +204,28 @@ class ValueDatedTransferTest {
     }
 
     @Test
+    void theValueDatesPayoffSettlesTheLoanEvenWhenTheAccrualJobHasNotRunSinceThen() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
+        LocalDate valueDate = LocalDate.now(clock).minusDays(3);
+        // the job ran up to the day before the value date, then not again (failed for this loan, say)
+        for (LocalDate day = start; day.isBefore(valueDate); day = day.plusDays(1)) {
+            accrual.accrueLoan(paidOut.loanId(), day);
+        }
+        long period = ChronoUnit.DAYS.between(start, dueDate(paidOut.loanId(), 1));
+        BigDecimal quoteOnValueDate = new BigDecimal("1000.00").add(share(FIRST_INTEREST, 7, period));
+
+        Repayment applied = BankTransfers.received(repayments, paidOut.loanId(),
+                "VN-" + paidOut.loanId().substring(0, 8), quoteOnValueDate, valueDate);
+
+        assertSettled(paidOut.loanId());
+        assertThat(applied.principalPart()).isEqualByComparingTo("1000.00");
+        assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
+                .isEqualByComparingTo(share(FIRST_INTEREST, 7, period).negate());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
     void moreThanSettledTheLoanOnTheValueDateIsRefusedWhenRecordedAndChangesNothing() throws Exception {
         Overdue loan = sixDaysOverdue();
         LocalDate valueDate = loan.firstDue().plusDays(1);
