@@ -98,7 +98,9 @@ public class Repayments {
             // another repayment, withholding or transfer changed what the loan owes since it was quoted
             throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
         }
-        Repayment repayment = new Repayment(Ids.newId(), loanId, loan.borrowerId(), "BANK-" + bankReference, amount,
+        String id = Ids.newId();
+        // the borrower's keys cannot contain ':', so no key of theirs can take this one (V22)
+        Repayment repayment = new Repayment(id, loanId, loan.borrowerId(), "BANK:" + id, amount,
                 Money.ZERO, Money.ZERO, Repayment.PENDING, LocalDateTime.now(clock), Money.ZERO, Repayment.BANK_TRANSFER,
                 bankReference, operator, null, valueDate, Money.ZERO);
         insert(repayment);

@@ -165,13 +165,29 @@ class MoneyArrivedTest {
                 reference)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT status FROM repayment WHERE loan_id = ?", String.class, otherLoanId))
                 .as("only the rejected line").containsExactly("REJECTED");
+        // ... and the line, recorded again against the right loan, is applied there; the rejected row keeps showing it
+        var rightLoan = opsPost(loanId, "{\"amount\":\"50.00\",\"bankReference\":\"" + reference + "-W\""
+                + valueDatedToday() + "}", "ops1");
+        assertThat(rightLoan.statusCode()).as(rightLoan.body()).isEqualTo(201);
+        String rightId = json.readTree(rightLoan.body()).path("repaymentId").asText();
+        assertThat(rightId).isNotEqualTo(wrongLoan);
+        var appliedRight = opsPost("/ops/v1/bank-transfers/" + rightId + "/approval", "{}", "ops2");
+        assertThat(json.readTree(appliedRight.body()).path("status").asText()).as(appliedRight.body())
+                .isEqualTo("APPLIED");
+        assertThat(json.readTree(opsPost(otherLoanId, "{\"amount\":\"50.00\",\"bankReference\":\"" + reference
+                + "-W\"" + valueDatedToday() + "}", "ops1").body()).path("code").asText())
+                .as("applied now: the line is taken again").isEqualTo("BANK_REFERENCE_RECORDED");
+        assertThat(jdbc.queryForMap("SELECT bank_reference, rejected_bank_reference FROM repayment WHERE id = ?",
+                wrongLoan)).containsEntry("bank_reference", null).containsEntry("rejected_bank_reference", reference + "-W");
+        assertThat(jdbc.queryForObject("SELECT idempotency_key FROM repayment WHERE id = ?", String.class, rightId))
+                .as("outside the borrower's key space").isEqualTo("BANK:" + rightId);
         assertThat(ledger.lines("REPAYMENT:" + repaymentId)).containsExactlyInAnyOrder(
                 JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("175.53")),
                 JournalLine.credit(LedgerAccount.LOAN_PRINCIPAL_RECEIVABLE, new BigDecimal("160.53")),
                 JournalLine.credit(LedgerAccount.INTEREST_INCOME, new BigDecimal("15.00")));
         assertThat(jdbc.queryForList("SELECT actor FROM audit_log WHERE action LIKE 'REPAYMENT_BANK_TRANSFER_%'"
                 + " AND subject_id = ? AND details LIKE ? ORDER BY seq", String.class, loanId, "%" + reference + "%"))
-                .containsExactly("ops1", "ops2");
+                .as("this line, then the rejected one recorded again here").containsExactly("ops1", "ops2", "ops1", "ops2");
         assertThat(invariants.check().violations()).isEmpty();
     }
 
