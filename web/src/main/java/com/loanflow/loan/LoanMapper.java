@@ -11,7 +11,8 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface LoanMapper {
 
-    record Payout(BigDecimal amount, BigDecimal feeAmount) {
+    /** @param succeededAt when the channel's success was recorded: the day the borrower had the money */
+    record Payout(BigDecimal amount, BigDecimal feeAmount, java.time.LocalDateTime succeededAt) {
     }
 
     void insertLoan(Loan loan);

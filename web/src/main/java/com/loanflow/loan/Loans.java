@@ -36,21 +36,24 @@ public class Loans {
             return existing.get();
         }
         LoanApplication application = applications.get(applicationId);
-        LocalDateTime now = LocalDateTime.now(clock);
-        List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
-                application.aprPercent(), application.termMonths(), LocalDate.now(clock));
-        String loanId = Ids.newId();
-        BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
         // a loan begins with money paid out, a fact the channel confirmed, not with the process reaching this step
         // (an engine user could correlate PayoutSucceeded by hand): without it the activation fails into an incident
-        BigDecimal fee = mapper.findPayout(applicationId).map(LoanMapper.Payout::feeAmount)
+        LoanMapper.Payout payout = mapper.findPayout(applicationId)
                 .orElseThrow(() -> new IllegalStateException("Application " + applicationId
                         + " has no succeeded payout; a loan is activated only for money paid out"));
+        BigDecimal fee = payout.feeAmount();
+        // interest and due dates run from the payout, not from this step: activation is a job that may run after
+        // midnight, or days later once an incident is resolved (the contract promises the payout day's dates)
+        LocalDateTime paidOutAt = payout.succeededAt();
+        List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
+                application.aprPercent(), application.termMonths(), paidOutAt.toLocalDate());
+        String loanId = Ids.newId();
+        BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
         // the APR of the actual cash flows; a loan above the cap is refused (the job fails into an incident)
         BigDecimal irrApr = AnnualPercentageRate.disclosed(application.approvedAmount(), fee, schedule);
         Loan loan = new Loan(loanId, applicationId, application.borrowerId(), application.approvedAmount(),
                 application.aprPercent(), application.termMonths(), application.approvedAmount(), interest,
-                LoanStatus.ACTIVE, now, null, 0, fee, irrApr, Money.ZERO);
+                LoanStatus.ACTIVE, paidOutAt, null, 0, fee, irrApr, Money.ZERO);
         mapper.insertLoan(loan);
         for (RepaymentSchedule.Line line : schedule) {
             mapper.insertInstallment(new Installment(Ids.newId(), loanId, line.seq(), line.dueDate(), line.principal(),

@@ -79,6 +79,39 @@ class ApprovalAndLoanAreFactsTest {
         assertThat(status(application.applicationId)).isEqualTo("DISBURSING");
     }
 
+    @Test
+    void theLoanRunsFromThePayoutNotFromTheActivationStep() throws Exception {
+        // the channel confirmed the payout two seconds before midnight; the activation job runs a day later
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "DISBURSING", "Task_ActivateLoan");
+        assertThat(firstFailure(application.applicationId)).contains("has no succeeded payout");
+        LocalDateTime paidOutAt = java.time.LocalDate.now().minusDays(1).atTime(23, 59, 58);
+        jdbc.update("INSERT INTO disbursement (id, application_id, request_id, channel, amount, bank_card_enc, status,"
+                + " channel_txn_id, created_at, updated_at, version) VALUES (?, ?, ?, 'SANDBOX', 1000.00, 'x',"
+                + " 'SUCCEEDED', 'CT-late', ?, ?, 1)", Ids.newId(), application.applicationId,
+                "PO" + application.applicationId.replace("-", "").substring(0, 20), paidOutAt.minusMinutes(1), paidOutAt);
+
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.applicationId)
+                .singleResult().getId();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var job = management.createJobQuery().processInstanceId(instanceId).singleResult();
+            if (job == null) {
+                break; // the executor ran it
+            }
+            try {
+                management.executeJob(job.getId());
+            } catch (org.camunda.bpm.engine.OptimisticLockingException executorRanItConcurrently) {
+                Thread.sleep(200);
+            }
+        }
+        String loanId = application.awaitLoanId();
+
+        assertThat(jdbc.queryForObject("SELECT disbursed_at FROM loan WHERE id = ?", LocalDateTime.class, loanId))
+                .isEqualTo(paidOutAt);
+        assertThat(jdbc.queryForObject("SELECT due_date FROM installment WHERE loan_id = ? AND seq = 1",
+                java.time.LocalDate.class, loanId)).isEqualTo(paidOutAt.toLocalDate().plusMonths(1));
+    }
+
     private String firstFailure(String applicationId) throws InterruptedException {
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId)
                 .singleResult().getId();
