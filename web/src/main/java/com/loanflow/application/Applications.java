@@ -188,8 +188,12 @@ public class Applications implements OpenApplications {
             ApplicationStatus.VERIFYING, ApplicationStatus.ASSESSING, ApplicationStatus.IN_REVIEW,
             ApplicationStatus.APPROVED);
 
-    /** The steps of Process_LoanApplication before the signature whose incident a withdrawal may cancel. */
-    static final java.util.Set<String> STUCK_STEPS_BEFORE_SIGNATURE = java.util.Set.of("Task_OcrIdCard",
+    /**
+     * The steps of Process_LoanApplication before the signature whose incident a withdrawal may cancel; the
+     * verification subprocess itself too (its asyncBefore job records the VERIFYING status, and may fail there).
+     */
+    static final java.util.Set<String> STUCK_STEPS_BEFORE_SIGNATURE = java.util.Set.of("SubProcess_VerifyIdentity",
+            "Task_OcrIdCard",
             "Task_VerifyIdTwoFactor", "Task_VerifyCarrierThreeFactor", "Task_CheckLiveness", "Task_QueryCreditBureau",
             "Task_AssessRisk", "Task_RecordReviewDecision", "Task_SetCreditTerms", "Task_PrepareContract");
 

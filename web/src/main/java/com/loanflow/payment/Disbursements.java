@@ -36,6 +36,10 @@ public class Disbursements {
     }
 
     public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode) {
+
+        public ChannelResult {
+            failureCode = PaymentCallbacks.failureCode(failureCode);
+        }
     }
 
     /**

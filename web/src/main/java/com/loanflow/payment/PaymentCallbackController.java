@@ -59,7 +59,7 @@ class PaymentCallbackController {
         requireLength("requestId", result.requestId(), 40);
         requireLength("status", result.status(), 24);
         requireLength("channelTransactionId", result.channelTransactionId(), 64);
-        requireLength("failureCode", result.failureCode(), 40);
+        // failureCode: any text is kept as a code or OTHER (Disbursements.ChannelResult, PaymentCallbacks.failureCode)
         if (withholdings.handles(result.requestId())) {
             return Map.of("result", withholdings.applyCallback(channel, result.requestId(),
                     result.channelTransactionId(), result.status(), result.failureCode()).name());

@@ -22,6 +22,23 @@ public class PaymentCallbacks {
 
     public enum Recorded { FIRST, REPEAT, CONFLICT }
 
+    private static final java.util.regex.Pattern FAILURE_CODE = java.util.regex.Pattern.compile("[A-Z0-9_]{1,40}");
+    /** Codes are short: a run of seven or more digits is a number (card, phone, ID), not a code. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{7,}");
+
+    /**
+     * A channel's failure code as the platform keeps it: a code (upper-case letters, digits, underscores, at most 40,
+     * no run of seven digits), else {@code OTHER}. It becomes a process variable and a reason code (D_ + code), so free text from the channel
+     * (which could carry a card number) never reaches the engine's tables or the borrower's screen.
+     */
+    public static String failureCode(String fromChannel) {
+        if (fromChannel == null) {
+            return null;
+        }
+        return FAILURE_CODE.matcher(fromChannel).matches() && !NUMBER.matcher(fromChannel).find() ? fromChannel
+                : "OTHER";
+    }
+
     private final PaymentCallbackMapper mapper;
     private final Clock clock;
 

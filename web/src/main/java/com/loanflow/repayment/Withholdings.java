@@ -149,6 +149,7 @@ public class Withholdings {
     public CallbackOutcome applyCallback(String channelName, String requestId, String channelTxnId, String status,
                                          String failureCode) {
         Withholding w = mapper.findByRequestId(requestId).orElseThrow(() -> ApiException.notFound("Withholding request"));
+        failureCode = com.loanflow.payment.PaymentCallbacks.failureCode(failureCode);
         Withholding.Status next = switch (status) {
             case "SUCCEEDED" -> Withholding.Status.SUCCEEDED;
             case "FAILED" -> Withholding.Status.FAILED;

@@ -82,6 +82,33 @@ class StuckApplicationWithdrawalTest {
     }
 
     @Test
+    void anApplicationStuckBeforeTheIdentityChecksBeganCanBeWithdrawn() throws Exception {
+        // the verification subprocess's own job (asyncBefore) records the VERIFYING status; here that change fails
+        // on every attempt (the fixture's status cannot move to VERIFYING) and the incident is on the subprocess
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00", "6222020000000007",
+                "IN_REVIEW", "SubProcess_VerifyIdentity");
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.applicationId)
+                .singleResult().getId();
+        DisbursingApplication.await("the subprocess's job to fail once", () -> management.createJobQuery()
+                .processInstanceId(instanceId).withException().count() == 1);
+        management.setJobRetries(management.createJobQuery().processInstanceId(instanceId).singleResult().getId(), 0);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).singleResult().getActivityId())
+                .isEqualTo("SubProcess_VerifyIdentity");
+
+        LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
+
+        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
+        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
+                application.applicationId)).as("the borrower may apply again").isNull();
+    }
+
+    @Test
     void anApplicationStuckInsideTheIdentityChecksCanBeWithdrawn() throws Exception {
         // submitted, its borrower without an ID document on file: the OCR worker gets 404 for the applicant, which
         // no retry mends, and raises the incident at once

@@ -104,4 +104,29 @@ class ExactlyOnceDisbursementTest {
                 application.applicationId)).isZero();
         assertThat(invariants.check().violations()).isEmpty();
     }
+
+    @Test
+    void aFailureCodeThatIsNotACodeIsKeptAsOtherNowhereAsText() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
+        var order = disbursements.request(application.applicationId);
+
+        var response = DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "FAILED", "CARD_6222020000000007_INVALID"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        DisbursingApplication.await("the failure recorded",
+                () -> "DISBURSEMENT_FAILED".equals(application.applicationStatus()));
+        assertThat(jdbc.queryForObject("SELECT failure_code FROM disbursement WHERE id = ?", String.class,
+                order.disbursementId())).isEqualTo("OTHER");
+        assertThat(jdbc.queryForObject("SELECT reason_codes FROM loan_application WHERE id = ?", String.class,
+                application.applicationId)).isEqualTo("D_OTHER");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE ?", Integer.class,
+                "%6222020000000007%")).as("the card number in no process variable").isZero();
+
+        assertThat(PaymentCallbacks.failureCode("INSUFFICIENT_BALANCE")).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(PaymentCallbacks.failureCode("E100234")).as("a short number is part of a code").isEqualTo("E100234");
+        assertThat(PaymentCallbacks.failureCode("card 6222...0007 invalid")).isEqualTo("OTHER");
+        assertThat(PaymentCallbacks.failureCode("X".repeat(41))).isEqualTo("OTHER");
+        assertThat(PaymentCallbacks.failureCode(null)).isNull();
+    }
 }
