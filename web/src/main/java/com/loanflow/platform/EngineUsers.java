@@ -49,6 +49,11 @@ class EngineUsers {
         group("ops", "Operations");
         group("workers", "External task workers");
         user(workerUser, "Worker", workerPassword, "workers");
+        // the configured password is the worker account's, also after it changed: set on every start (hashed with a
+        // new salt), so rotating LOANFLOW_WORKER_PASSWORD on platform and workers together needs no manual step
+        User worker = identity.createUserQuery().userId(workerUser).singleResult();
+        worker.setPassword(workerPassword);
+        identity.saveUser(worker);
         if (demoUsers) {
             DEMO_USERS.forEach(d -> user(d.id(), d.firstName(), d.id(), d.group()));
         }

@@ -19,7 +19,7 @@ class ProductionSafety {
     static final String DEV_BUREAU_CACHE_KEY = "bG9hbmZsb3ctZGV2LW9ubHktYnVyZWF1LWNhY2hlLWtleQ==";
 
     private static final Set<String> KNOWN_DEFAULTS = Set.of("", "admin", "password", "changeme", "loanflow",
-            "loanflow-worker", "sandbox-internal-token", "guest", "root");
+            "loanflow-worker", "sandbox-internal-token", "guest", "root", "loanflow-sandbox", "loanflow-sandbox-tsa");
 
     ProductionSafety(Environment environment) {
         List<String> problems = problems(environment);
@@ -42,6 +42,11 @@ class ProductionSafety {
         weak(env, "loanflow.internal.token", 24, problems);
         weak(env, "spring.datasource.password", 8, problems);
         weak(env, "spring.rabbitmq.password", 8, problems);
+        // the platform seal's keystore (contracts are sealed with it) and, with the sandbox on, the sandbox TSA's
+        weak(env, "loanflow.esign.keystore-password", 12, problems);
+        if (env.getProperty("loanflow.sandbox.enabled", Boolean.class, false)) {
+            weak(env, "loanflow.sandbox.tsa.keystore-password", 12, problems);
+        }
         // payment callbacks and the sandbox providers are kept off the public port only when the internal one is apart
         String internalPort = env.getProperty("loanflow.internal-port", "");
         if (internalPort.isBlank() || internalPort.equals(env.getProperty("server.port", "8080"))) {

@@ -284,4 +284,21 @@ class EngineAuthorizationsTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
+
+    @Test
+    void aChangedWorkerPasswordTakesEffectAtTheNextStart() {
+        String account = "rotation-worker-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            new EngineUsers(identity, false, account, "first-worker-password-0123");
+            assertThat(identity.checkPassword(account, "first-worker-password-0123")).isTrue();
+
+            new EngineUsers(identity, false, account, "second-worker-password-4567");
+
+            assertThat(identity.checkPassword(account, "second-worker-password-4567")).isTrue();
+            assertThat(identity.checkPassword(account, "first-worker-password-0123")).isFalse();
+            assertThat(identity.createGroupQuery().groupMember(account).groupId("workers").count()).isOne();
+        } finally {
+            identity.deleteUser(account);
+        }
+    }
 }

@@ -16,6 +16,8 @@ class ProductionSafetyTest {
         env.setProperty("loanflow.internal.token", "internal-token-0123456789abcdef");
         env.setProperty("spring.datasource.password", "db-secret-123");
         env.setProperty("spring.rabbitmq.password", "mq-secret-123");
+        env.setProperty("loanflow.esign.keystore-password", "seal-keystore-secret");
+        env.setProperty("loanflow.sandbox.tsa.keystore-password", "tsa-keystore-secret");
         env.setProperty("server.port", "8443");
         env.setProperty("loanflow.internal-port", "8081");
         env.setProperty("loanflow.channel.public-key-resource", "file:/app/keys/channel-public.pem");
@@ -65,6 +67,21 @@ class ProductionSafetyTest {
         assertThat(ProductionSafety.problems(env)).hasSize(4);
         assertThatThrownBy(() -> new ProductionSafety(env)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo users").hasMessageContaining("camunda.bpm.admin-user.password");
+    }
+
+    @Test
+    void refusesTheSandboxKeystorePasswordsForThePlatformSeal() {
+        MockEnvironment env = production();
+        env.setProperty("loanflow.esign.keystore-password", "loanflow-sandbox");
+        env.setProperty("loanflow.sandbox.tsa.keystore-password", "loanflow-sandbox-tsa");
+        assertThat(ProductionSafety.problems(env)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("loanflow.esign.keystore-password"))
+                .anySatisfy(p -> assertThat(p).startsWith("loanflow.sandbox.tsa.keystore-password"));
+
+        env.setProperty("loanflow.esign.keystore-password", "");
+        env.setProperty("loanflow.sandbox.enabled", "false");
+        assertThat(ProductionSafety.problems(env)).as("unset (the code's default is the sandbox's); the TSA's only"
+                + " with the sandbox on").singleElement().asString().startsWith("loanflow.esign.keystore-password");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.loanflow.workers.WorkersProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,10 @@ class ExternalTaskSubscriptions {
                 // ten would have the last ones' locks running out while they wait (and another worker take them)
                 .maxTasks(1)
                 .asyncResponseTimeout(LONG_POLL_MILLIS)
-                // Long polling already waits for work; the default exponential back-off would add up to a minute
-                // of idle delay after a quiet period before a new task is fetched.
-                .disableBackoffStrategy()
+                // Long polling already waits for work, so no back-off after an empty fetch (the default strategy
+                // would idle up to a minute after a quiet period); but after a failed fetch (engine restarting,
+                // credentials refused) wait 0.5 s, doubling to 30 s, instead of hammering the engine in a loop
+                .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2f, 30_000))
                 .disableAutoFetching()
                 .build();
         for (TopicHandler handler : handlers) {
