@@ -84,8 +84,9 @@ class ReconciliationMismatchProcessTest {
     assertThat(recordResolution.variablesSeen()).containsEntry("resolution", "WRITTEN_OFF");
   }
 
+  /** What the form shows is what the process was started with; that this is masked is ReconciliationTest's (web). */
   @Test
-  void theTaskShowsBothSidesMaskedAndReadOnly() {
+  void theTaskShowsBothSidesAsStartedAndReadOnly() {
     ProcessInstance mismatch = startMismatch();
 
     List<FormField> fields = formService().getTaskFormData(task(mismatch).getId()).getFormFields();

@@ -138,8 +138,9 @@ class RiskStrategyOpsTest {
 
     @Test
     void replayUsesTheRecordedStrategyEvenWhenItIsNoLongerConfigured() {
+        // the retired champion's table (risk-route-v1.dmn), still in the jar for exactly this
         StrategySpec retired = new StrategySpec("retired-v0", StrategySpec.CHAMPION.ruleSet(),
-                StrategySpec.CHALLENGER.riskRoute(), StrategySpec.CHAMPION.creditTerms(),
+                com.loanflow.risk.tables.RiskRouteTable.RESOURCE_V1, StrategySpec.CHAMPION.creditTerms(),
                 StrategySpec.CHAMPION.limitIncrease(), StrategySpec.CHAMPION.model(), new BigDecimal("23.00"));
         DecisionReplay.Result result = rolledBack(() -> {
             String applicationId = application(Arm.CHAMPION);
@@ -151,7 +152,7 @@ class RiskStrategyOpsTest {
             return replay.replay(applicationId);
         });
         assertThat(result.strategy()).isEqualTo("retired-v0");
-        assertThat(result.recorded().tableVersion()).startsWith("risk-route-2.0");
+        assertThat(result.recorded().tableVersion()).startsWith("risk-route-1.1");
         assertThat(result.sameResult()).isTrue();
     }
 

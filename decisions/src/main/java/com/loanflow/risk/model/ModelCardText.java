@@ -26,7 +26,7 @@ final class ModelCardText {
     private static final Prose GMSC = new Prose("default probability", """
             ## Intended use
             Estimates the probability that a micro-loan applicant goes 90+ days past due within two years, from the
-            credit-bureau fields of `CreditBureauReport`. It is one input to `risk-route-v1.dmn`, after the hard rules
+            credit-bureau fields of `CreditBureauReport`. It is one input to `risk-route-v3.dmn`, after the hard rules
             (`hard-rules.drl`) and never instead of them; borderline scores go to a human reviewer. Not for pricing
             individual applicants beyond the tier in `credit-terms.dmn`, not for collections, not for marketing.
             Successor of `gmsc-xgb-v1` (`default-probability-v1.json`, card `MODEL_CARD_V1.md`), which stays bundled
@@ -138,7 +138,7 @@ final class ModelCardText {
             """);
 
     static final String BANDS = """
-            ## Routing bands (risk-route-v1.dmn, FIRST hit policy)
+            ## Routing bands (risk-route-v3.dmn, FIRST hit policy)
             PD < 0.05 is approved outright, tier A below 0.02 and B above; 0.05 to < 0.30 goes to `reviewers`; 0.30 to
             < 0.45 goes to `senior-reviewers`; PD >= 0.45 is rejected with `R_HIGH_DEFAULT_PROBABILITY`. Also to
             `senior-reviewers`: every thin file below 0.45 (`R_THIN_FILE`) and middle-band applicants asking for more

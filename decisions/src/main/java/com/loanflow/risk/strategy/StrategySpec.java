@@ -17,14 +17,17 @@ import java.util.Objects;
 public record StrategySpec(String name, String ruleSet, String riskRoute, String creditTerms, String limitIncrease,
                            String model, BigDecimal aprCapPercent) {
 
-    /** Today's strategy: risk-route-v1.dmn. */
-    public static final StrategySpec CHAMPION = new StrategySpec("baseline-v1", HardRules.RESOURCE,
-            RiskRouteTable.RESOURCE_V1, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
+    /**
+     * Today's strategy: risk-route-v3.dmn. It replaced "baseline-v1" (risk-route-v1.dmn), whose decisions replay from
+     * their recorded spec: the old table stays in the jar.
+     */
+    public static final StrategySpec CHAMPION = new StrategySpec("baseline-v3", HardRules.RESOURCE,
+            RiskRouteTable.RESOURCE_V3, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
-    /** The challenger: same rules, terms and model, risk-route-v2.dmn's cut points. */
-    public static final StrategySpec CHALLENGER = new StrategySpec("wider-approval-v2", HardRules.RESOURCE,
-            RiskRouteTable.RESOURCE_V2, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
+    /** The challenger: same rules, terms and model, risk-route-v4.dmn's cut points (replaced "wider-approval-v2"). */
+    public static final StrategySpec CHALLENGER = new StrategySpec("wider-approval-v4", HardRules.RESOURCE,
+            RiskRouteTable.RESOURCE_V4, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
     public StrategySpec {

@@ -22,7 +22,7 @@ class DecisionTableFilesTest {
     void tablesAreSchemaValidDmn13WithUniqueVersionedDecisions() throws Exception {
         List<String> decisionIds = new ArrayList<>();
         for (String resource : List.of(RiskRouteTable.RESOURCE_V1, RiskRouteTable.RESOURCE_V2,
-                CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE)) {
+                RiskRouteTable.RESOURCE_V3, RiskRouteTable.RESOURCE_V4, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE)) {
             try (InputStream in = getClass().getResourceAsStream(resource)) {
                 DmnModelInstance model = Dmn.readModelFromStream(in);
                 Dmn.validateModel(model);
@@ -35,6 +35,7 @@ class DecisionTableFilesTest {
                 }
             }
         }
-        assertThat(decisionIds).containsExactly("RiskRoute", "RiskRouteV2", "CreditTerms", "LimitIncrease");
+        assertThat(decisionIds).containsExactly("RiskRoute", "RiskRouteV2", "RiskRouteV3", "RiskRouteV4", "CreditTerms",
+                "LimitIncrease");
     }
 }

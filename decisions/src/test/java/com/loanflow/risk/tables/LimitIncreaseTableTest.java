@@ -30,12 +30,27 @@ class LimitIncreaseTableTest {
             // tier C
             "C, 1, 6, 0, 500.00, 3000.00, L_ON_TIME_REPAYMENTS",
             "C, 1, 5, 0, 300.00, 3000.00, L_ON_TIME_REPAYMENTS",
-            // tier D stays within the first-loan maximum
+            // where several refusals hold, the first row's reason is given (FIRST): late, then nothing settled, ...
+            "A, 0, 2, 4, 0.00, 0.00, L_LATE_REPAYMENT",
+            "E, 0, 0, 0, 0.00, 0.00, L_NO_SETTLED_LOAN",
+            "E, 1, 2, 0, 0.00, 0.00, L_TOO_FEW_REPAYMENTS",
+            // each tier of a two-tier cell, at both sides of the long-record count
+            "B, 1, 6, 0, 1000.00, 5000.00, L_ON_TIME_REPAYMENTS",
+            "A, 1, 5, 0, 500.00, 5000.00, L_ON_TIME_REPAYMENTS",
+            "A, 1, 3, 0, 500.00, 5000.00, L_ON_TIME_REPAYMENTS",
+            // tier D stays within the first-loan maximum, however long the record
+            "D, 1, 3, 0, 200.00, 2000.00, L_ON_TIME_REPAYMENTS",
             "D, 3, 12, 0, 200.00, 2000.00, L_ON_TIME_REPAYMENTS"})
     void stepsEachRowClass(String tier, int settled, int onTime, int worstDpd, String increase, String max,
                            String reason) {
         assertThat(TABLE.step(tier, settled, onTime, worstDpd))
                 .isEqualTo(new Step(new BigDecimal(increase), new BigDecimal(max), reason));
+    }
+
+    @Test
+    void aDecisionWithoutATierIsNotEligible() {
+        assertThat(TABLE.step(null, 1, 6, 0)).isEqualTo(new Step(new BigDecimal("0.00"), new BigDecimal("0.00"),
+                "L_TIER_NOT_ELIGIBLE"));
     }
 
     @Test

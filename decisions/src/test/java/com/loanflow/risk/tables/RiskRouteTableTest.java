@@ -11,14 +11,16 @@ import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every row class of risk-route-v1.dmn (champion) and risk-route-v2.dmn (challenger), at and just below each cut
- * point. Columns: rule rejection, fraud flag, PD, thin file, 90+ days past due count, amount -> outcome, tier,
- * review group, reason ("-" = empty).
+ * Every row class of risk-route-v3.dmn (champion) and risk-route-v4.dmn (challenger), at and just below each cut
+ * point, and of the retired v1 and v2 (kept: the decisions they made replay). Columns: rule rejection, fraud flag,
+ * PD, thin file, 90+ days past due count, amount -> outcome, tier, review group, reason ("-" = empty).
  */
 class RiskRouteTableTest {
 
-    private static final RiskRouteTable V1 = RiskRouteTable.loadDefault();
+    private static final RiskRouteTable V1 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V1);
     private static final RiskRouteTable V2 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V2);
+    private static final RiskRouteTable V3 = RiskRouteTable.loadDefault();
+    private static final RiskRouteTable V4 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V4);
 
     private static Route route(RiskRouteTable table, boolean rejected, boolean flagged, String pd, boolean thin,
                                int pastDue90, String amount) {
@@ -27,6 +29,85 @@ class RiskRouteTableTest {
 
     private static Route expected(String outcome, String tier, String group, String reason) {
         return new Route(outcome, tier, "-".equals(group) ? null : group, "-".equals(reason) ? null : reason);
+    }
+
+    @ParameterizedTest(name = "v3: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @CsvSource({
+            // a rule rejection wins over everything
+            "true,  true,  0.0010, true,  2, 1800.00, REJECT, E, -, -",
+            "true,  false, 0.2000, false, 0, 1000.00, REJECT, E, -, -",
+            // high PD rejects
+            "false, false, 0.4500, false, 0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, true,  0.9000, true,  0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            // poor credit (90+ past due, or thin file) rejects from 0.30
+            "false, false, 0.3000, false, 1, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.3000, true,  0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2999, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            // elevated band goes to seniors
+            "false, false, 0.4499, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, true,  0.3000, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            // thin file goes to seniors even with a low score
+            "false, false, 0.0100, true,  0, 1000.00, REVIEW, D, senior-reviewers, R_THIN_FILE",
+            // poor credit is reviewed by seniors from 0.02 (others approve up to 0.05), flagged or not
+            "false, false, 0.0200, false, 2, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, true,  0.0200, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            // a fraud flag on a poor-credit case goes to seniors, the flags give the reasons
+            "false, true,  0.0199, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            // a large borderline request goes to seniors, with a fraud flag too (v1 sent the flagged one to reviewers)
+            "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, true,  0.0500, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, false, 0.1000, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, false, 0.0500, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            // a fraud flag sends any other case to reviewers at tier C
+            "false, true,  0.0499, false, 0, 1800.00, REVIEW, C, reviewers, -",
+            "false, true,  0.0500, false, 0, 1500.00, REVIEW, C, reviewers, -",
+            "false, true,  0.0010, false, 0, 1000.00, REVIEW, C, reviewers, -",
+            // borderline band
+            "false, false, 0.1000, false, 0, 1500.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.2999, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.0500, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            // poor credit with a very low PD approves at tier C only
+            "false, false, 0.0199, false, 1, 1000.00, APPROVE, C, -, -",
+            // low and very low PD approve, whatever the amount
+            "false, false, 0.0499, false, 0, 1500.01, APPROVE, B, -, -",
+            "false, false, 0.0499, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0200, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0199, false, 0, 1000.00, APPROVE, A, -, -",
+            "false, false, 0.0000, false, 0, 5000.00, APPROVE, A, -, -"})
+    void championRoutesEveryRowClass(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90,
+                                     String amount, String outcome, String tier, String group, String reason) {
+        assertThat(route(V3, rejected, flagged, pd, thin, pastDue90, amount))
+                .isEqualTo(expected(outcome, tier, group, reason));
+    }
+
+    @ParameterizedTest(name = "v4: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @CsvSource({
+            "true,  false, 0.0010, false, 0, 1000.00, REJECT, E, -, -",
+            "false, false, 0.4000, false, 0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2500, false, 1, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2500, true,  0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
+            "false, false, 0.2499, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, false, 0.3999, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, false, 0.2500, false, 0, 1000.00, REVIEW, D, senior-reviewers, R_ELEVATED_SCORE",
+            "false, false, 0.0100, true,  0, 1000.00, REVIEW, D, senior-reviewers, R_THIN_FILE",
+            "false, false, 0.0150, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, true,  0.0150, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, true,  0.0149, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, false, 0.0600, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
+            "false, true,  0.0599, false, 0, 1800.00, REVIEW, C, reviewers, -",
+            "false, true,  0.0010, false, 0, 1000.00, REVIEW, C, reviewers, -",
+            "false, false, 0.0600, false, 0, 1500.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.2499, false, 0, 1000.00, REVIEW, C, reviewers, R_BORDERLINE_SCORE",
+            "false, false, 0.0149, false, 2, 1000.00, APPROVE, C, -, -",
+            "false, false, 0.0599, false, 0, 1500.01, APPROVE, B, -, -",
+            "false, false, 0.0150, false, 0, 1000.00, APPROVE, B, -, -",
+            "false, false, 0.0149, false, 0, 1000.00, APPROVE, A, -, -"})
+    void challengerRoutesEveryRowClassAtItsOwnCutPoints(boolean rejected, boolean flagged, String pd, boolean thin,
+                                                       int pastDue90, String amount, String outcome, String tier,
+                                                       String group, String reason) {
+        assertThat(route(V4, rejected, flagged, pd, thin, pastDue90, amount))
+                .isEqualTo(expected(outcome, tier, group, reason));
     }
 
     @ParameterizedTest(name = "v1: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
@@ -50,7 +131,7 @@ class RiskRouteTableTest {
             "false, false, 0.0200, false, 2, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
             // a fraud flag on a poor-credit case goes to seniors, the flags give the reasons
             "false, true,  0.0199, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
-            // a fraud flag sends a good case to reviewers at tier C
+            // a fraud flag sends a good case to reviewers at tier C (and, v1's flaw fixed in v3, a large borderline one)
             "false, true,  0.0010, false, 0, 1000.00, REVIEW, C, reviewers, -",
             "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, reviewers, -",
             // borderline band
@@ -65,8 +146,8 @@ class RiskRouteTableTest {
             "false, false, 0.0200, false, 0, 1000.00, APPROVE, B, -, -",
             "false, false, 0.0199, false, 0, 1000.00, APPROVE, A, -, -",
             "false, false, 0.0000, false, 0, 5000.00, APPROVE, A, -, -"})
-    void championRoutesEveryRowClass(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90,
-                                     String amount, String outcome, String tier, String group, String reason) {
+    void retiredChampionStillRoutesAsItDid(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90,
+                                           String amount, String outcome, String tier, String group, String reason) {
         assertThat(route(V1, rejected, flagged, pd, thin, pastDue90, amount))
                 .isEqualTo(expected(outcome, tier, group, reason));
     }
@@ -89,9 +170,9 @@ class RiskRouteTableTest {
             "false, false, 0.0599, false, 0, 1000.00, APPROVE, B, -, -",
             "false, false, 0.0150, false, 0, 1000.00, APPROVE, B, -, -",
             "false, false, 0.0149, false, 0, 1000.00, APPROVE, A, -, -"})
-    void challengerRoutesEveryRowClassAtItsOwnCutPoints(boolean rejected, boolean flagged, String pd, boolean thin,
-                                                       int pastDue90, String amount, String outcome, String tier,
-                                                       String group, String reason) {
+    void retiredChallengerStillRoutesAsItDid(boolean rejected, boolean flagged, String pd, boolean thin,
+                                             int pastDue90, String amount, String outcome, String tier,
+                                             String group, String reason) {
         assertThat(route(V2, rejected, flagged, pd, thin, pastDue90, amount))
                 .isEqualTo(expected(outcome, tier, group, reason));
     }
@@ -99,16 +180,55 @@ class RiskRouteTableTest {
     @Test
     void theTwoVersionsDisagreeBetweenTheirCutPoints() {
         // 0.055: the champion asks a reviewer, the challenger approves
-        assertThat(route(V1, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
-        assertThat(route(V2, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("APPROVE");
+        assertThat(route(V3, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V4, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("APPROVE");
         // 0.42: the champion asks a senior, the challenger rejects
-        assertThat(route(V1, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
-        assertThat(route(V2, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
+        assertThat(route(V3, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V4, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
+    }
+
+    @Test
+    void theNewVersionsDifferFromTheRetiredOnesOnlyForAFlaggedLargeBorderlineRequest() {
+        int compared = 0;
+        for (String pd : new String[] {"0.0000", "0.0149", "0.0150", "0.0199", "0.0200", "0.0499", "0.0500", "0.0599",
+                "0.0600", "0.1000", "0.2499", "0.2500", "0.2999", "0.3000", "0.3999", "0.4000", "0.4499", "0.4500"}) {
+            for (String amount : new String[] {"500.00", "1500.00", "1500.01", "2000.00"}) {
+                for (boolean rejected : new boolean[] {false, true}) {
+                    for (boolean flagged : new boolean[] {false, true}) {
+                        for (boolean thin : new boolean[] {false, true}) {
+                            for (int pastDue90 : new int[] {0, 1}) {
+                                boolean borderlineLarge = flagged && !rejected && !thin && pastDue90 == 0
+                                        && new BigDecimal(amount).compareTo(new BigDecimal("1500")) > 0;
+                                Route v1 = route(V1, rejected, flagged, pd, thin, pastDue90, amount);
+                                Route v3 = route(V3, rejected, flagged, pd, thin, pastDue90, amount);
+                                Route v2 = route(V2, rejected, flagged, pd, thin, pastDue90, amount);
+                                Route v4 = route(V4, rejected, flagged, pd, thin, pastDue90, amount);
+                                Route flaggedBefore = new Route("REVIEW", "C", "reviewers", null);
+                                Route seniorsNow = new Route("REVIEW", "C", "senior-reviewers",
+                                        "R_BORDERLINE_LARGE_AMOUNT");
+                                if (borderlineLarge && v3.equals(seniorsNow)) {
+                                    assertThat(v1).as("v1 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
+                                } else {
+                                    assertThat(v3).as("v3 pd %s amount %s", pd, amount).isEqualTo(v1);
+                                }
+                                if (borderlineLarge && v4.equals(seniorsNow)) {
+                                    assertThat(v2).as("v2 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
+                                } else {
+                                    assertThat(v4).as("v4 pd %s amount %s", pd, amount).isEqualTo(v2);
+                                }
+                                compared++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(18 * 4 * 16);
     }
 
     @Test
     void theOldFourFactSignatureMeansNoFlagAndNoDelinquency() {
-        assertThat(V1.route(false, new BigDecimal("0.0100"), false, new BigDecimal("1000.00")))
+        assertThat(V3.route(false, new BigDecimal("0.0100"), false, new BigDecimal("1000.00")))
                 .isEqualTo(new Route("APPROVE", "A", null, null));
     }
 
@@ -116,5 +236,7 @@ class RiskRouteTableTest {
     void versionsComeFromTheTables() {
         assertThat(V1.version()).isEqualTo("risk-route-1.1");
         assertThat(V2.version()).isEqualTo("risk-route-2.0");
+        assertThat(V3.version()).isEqualTo("risk-route-3.0");
+        assertThat(V4.version()).isEqualTo("risk-route-4.0");
     }
 }
