@@ -37,9 +37,11 @@ public interface RepaymentMapper {
 
     /**
      * PENDING → APPLIED with its split, or PENDING → FAILED or REFUND_DUE; 0 rows when it is no longer PENDING. The
-     * value date is the day the channel confirmed the money (null when none arrived).
+     * value date is the day the withholding was requested, or the day the channel confirmed it if that is the same
+     * day or a REFUND_DUE (null when no money arrived); penaltyWaived the overdue interest it waived by being dated back.
      */
     int settlePending(@Param("id") String id, @Param("status") String status,
                       @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
-                      @Param("penaltyPart") BigDecimal penaltyPart, @Param("valueDate") java.time.LocalDate valueDate);
+                      @Param("penaltyPart") BigDecimal penaltyPart, @Param("penaltyWaived") BigDecimal penaltyWaived,
+                      @Param("valueDate") java.time.LocalDate valueDate);
 }

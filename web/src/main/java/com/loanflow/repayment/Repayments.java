@@ -129,24 +129,9 @@ public class Repayments {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate valueDate = pending.valueDate() == null ? now.toLocalDate() : pending.valueDate();
         checkRepayable(loan, pending.amount(), pending.id(), valueDate);
-        ValueDating.Plan plan = ValueDating.plan(loan, loanMapper.findInstallments(loan.id()), valueDate,
-                loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), pending.amount(),
-                now.toLocalDate());
-        if (plan.totalWaived().signum() > 0 && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
-            // the waiver lowers what the loan owes under a debit the channel may still make: it could then exceed
-            // the loan and be owed back whole; approve once the withholding has its answer
-            throw ApiException.conflict("WITHHOLDING_IN_PROGRESS",
-                    "A card withholding for this loan is in progress; approve this transfer once it has ended");
-        }
-        BigDecimal waived = allocation.waivePenalty(loan, plan.waived());
-        if (waived.signum() > 0) {
-            ledger.post(JournalEntry.penaltyWaiver(pending.id(), loan.applicationId(), waived, now));
-            loan = loanMapper.findById(loan.id()).orElseThrow();
-        }
-        RepaymentAllocation.Applied applied = plan.settlesEarly()
-                ? allocation.settle(loan, loans.settlementQuoteAsOfValueDate(loan, valueDate), now)
-                : plan.payLast().isEmpty() ? applyOrSettle(loan, pending.amount(), now)
-                : allocation.apply(loan, pending.amount(), now, plan.payLast());
+        AppliedAsOf dated = applyAsOf(loan, pending.amount(), valueDate, pending.id(), now, true);
+        RepaymentAllocation.Applied applied = dated.applied();
+        BigDecimal waived = dated.waived();
         var split = applied.allocation();
         if (mapper.decideTransfer(pending.id(), Repayment.APPLIED, split.principal(), split.interest(), split.penalty(),
                 waived, approver, now) != 1) {
@@ -221,7 +206,7 @@ public class Repayments {
         LocalDateTime now = LocalDateTime.now(clock);
         if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loans.settlementQuote(loan).total()) > 0) {
             if (mapper.settlePending(pending.id(), Repayment.REFUND_DUE, Money.ZERO, Money.ZERO, Money.ZERO,
-                    now.toLocalDate()) != 1) {
+                    Money.ZERO, now.toLocalDate()) != 1) {
                 throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
             }
             ledger.post(JournalEntry.unowedReceipt(pending.id(), loan.applicationId(), pending.amount(), now));
@@ -229,16 +214,61 @@ public class Repayments {
                     Money.format(pending.amount()), loan.id(), loan.status(), pending.id());
             return;
         }
-        RepaymentAllocation.Applied applied = applyOrSettle(loan, pending.amount(), now);
+        // the borrower asked on this day and the channel took the money then: a confirmation after midnight (the
+        // channel's callback retries run for a day) must not turn a settlement into a partial payment, nor charge
+        // the overdue interest of the days in between
+        LocalDate valueDate = pending.receivedAt().toLocalDate();
+        AppliedAsOf dated = applyAsOf(loan, pending.amount(), valueDate, pending.id(), now, false);
+        RepaymentAllocation.Applied applied = dated.applied();
         var split = applied.allocation();
         if (mapper.settlePending(pending.id(), Repayment.APPLIED, split.principal(), split.interest(),
-                split.penalty(), now.toLocalDate()) != 1) {
+                split.penalty(), dated.waived(), valueDate) != 1) {
             throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
         }
         ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
+        if (applied.interestReversed().signum() > 0) {
+            ledger.post(JournalEntry.interestReversal(pending.id(), loan.applicationId(), applied.interestReversed(),
+                    now));
+        }
         if (applied.settled()) {
             settle(loan);
         }
+    }
+
+    /** What applying money as of its value date did: the allocation, and the overdue interest it waived. */
+    private record AppliedAsOf(RepaymentAllocation.Applied applied, BigDecimal waived) {
+    }
+
+    /**
+     * Applies money that reached the lender on {@code valueDate} (ADR 0028): today's money as today's; money of an
+     * earlier day as of that day ({@link ValueDating}): overdue interest accrued since on what it repaid is waived
+     * (and taken off the ledger), and exactly what settled the loan that day settles it as of then.
+     *
+     * @param refuseWaiverUnderWithholding a bank transfer may not lower what the loan owes under a card withholding
+     *                                     still in flight (its debit could then exceed the loan)
+     */
+    private AppliedAsOf applyAsOf(Loan loan, BigDecimal amount, LocalDate valueDate, String repaymentId,
+                                  LocalDateTime now, boolean refuseWaiverUnderWithholding) {
+        ValueDating.Plan plan = ValueDating.plan(loan, loanMapper.findInstallments(loan.id()), valueDate,
+                loanMapper.findAccrualDaysBetween(loan.id(), valueDate, now.toLocalDate()), amount,
+                now.toLocalDate());
+        if (refuseWaiverUnderWithholding && plan.totalWaived().signum() > 0
+                && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
+            // the waiver lowers what the loan owes under a debit the channel may still make: it could then exceed
+            // the loan and be owed back whole; approve once the withholding has its answer
+            throw ApiException.conflict("WITHHOLDING_IN_PROGRESS",
+                    "A card withholding for this loan is in progress; approve this transfer once it has ended");
+        }
+        BigDecimal waived = allocation.waivePenalty(loan, plan.waived());
+        if (waived.signum() > 0) {
+            ledger.post(JournalEntry.penaltyWaiver(repaymentId, loan.applicationId(), waived, now));
+            loan = loanMapper.findById(loan.id()).orElseThrow();
+        }
+        RepaymentAllocation.Applied applied = plan.settlesEarly()
+                ? allocation.settle(loan, loans.settlementQuoteAsOfValueDate(loan, valueDate), now)
+                : plan.payLast().isEmpty() ? applyOrSettle(loan, amount, now)
+                : allocation.apply(loan, amount, now, plan.payLast());
+        return new AppliedAsOf(applied, waived);
     }
 
     /**
@@ -254,7 +284,8 @@ public class Repayments {
     }
 
     void markFailed(Repayment pending) {
-        if (mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO, null) != 1) {
+        if (mapper.settlePending(pending.id(), Repayment.FAILED, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+                null) != 1) {
             // applied or failed by a concurrent answer: roll back, so the withholding is not marked FAILED beside it
             throw new OptimisticLockingFailureException("Repayment " + pending.id() + " is no longer pending");
         }

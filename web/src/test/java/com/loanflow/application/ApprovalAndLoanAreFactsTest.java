@@ -31,6 +31,12 @@ class ApprovalAndLoanAreFactsTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    com.loanflow.ledger.Ledger ledger;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
+    com.loanflow.ledger.LedgerInvariants invariants;
 
     @Test
     void creditTermsAreNotSetForAnApplicationInReviewThatNoReviewerApproved() throws Exception {
@@ -86,10 +92,16 @@ class ApprovalAndLoanAreFactsTest {
                 "DISBURSING", "Task_ActivateLoan");
         assertThat(firstFailure(application.applicationId)).contains("has no succeeded payout");
         LocalDateTime paidOutAt = java.time.LocalDate.now().minusDays(1).atTime(23, 59, 58);
-        jdbc.update("INSERT INTO disbursement (id, application_id, request_id, channel, amount, bank_card_enc, status,"
-                + " channel_txn_id, created_at, updated_at, version) VALUES (?, ?, ?, 'SANDBOX', 1000.00, 'x',"
-                + " 'SUCCEEDED', 'CT-late', ?, ?, 1)", Ids.newId(), application.applicationId,
-                "PO" + application.applicationId.replace("-", "").substring(0, 20), paidOutAt.minusMinutes(1), paidOutAt);
+        String disbursementId = Ids.newId();
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO disbursement (id, application_id, request_id, channel, amount, bank_card_enc, status,"
+                    + " channel_txn_id, created_at, updated_at, version) VALUES (?, ?, ?, 'SANDBOX', 1000.00, 'x',"
+                    + " 'SUCCEEDED', 'CT-late', ?, ?, 1)", disbursementId, application.applicationId,
+                    "PO" + application.applicationId.replace("-", "").substring(0, 20), paidOutAt.minusMinutes(1), paidOutAt);
+            // and its entry in the books, as the channel's confirmation posts it (the ledger invariants hold after this)
+            ledger.post(com.loanflow.ledger.JournalEntry.disbursement(disbursementId, application.applicationId,
+                    new java.math.BigDecimal("1000.00"), java.math.BigDecimal.ZERO.setScale(2), paidOutAt));
+        });
 
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.applicationId)
                 .singleResult().getId();
@@ -110,6 +122,7 @@ class ApprovalAndLoanAreFactsTest {
                 .isEqualTo(paidOutAt);
         assertThat(jdbc.queryForObject("SELECT due_date FROM installment WHERE loan_id = ? AND seq = 1",
                 java.time.LocalDate.class, loanId)).isEqualTo(paidOutAt.toLocalDate().plusMonths(1));
+        assertThat(invariants.check().violations()).isEmpty();
     }
 
     private String firstFailure(String applicationId) throws InterruptedException {

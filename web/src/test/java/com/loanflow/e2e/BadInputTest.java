@@ -268,12 +268,17 @@ class BadInputTest {
         var http = java.net.http.HttpClient.newHttpClient();
         for (String body : new String[] {"null", "[]",
                 "{\"requestId\":\"PO" + "1".repeat(40) + "\",\"status\":\"SUCCEEDED\"}",
-                "{\"requestId\":\"PO123\",\"status\":\"FAILED\",\"failureCode\":\"" + "X".repeat(41) + "\"}",
                 "{\"requestId\":\"PO123\",\"status\":\"SUCCEEDED\",\"channelTransactionId\":\"" + "9".repeat(65) + "\"}"}) {
             var response = com.loanflow.payment.DisbursingApplication.deliver(http, port,
                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(body).isEqualTo(400);
         }
+        // an overlong failure code is not refused but kept as OTHER (PaymentCallbacks.failureCode): here the request
+        // is unknown, so 404, and nothing is recorded either
+        var overlongCode = com.loanflow.payment.DisbursingApplication.deliver(http, port,
+                ("{\"requestId\":\"PO123\",\"status\":\"FAILED\",\"failureCode\":\"" + "X".repeat(41) + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(overlongCode.statusCode()).isEqualTo(404);
         assertThat(count("payment_callback")).isEqualTo(before);
     }
 

@@ -60,6 +60,15 @@ class ValueDatedTransferTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    com.loanflow.loan.LoanMapper loans;
+
+    @Autowired
+    RepaymentMapper repaymentMapper;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     /** A loan whose first installment fell due 6 days ago, accrued to yesterday; its first due date. */
     private record Overdue(PaidOutLoans.PaidOut paidOut, LocalDate firstDue) {
 
@@ -222,6 +231,33 @@ class ValueDatedTransferTest {
         assertThat(applied.principalPart()).isEqualByComparingTo("1000.00");
         assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
                 .isEqualByComparingTo(share(FIRST_INTEREST, 7, period).negate());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aWithholdingRequestedBeforeMidnightAndConfirmedAfterItSettlesAsOfTheDayItWasRequested() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
+        Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
+        long period = ChronoUnit.DAYS.between(start, dueDate(paidOut.loanId(), 1));
+        BigDecimal yesterdaysQuote = new BigDecimal("1000.00").add(share(FIRST_INTEREST, 9, period));
+        var loan = loans.findById(paidOut.loanId()).orElseThrow();
+
+        // the borrower settles at 23:59 for yesterday's quote; the channel's confirmation arrives after midnight
+        Repayment pending = transaction.execute(tx -> repayments.recordPending(paidOut.application().borrowerId, loan,
+                "settle-" + paidOut.loanId().substring(0, 8), yesterdaysQuote));
+        jdbc.update("UPDATE repayment SET received_at = ? WHERE id = ?",
+                LocalDate.now(clock).minusDays(1).atTime(23, 59), pending.id());
+        Repayment requested = repaymentMapper.findById(pending.id()).orElseThrow();
+        transaction.executeWithoutResult(tx -> repayments.applyConfirmed(requested));
+
+        assertSettled(paidOut.loanId());
+        Repayment applied = repaymentMapper.findById(pending.id()).orElseThrow();
+        assertThat(applied.status()).isEqualTo(Repayment.APPLIED);
+        assertThat(applied.principalPart()).isEqualByComparingTo("1000.00");
+        assertThat(applied.valueDate()).isEqualTo(LocalDate.now(clock).minusDays(1));
+        assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
+                .isEqualByComparingTo(share(FIRST_INTEREST, 9, period).negate());
         assertThat(invariants.check().violations()).isEmpty();
     }
 
