@@ -137,7 +137,7 @@ public class Contracts {
         if (contract.status() != LoanContract.ContractStatus.PENDING_SIGNATURE) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
         }
-        signingCodes.issue(applicationId, borrowers.phone(borrowers.get(application.borrowerId())));
+        signingCodes.issueAndConfirmSent(applicationId, borrowers.phone(borrowers.get(application.borrowerId())));
     }
 
     private static final java.util.Set<ApplicationStatus> SIGNED = java.util.EnumSet.of(ApplicationStatus.CONTRACT_SIGNED,

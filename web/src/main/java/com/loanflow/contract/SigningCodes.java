@@ -50,8 +50,19 @@ class SigningCodes {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** From the process (contract preparation): a failed text message is logged; the borrower asks for a resend. */
     @Transactional
     void issue(String applicationId, String phone) {
+        issue(applicationId, phone, false);
+    }
+
+    /** At the borrower's request (resend): a failed text message is a 503 to them, so they know to try again. */
+    @Transactional
+    void issueAndConfirmSent(String applicationId, String phone) {
+        issue(applicationId, phone, true);
+    }
+
+    private void issue(String applicationId, String phone, boolean failLoudly) {
         String code = String.format("%06d", random.nextInt(1_000_000));
         mapper.deleteSigningCode(applicationId);
         mapper.insertSigningCode(new SigningCode(applicationId, hash(applicationId, code),
@@ -60,18 +71,25 @@ class SigningCodes {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                send(applicationId, phone, text);
+                send(applicationId, phone, text, failLoudly);
             }
         });
     }
 
-    /** After the commit: a failure here is logged, not thrown; the borrower asks for a new code (resend). */
-    private void send(String applicationId, String phone, String text) {
+    /**
+     * After the commit. A failure is logged; on a resend it is also thrown, which Spring passes to the caller of the
+     * commit (the code's row stays, unused; the next resend replaces it).
+     */
+    private void send(String applicationId, String phone, String text, boolean failLoudly) {
         try {
             ownTransaction.executeWithoutResult(tx -> sms.send(phone, text));
         } catch (RuntimeException e) {
             log.warn("Signing code for application {} was stored but its text message failed ({}); a resend issues a "
                     + "new one", applicationId, e.getClass().getSimpleName());
+            if (failLoudly) {
+                throw new com.loanflow.shared.ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        "SMS_UNAVAILABLE", "The text message with the signing code could not be sent; try again");
+            }
         }
     }
 

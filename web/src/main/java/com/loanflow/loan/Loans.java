@@ -11,12 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Loan activation after a successful disbursement, and reading a loan with its schedule. */
 @Service
 public class Loans {
+
+    private static final Logger log = LoggerFactory.getLogger(Loans.class);
 
     private final LoanMapper mapper;
     private final Applications applications;
@@ -49,8 +53,16 @@ public class Loans {
                 application.aprPercent(), application.termMonths(), paidOutAt.toLocalDate());
         String loanId = Ids.newId();
         BigDecimal interest = RepaymentSchedule.totalInterest(schedule);
-        // the APR of the actual cash flows; a loan above the cap is refused (the job fails into an incident)
-        BigDecimal irrApr = AnnualPercentageRate.disclosed(application.approvedAmount(), fee, schedule);
+        // the APR of the actual cash flows, recorded. Not refused here: the cap was enforced when the contract was
+        // prepared (before any money moved), and the money is out now; a loan without its schedule would be worse
+        List<BigDecimal> flows = AnnualPercentageRate.cashFlows(application.approvedAmount(), fee, schedule);
+        BigDecimal irrApr = AnnualPercentageRate.percent(flows);
+        if (!AnnualPercentageRate.withinCap(flows)) {
+            log.error("Loan of application {} is paid out at an APR of {}%, above the {}% cap (priced before the cap"
+                    + " was checked unrounded?): activated as signed, to be reviewed", applicationId,
+                    AnnualPercentageRate.exactPercent(flows).setScale(4, java.math.RoundingMode.HALF_UP),
+                    AnnualPercentageRate.CAP_PERCENT);
+        }
         Loan loan = new Loan(loanId, applicationId, application.borrowerId(), application.approvedAmount(),
                 application.aprPercent(), application.termMonths(), application.approvedAmount(), interest,
                 LoanStatus.ACTIVE, paidOutAt, null, 0, fee, irrApr, Money.ZERO);

@@ -51,9 +51,16 @@ class EngineUsers {
         user(workerUser, "Worker", workerPassword, "workers");
         // the configured password is the worker account's, also after it changed: set on every start (hashed with a
         // new salt), so rotating LOANFLOW_WORKER_PASSWORD on platform and workers together needs no manual step
+        // and unlocked: during a rotation workers on the old password may have run into the login lock, which a
+        // restart with the right password must clear
         User worker = identity.createUserQuery().userId(workerUser).singleResult();
         worker.setPassword(workerPassword);
-        identity.saveUser(worker);
+        try {
+            identity.saveUser(worker);
+        } catch (org.camunda.bpm.engine.OptimisticLockingException anotherNodeStartingSavedItFirst) {
+            // the same password, saved by a node starting at the same moment
+        }
+        identity.unlockUser(workerUser);
         if (demoUsers) {
             DEMO_USERS.forEach(d -> user(d.id(), d.firstName(), d.id(), d.group()));
         }

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
  * owed (it was settled another way); it is owed back to the borrower and applied to nothing.
  *
  * <p>{@code valueDate}: the day the money reached the lender (the bank statement line's value date, or the day the
- * channel confirmed the debit); {@code penaltyWaived}: the overdue interest accrued after that day on principal this
+ * channel accepted the card debit); {@code penaltyWaived}: the overdue interest accrued after that day on principal this
  * money repaid, waived when it was applied (docs/adr/0028-value-dated-bank-transfers.md).
  */
 public record Repayment(String id, String loanId, String borrowerId, String idempotencyKey, BigDecimal amount,

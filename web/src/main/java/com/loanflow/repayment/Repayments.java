@@ -201,7 +201,7 @@ public class Repayments {
      * borrower (REFUND_DUE), not applied — and not refused: the channel's answer is a fact, and refusing it would
      * only make the channel repeat it.
      */
-    void applyConfirmed(Repayment pending) {
+    void applyConfirmed(Repayment pending, LocalDate acceptedOn) {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loans.settlementQuote(loan).total()) > 0) {
@@ -214,10 +214,10 @@ public class Repayments {
                     Money.format(pending.amount()), loan.id(), loan.status(), pending.id());
             return;
         }
-        // the borrower asked on this day and the channel took the money then: a confirmation after midnight (the
+        // the day the channel accepted the debit, when the card was charged: a confirmation after midnight (the
         // channel's callback retries run for a day) must not turn a settlement into a partial payment, nor charge
         // the overdue interest of the days in between
-        LocalDate valueDate = pending.receivedAt().toLocalDate();
+        LocalDate valueDate = acceptedOn;
         AppliedAsOf dated = applyAsOf(loan, pending.amount(), valueDate, pending.id(), now, false);
         RepaymentAllocation.Applied applied = dated.applied();
         var split = applied.allocation();

@@ -9,6 +9,7 @@ import com.loanflow.shared.ApiException;
 import com.loanflow.shared.Ids;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +172,11 @@ public class Withholdings {
         move(w, next, channelTxnId, failureCode);
         Repayment repayment = repaymentMapper.findById(w.repaymentId()).orElseThrow();
         if (next == Withholding.Status.SUCCEEDED) {
-            repayments.applyConfirmed(repayment);
+            // SENT since the channel accepted the request (its answer's time); a callback that overtook that answer
+            // is the acceptance itself
+            LocalDate acceptedOn = (w.status() == Withholding.Status.SENT ? w.updatedAt() : LocalDateTime.now(clock))
+                    .toLocalDate();
+            repayments.applyConfirmed(repayment, acceptedOn);
         } else {
             repayments.markFailed(repayment);
         }

@@ -66,17 +66,7 @@ class StuckApplicationWithdrawalTest {
 
         LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
 
-        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
-        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
-                .isEqualTo(1);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .activityId("Task_CancelApplication").finished().count()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
-                application.applicationId)).as("the borrower may apply again").isNull();
+        assertCancelledThroughTheOrdinaryCancellation(withdrawn, instanceId, application.applicationId);
         assertThat(applications.withdraw(application.borrowerId, application.applicationId).status())
                 .as("again: the same answer").isEqualTo(ApplicationStatus.CANCELLED);
     }
@@ -97,15 +87,7 @@ class StuckApplicationWithdrawalTest {
 
         LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
 
-        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
-        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
-                .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
-                application.applicationId)).as("the borrower may apply again").isNull();
+        assertCancelledThroughTheOrdinaryCancellation(withdrawn, instanceId, application.applicationId);
     }
 
     @Test
@@ -123,18 +105,26 @@ class StuckApplicationWithdrawalTest {
 
         LoanApplication withdrawn = applications.withdraw(application.borrowerId, application.applicationId);
 
-        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
-        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
-        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+        assertCancelledThroughTheOrdinaryCancellation(withdrawn, instanceId, application.applicationId);
         assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instanceId).count())
                 .as("no worker is left working on it").isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
                 .activityId("Task_OcrIdCard").canceled().count()).isEqualTo(1);
+    }
+
+    /** Cancelled as a withdrawal, the process ended through Task_CancelApplication, the borrower's slot free. */
+    private void assertCancelledThroughTheOrdinaryCancellation(LoanApplication withdrawn, String instanceId,
+                                                               String applicationId) {
+        assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.CANCELLED);
+        assertThat(withdrawn.reasonCodes()).isEqualTo(Applications.WITHDRAWN_BY_BORROWER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
                 .activityId("End_ApplicationCancelled").finished().count()).as("through the ordinary cancellation")
                 .isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("Task_CancelApplication").finished().count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT open_slot FROM loan_application WHERE id = ?", Integer.class,
-                application.applicationId)).as("the borrower may apply again").isNull();
+                applicationId)).as("the borrower may apply again").isNull();
     }
 }

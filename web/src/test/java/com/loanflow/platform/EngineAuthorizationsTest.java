@@ -286,11 +286,16 @@ class EngineAuthorizationsTest {
     }
 
     @Test
-    void aChangedWorkerPasswordTakesEffectAtTheNextStart() {
+    void aChangedWorkerPasswordTakesEffectAtTheNextStartAndUnlocksTheAccount() {
         String account = "rotation-worker-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             new EngineUsers(identity, false, account, "first-worker-password-0123");
             assertThat(identity.checkPassword(account, "first-worker-password-0123")).isTrue();
+
+            for (int attempt = 0; attempt < 12; attempt++) {
+                identity.checkPassword(account, "wrong-password-" + attempt); // workers still on an old password
+            }
+            assertThat(identity.checkPassword(account, "first-worker-password-0123")).as("locked").isFalse();
 
             new EngineUsers(identity, false, account, "second-worker-password-4567");
 

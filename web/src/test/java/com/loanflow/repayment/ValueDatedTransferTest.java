@@ -235,7 +235,7 @@ class ValueDatedTransferTest {
     }
 
     @Test
-    void aWithholdingRequestedBeforeMidnightAndConfirmedAfterItSettlesAsOfTheDayItWasRequested() throws Exception {
+    void aWithholdingAcceptedBeforeMidnightAndConfirmedAfterItSettlesAsOfTheDayItWasAccepted() throws Exception {
         var paidOut = paidOutLoans.paidOut("1000.00");
         LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
         Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
@@ -243,13 +243,11 @@ class ValueDatedTransferTest {
         BigDecimal yesterdaysQuote = new BigDecimal("1000.00").add(share(FIRST_INTEREST, 9, period));
         var loan = loans.findById(paidOut.loanId()).orElseThrow();
 
-        // the borrower settles at 23:59 for yesterday's quote; the channel's confirmation arrives after midnight
+        // the borrower settles at 23:59 for yesterday's quote, the channel accepts the debit at once; its
+        // confirmation arrives after midnight
         Repayment pending = transaction.execute(tx -> repayments.recordPending(paidOut.application().borrowerId, loan,
                 "settle-" + paidOut.loanId().substring(0, 8), yesterdaysQuote));
-        jdbc.update("UPDATE repayment SET received_at = ? WHERE id = ?",
-                LocalDate.now(clock).minusDays(1).atTime(23, 59), pending.id());
-        Repayment requested = repaymentMapper.findById(pending.id()).orElseThrow();
-        transaction.executeWithoutResult(tx -> repayments.applyConfirmed(requested));
+        transaction.executeWithoutResult(tx -> repayments.applyConfirmed(pending, LocalDate.now(clock).minusDays(1)));
 
         assertSettled(paidOut.loanId());
         Repayment applied = repaymentMapper.findById(pending.id()).orElseThrow();
