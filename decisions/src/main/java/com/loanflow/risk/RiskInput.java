@@ -8,10 +8,20 @@ import java.math.BigDecimal;
  */
 public record RiskInput(String applicationId, int applicantAge, boolean identityVerified, boolean blacklistHit,
                         int platformApplicationsLast90Days, BigDecimal requestedAmount, int termMonths,
-                        CreditBureauReport report, FraudIndicators fraudIndicators) {
+                        CreditBureauReport report, FraudIndicators fraudIndicators, PlatformHistory platformHistory) {
 
     public RiskInput {
         fraudIndicators = fraudIndicators == null ? FraudIndicators.NONE : fraudIndicators;
+        // absent from inputs recorded before it existed: they replay as "no earlier loan", as they were decided
+        platformHistory = platformHistory == null ? PlatformHistory.NONE : platformHistory;
+    }
+
+    /** An input without a platform record (a first loan, or callers from before the record was looked at). */
+    public RiskInput(String applicationId, int applicantAge, boolean identityVerified, boolean blacklistHit,
+                     int platformApplicationsLast90Days, BigDecimal requestedAmount, int termMonths,
+                     CreditBureauReport report, FraudIndicators fraudIndicators) {
+        this(applicationId, applicantAge, identityVerified, blacklistHit, platformApplicationsLast90Days,
+                requestedAmount, termMonths, report, fraudIndicators, PlatformHistory.NONE);
     }
 
     /** An input without device or IP signals (callers from before the fraud flags). */

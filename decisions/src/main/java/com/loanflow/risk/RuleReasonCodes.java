@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Plain-language text (Chinese / English) for the codes of the strategy-versioned rules and tables: renamed rule
- * codes (R_AGE, R_IDENTITY), the poor-credit route, fraud review flags (F_ from hard-rules.drl) and limit-increase
+ * codes (R_AGE, R_IDENTITY), the poor-credit route, review flags (F_ from hard-rules*.drl), the platform-record rule (R_PLATFORM_DELINQUENCY) and limit-increase
  * codes (L_ from limit-increase.dmn). Looked up before {@link ReasonCodeCatalog}, so these texts win.
  */
 public final class RuleReasonCodes {
@@ -20,6 +20,8 @@ public final class RuleReasonCodes {
             Map.entry("F_SHARED_DEVICE", "同一设备30天内被3名或以上借款人使用，需人工审核 / Device used by 3 or more borrowers in 30 days, manual review needed"),
             Map.entry("F_IP_BURST", "同一IP一小时内提交5笔或以上申请，需人工审核 / Five or more applications from one IP address within an hour, manual review needed"),
             Map.entry("F_IP_REGION_MISMATCH", "IP所在地与身份证及手机号归属地均不符，需人工审核 / IP location is far from both the ID card's and the phone number's region, manual review needed"),
+            Map.entry("R_PLATFORM_DELINQUENCY", "此前在本平台的借款有逾期30天以上的还款 / An earlier loan on this platform was repaid 30 or more days late"),
+            Map.entry("F_PLATFORM_LATE_REPAYMENT", "此前在本平台的借款有逾期还款，需人工审核 / An earlier loan on this platform was repaid late, manual review needed"),
             Map.entry("F_ID_CARD_UNCONFIRMED", "身份证照片未能自动识别确认，需人工核对证件照片 / The ID card photo could not be confirmed automatically, a person checks it"),
             Map.entry("L_ON_TIME_REPAYMENTS", "按时还款，额度提升 / On-time repayments: credit limit raised"),
             Map.entry("L_LATE_REPAYMENT", "有逾期3天以上的还款，暂不提额 / A repayment more than 3 days late: no limit increase yet"),

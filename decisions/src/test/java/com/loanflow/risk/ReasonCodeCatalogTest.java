@@ -24,6 +24,7 @@ class ReasonCodeCatalogTest {
     void describesEveryCodeTheRulesTablesAndModelEmit() throws IOException {
         Set<String> emitted = new TreeSet<>(CreditFeatures.CODES);
         emitted.addAll(codesIn("/com/loanflow/risk/rules/hard-rules.drl"));
+        emitted.addAll(codesIn("/com/loanflow/risk/rules/hard-rules-v3.drl"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v1.dmn"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v2.dmn"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v3.dmn"));

@@ -69,7 +69,7 @@ class RiskEngineSandboxIdentitiesTest {
     @Test
     void everyDecisionRecordsTheVersionsThatMadeIt() {
         RiskDecision d = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
-        assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-2.0");
+        assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-3.0");
         assertThat(d.decisionTableVersion()).isEqualTo("risk-route-3.0+credit-terms-1.0");
         assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v2");
     }

@@ -15,6 +15,15 @@ public interface LoanMapper {
     record Payout(BigDecimal amount, BigDecimal feeAmount, java.time.LocalDateTime succeededAt) {
     }
 
+    /** One installment of an earlier loan, with what its lateness cost: overdue interest charged (after waivers). */
+    record EarlierInstallment(String loanId, LoanStatus loanStatus, BigDecimal aprPercent, BigDecimal principalDue,
+                              BigDecimal penaltyDue) {
+    }
+
+    List<EarlierInstallment> findEarlierInstallments(@Param("borrowerId") String borrowerId,
+                                                     @Param("applicationId") String applicationId,
+                                                     @Param("since") java.time.LocalDateTime since);
+
     void insertLoan(Loan loan);
 
     void insertInstallment(Installment installment);

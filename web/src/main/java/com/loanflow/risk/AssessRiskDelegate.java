@@ -44,11 +44,14 @@ class AssessRiskDelegate implements JavaDelegate {
     private final CreditReports creditReports;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final com.loanflow.loan.RepaymentRecord repaymentRecord;
 
     AssessRiskDelegate(ChampionChallenger strategies, RiskMapper mapper, Applications applications,
                        Borrowers borrowers, Blacklist blacklist, FraudSignals fraudSignals, ObjectMapper json,
-                       CreditReports creditReports, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
+                       CreditReports creditReports, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
+                       com.loanflow.loan.RepaymentRecord repaymentRecord) {
         this.metrics = metrics;
+        this.repaymentRecord = repaymentRecord;
         this.creditReports = creditReports;
         this.strategies = strategies;
         this.mapper = mapper;
@@ -81,7 +84,8 @@ class AssessRiskDelegate implements JavaDelegate {
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
                         signals.ipRegionFarFromIdentity(),
                         // the OCR worker could not confirm the ID card photo: a reviewer compares it
-                        Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))));
+                        Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))),
+                repaymentRecord.of(borrower.id(), application.id()));
 
         StrategyDecision both = strategies.decide(input);
         DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));

@@ -22,7 +22,11 @@ import java.util.List;
  */
 public final class HardRules {
 
-    public static final String RESOURCE = "/com/loanflow/risk/rules/hard-rules.drl";
+    /** Rule set 2.0: kept so the decisions it made replay. */
+    public static final String RESOURCE_V2 = "/com/loanflow/risk/rules/hard-rules.drl";
+    /** Rule set 3.0 (today's): 2.0 and the applicant's repayment record on this platform. */
+    public static final String RESOURCE_V3 = "/com/loanflow/risk/rules/hard-rules-v3.drl";
+    public static final String RESOURCE = RESOURCE_V3;
     private static final String PACKAGE = "com.loanflow.risk.rules";
 
     private final KieBase kieBase;
@@ -75,6 +79,7 @@ public final class HardRules {
             facts.add(input.report());
         }
         facts.add(input.fraudIndicators());
+        facts.add(input.platformHistory());
         session.execute(facts);
         return hits.result();
     }

@@ -11,7 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** One test per hard rule and fraud flag, probing both sides of its threshold as declared in hard-rules.drl. */
+/**
+ * One test per hard rule and fraud flag, probing both sides of its threshold as declared in hard-rules-v3.drl (today's
+ * rule set); the retired 2.0 (hard-rules.drl) is checked to lack only the platform-record rules.
+ */
 class HardRulesTest {
 
     private static final HardRules RULES = HardRules.loadDefault();
@@ -55,7 +58,7 @@ class HardRulesTest {
 
     @Test
     void declaresItsVersionAndLimitsInTheDrl() {
-        assertThat(RULES.version()).isEqualTo("hard-rules-2.0");
+        assertThat(RULES.version()).isEqualTo("hard-rules-3.0");
         assertThat(RULES.limit("maxApplications90Days")).isEqualTo(10);
         assertThat(RULES.limit("minApplicantAge")).isEqualTo(18);
         assertThat(RULES.limit("maxApplicantAge")).isEqualTo(60);
@@ -170,5 +173,43 @@ class HardRulesTest {
                 "R_MULTI_LENDING", "R_PLATFORM_VELOCITY", "R_SEVERE_DELINQUENCY");
         assertThat(hits.flags()).containsExactly("F_IP_BURST", "F_IP_REGION_MISMATCH", "F_SHARED_DEVICE");
         assertThat(hits.all()).hasSize(10).startsWith("R_AGE").endsWith("F_SHARED_DEVICE");
+    }
+
+    private static RiskInput withRecord(int settledLoans, int maxDaysPastDue) {
+        return new RiskInput("APP-1", 36, true, false, 1, new BigDecimal("1000.00"), 6, CLEAN, FraudIndicators.NONE,
+                new com.loanflow.risk.PlatformHistory(settledLoans, maxDaysPastDue));
+    }
+
+    @Test
+    void anEarlierLoanHereRepaid30DaysLateOrMoreRejects() {
+        int max = (int) RULES.limit("maxOwnDaysPastDue");
+        assertThat(max).isEqualTo(29);
+        assertThat(rejections(withRecord(1, max + 1))).containsExactly("R_PLATFORM_DELINQUENCY");
+        assertThat(rejections(withRecord(2, 120))).containsExactly("R_PLATFORM_DELINQUENCY");
+        assertThat(flags(withRecord(1, max + 1))).as("rejected, not also flagged").isEmpty();
+        assertThat(rejections(withRecord(1, max))).isEmpty();
+    }
+
+    @Test
+    void anEarlierLoanHereRepaidLateButLessThan30DaysSendsTheCaseToAPerson() {
+        int max = (int) RULES.limit("maxOwnDaysPastDue");
+        assertThat(flags(withRecord(1, 1))).containsExactly("F_PLATFORM_LATE_REPAYMENT");
+        assertThat(flags(withRecord(1, max))).containsExactly("F_PLATFORM_LATE_REPAYMENT");
+        assertThat(flags(withRecord(3, 0))).as("always on time").isEmpty();
+        assertThat(RULES.evaluate(withRecord(0, 0)).flagged()).as("no earlier loan").isFalse();
+    }
+
+    @Test
+    void theRetiredRuleSetDecidesAsItDidWithoutThePlatformRecord() {
+        HardRules retired = HardRules.fromResource(HardRules.RESOURCE_V2);
+        assertThat(retired.version()).isEqualTo("hard-rules-2.0");
+        assertThat(retired.evaluate(withRecord(1, 60)).rejected()).isFalse();
+        assertThat(retired.evaluate(withRecord(1, 10)).flagged()).isFalse();
+        // otherwise the same rules: one input of each kind decides alike in both
+        for (RiskInput input : List.of(clean(CLEAN), clean(report(11, false, 0)), clean(report(2, true, 0)),
+                input(17, true, false, 1, CLEAN), input(36, false, false, 1, CLEAN), input(36, true, true, 1, CLEAN),
+                input(36, true, false, 4, CLEAN), clean(report(2, false, 3)), withSignals(3, 5, true))) {
+            assertThat(retired.evaluate(input)).isEqualTo(RULES.evaluate(input));
+        }
     }
 }

@@ -1,0 +1,67 @@
+package com.loanflow.loan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loanflow.e2e.PlatformTest;
+import com.loanflow.payment.PaidOutLoans;
+import com.loanflow.risk.PlatformHistory;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A borrower's record on this platform, read for the next credit decision: days late from the overdue interest each
+ * installment was charged (1,000.00 at 18% over 6 months: the first installment's 160.53 overdue costs 0.08 a day),
+ * loans repaid in full; the application being decided is not its own history.
+ */
+@PlatformTest
+class RepaymentRecordTest {
+
+    @Autowired
+    PaidOutLoans paidOutLoans;
+
+    @Autowired
+    RepaymentRecord record;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void daysLateAreTheOverdueInterestChargedOverADaysWorth() {
+        BigDecimal principal = new BigDecimal("160.53");
+        BigDecimal apr = new BigDecimal("18.00");
+        assertThat(RepaymentRecord.daysLate(new BigDecimal("0.00"), principal, apr)).isZero();
+        assertThat(RepaymentRecord.daysLate(new BigDecimal("0.08"), principal, apr)).isEqualTo(1);
+        assertThat(RepaymentRecord.daysLate(new BigDecimal("2.32"), principal, apr)).isEqualTo(29);
+        assertThat(RepaymentRecord.daysLate(new BigDecimal("2.40"), principal, apr)).isEqualTo(30);
+        assertThat(RepaymentRecord.daysLate(new BigDecimal("0.01"), new BigDecimal("5.00"), apr))
+                .as("a principal too small to accrue a fen a day: still late").isEqualTo(1);
+        assertThat(RepaymentRecord.summarise(List.of())).isEqualTo(PlatformHistory.NONE);
+    }
+
+    @Test
+    void anEarlierLoanRepaidLateIsReadFromTheDatabaseAndTheLoanBeingDecidedIsNot() throws Exception {
+        var earlier = paidOutLoans.paidOut("1000.00");
+        String borrowerId = earlier.application().borrowerId;
+        assertThat(record.of(borrowerId, "another-application")).as("on time so far, not repaid yet")
+                .isEqualTo(new PlatformHistory(0, 0));
+
+        // its first installment was 30 days late (overdue interest charged for 30 days), then the loan was settled;
+        // the rows are put back afterwards, so the books of the shared test database stay as the ledger says
+        try {
+            jdbc.update("UPDATE installment SET penalty_due = 2.40, penalty_paid = 2.40 WHERE loan_id = ? AND seq = 1",
+                    earlier.loanId());
+            jdbc.update("UPDATE loan SET status = 'SETTLED' WHERE id = ?", earlier.loanId());
+
+            assertThat(record.of(borrowerId, "another-application")).isEqualTo(new PlatformHistory(1, 30));
+            assertThat(record.of(borrowerId, earlier.application().applicationId))
+                    .as("a loan is not its own history").isEqualTo(PlatformHistory.NONE);
+        } finally {
+            jdbc.update("UPDATE installment SET penalty_due = 0, penalty_paid = 0 WHERE loan_id = ? AND seq = 1",
+                    earlier.loanId());
+            jdbc.update("UPDATE loan SET status = 'ACTIVE' WHERE id = ?", earlier.loanId());
+        }
+    }
+}
