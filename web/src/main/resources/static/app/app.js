@@ -126,6 +126,7 @@ const ERROR_TEXT = {
   APPLICATION_BEING_ASSESSED: '正在处理中，请几秒后再试',
   WITHDRAWAL_NOT_POSSIBLE: '合同已签署，无法撤回；可随时提前还款，不收手续费',
   CONTRACT_NOT_READY: '合同正在生成，请稍候',
+  CONTRACT_NOT_READ: '请先打开并阅读合同，再输入验证码签署',
   OTP_ATTEMPTS_EXHAUSTED: '验证码错误次数过多，请重新获取验证码',
   LOAN_NOT_ACTIVE: '这笔借款已结清或不可还款',
   WITHHOLDING_IN_PROGRESS: '上一笔扣款正在处理，请等结果出来后再试',

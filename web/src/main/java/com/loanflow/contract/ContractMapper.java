@@ -35,4 +35,8 @@ public interface ContractMapper {
 
     int consume(@Param("applicationId") String applicationId, @Param("consumedAt") LocalDateTime consumedAt,
                 @Param("version") int version);
+
+    int markDelivered(@Param("id") String id, @Param("at") java.time.LocalDateTime at);
+
+    boolean isDelivered(@Param("id") String id);
 }

@@ -105,7 +105,7 @@ public class Contracts {
                 null, 0);
         mapper.insert(contract);
         mapper.recordPricing(id, fee, irrApr);
-        signingCodes.issue(applicationId, borrowers.phone(borrower));
+        signingCodes.issue(applicationId, borrowers.phone(borrower), summary(application, irrApr));
         return contract;
     }
 
@@ -125,8 +125,12 @@ public class Contracts {
         applications.getOwned(borrowerId, applicationId);
         LoanContract contract = mapper.findByApplicationId(applicationId)
                 .orElseThrow(() -> ApiException.notFound("Contract"));
-        return contract.isSigned() ? decrypt(contract.signedPdfEnc(), SIGNED_PDF, contract.id())
-                : decrypt(contract.pdfEnc(), "pdf", contract.id());
+        if (contract.isSigned()) {
+            return decrypt(contract.signedPdfEnc(), SIGNED_PDF, contract.id());
+        }
+        byte[] pdf = decrypt(contract.pdfEnc(), "pdf", contract.id());
+        mapper.markDelivered(contract.id(), LocalDateTime.now(clock)); // the borrower has it: now it may be signed
+        return pdf;
     }
 
     public void resendCode(String borrowerId, String applicationId) {
@@ -137,7 +141,22 @@ public class Contracts {
         if (contract.status() != LoanContract.ContractStatus.PENDING_SIGNATURE) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
         }
-        signingCodes.issueAndConfirmSent(applicationId, borrowers.phone(borrowers.get(application.borrowerId())));
+        BigDecimal irrApr = pricing(applicationId).map(Pricing::irrAprPercent).orElse(application.aprPercent());
+        signingCodes.issueAndConfirmSent(applicationId, borrowers.phone(borrowers.get(application.borrowerId())),
+                summary(application, irrApr));
+    }
+
+    /**
+     * What the borrower binds themselves to, in the signing code's message: whoever holds the phone sees the amount,
+     * the APR and the total before passing the code on.
+     */
+    private String summary(LoanApplication application, BigDecimal irrApr) {
+        // installment amounts do not depend on the start date
+        BigDecimal totalInterest = RepaymentSchedule.totalInterest(RepaymentSchedule.equalInstallments(
+                application.approvedAmount(), application.aprPercent(), application.termMonths(), LocalDate.now(clock)));
+        return "借款" + application.approvedAmount().toPlainString() + "元，" + application.termMonths() + "期，年化利率"
+                + irrApr.toPlainString() + "%，应还本息合计" + application.approvedAmount().add(totalInterest).toPlainString()
+                + "元";
     }
 
     private static final java.util.Set<ApplicationStatus> SIGNED = java.util.EnumSet.of(ApplicationStatus.CONTRACT_SIGNED,
@@ -170,6 +189,11 @@ public class Contracts {
                 .orElseThrow(() -> ApiException.conflict("CONTRACT_NOT_READY", "The contract is not ready yet"));
         if (contract.status() == LoanContract.ContractStatus.SIGNED || application.status() != ApplicationStatus.APPROVED) {
             throw ApiException.conflict("CONTRACT_ALREADY_SIGNED", "The contract is already signed");
+        }
+        // before the code is checked (no attempt is used): no one signs a contract the borrower was never given
+        if (!mapper.isDelivered(contract.id())) {
+            throw ApiException.conflict("CONTRACT_NOT_READ", "Open the contract first (GET /api/v1/applications/"
+                    + applicationId + "/contract); it can be signed once it has been delivered to you");
         }
         switch (signingCodes.check(applicationId, otp)) {
             case ACCEPTED -> { }

@@ -52,22 +52,24 @@ class SigningCodes {
 
     /** From the process (contract preparation): a failed text message is logged; the borrower asks for a resend. */
     @Transactional
-    void issue(String applicationId, String phone) {
-        issue(applicationId, phone, false);
+    void issue(String applicationId, String phone, String summary) {
+        issue(applicationId, phone, summary, false);
     }
 
     /** At the borrower's request (resend): a failed text message is a 503 to them, so they know to try again. */
     @Transactional
-    void issueAndConfirmSent(String applicationId, String phone) {
-        issue(applicationId, phone, true);
+    void issueAndConfirmSent(String applicationId, String phone, String summary) {
+        issue(applicationId, phone, summary, true);
     }
 
-    private void issue(String applicationId, String phone, boolean failLoudly) {
+    /** @param summary amount, term, APR and total, so the message says what the code signs */
+    private void issue(String applicationId, String phone, String summary, boolean failLoudly) {
         String code = String.format("%06d", random.nextInt(1_000_000));
         mapper.deleteSigningCode(applicationId);
         mapper.insertSigningCode(new SigningCode(applicationId, hash(applicationId, code),
                 LocalDateTime.now(clock).plus(VALIDITY), 0, null, 0));
-        String text = "【Loanflow】您的借款合同签署验证码为 " + code + "，5分钟内有效，请勿告诉他人。";
+        String text = "【Loanflow】您正在签署借款合同（" + summary + "），签署验证码 " + code
+                + "，5分钟内有效。签署即同意借款，请勿告诉他人。";
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

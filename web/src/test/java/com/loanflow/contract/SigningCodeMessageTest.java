@@ -48,14 +48,14 @@ class SigningCodeMessageTest extends RunningPlatform {
                 .filter(sms -> sms.body().contains("签署验证码")).count();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
-            codes.issue(applicationId, phone);
+            codes.issue(applicationId, phone, "借款800.00元，3期，年化利率18.00%，应还本息合计820.13元");
             throw new IllegalStateException("the preparation fails after the code was issued");
         })).hasMessageContaining("preparation fails");
         assertThat(codeMessages.get()).as("no message for a code that was rolled back").isZero();
         assertThat(count("SELECT COUNT(*) FROM signing_code WHERE application_id = ?", applicationId)).isZero();
 
         transaction.executeWithoutResult(tx -> {
-            codes.issue(applicationId, phone);
+            codes.issue(applicationId, phone, "借款800.00元，3期，年化利率18.00%，应还本息合计820.13元");
             assertThat(codeMessages.get()).as("not before the commit").isZero();
         });
         assertThat(codeMessages.get()).isOne();

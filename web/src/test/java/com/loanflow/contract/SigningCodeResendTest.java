@@ -34,10 +34,10 @@ class SigningCodeResendTest {
         SigningCodes codes = new SigningCodes(rowsWritten(), carrierDown, Clock.systemUTC(), transactions);
         TransactionTemplate request = new TransactionTemplate(transactions);
 
-        assertThatThrownBy(() -> request.executeWithoutResult(tx -> codes.issueAndConfirmSent("a-1", "13800001234")))
+        assertThatThrownBy(() -> request.executeWithoutResult(tx -> codes.issueAndConfirmSent("a-1", "13800001234", "借款800.00元")))
                 .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).code())
                 .isEqualTo("SMS_UNAVAILABLE");
-        assertThatCode(() -> request.executeWithoutResult(tx -> codes.issue("a-1", "13800001234")))
+        assertThatCode(() -> request.executeWithoutResult(tx -> codes.issue("a-1", "13800001234", "借款800.00元")))
                 .as("the process's preparation is not rolled back or failed by the carrier").doesNotThrowAnyException();
         assertThat(attempts).as("each tried once, after its commit").hasValue(2);
     }

@@ -92,7 +92,7 @@ class LoanFlowEndToEndTest {
         Api.Response contract = awaitContract(zhangSanToken, applicationId);
         assertThat(new String(contract.body(), 0, 5)).isEqualTo("%PDF-");
 
-        signContract(zhangSanToken, applicationId, ZHANG_SAN.phone());
+        signContract(zhangSanToken, applicationId, ZHANG_SAN.phone(), true);
         JsonNode active = awaitStatus(zhangSanToken, applicationId, "ACTIVE");
         String loanId = active.path("loanId").asText();
         String signedPdf = new String(api.get("/api/v1/applications/" + applicationId + "/contract", zhangSanToken)
@@ -438,10 +438,27 @@ class LoanFlowEndToEndTest {
         return response.text("applicationId");
     }
 
+    /**
+     * Signs as a client of the API would. Where the test has not downloaded the contract yet, the signature is refused
+     * (409 CONTRACT_NOT_READ, before the code is looked at) until it is; a wrong code is then a field error.
+     */
     void signContract(String token, String applicationId, String phone) {
+        signContract(token, applicationId, phone, false);
+    }
+
+    /** @param downloaded whether the test has downloaded the contract already (then no refusal comes first) */
+    void signContract(String token, String applicationId, String phone, boolean downloaded) {
         String otp = awaitOtp(phone);
+        String wrongOtp = otp.equals("000000") ? "111111" : "000000";
         Api.Response wrong = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
-                Map.of("otp", otp.equals("000000") ? "111111" : "000000"));
+                Map.of("otp", wrongOtp));
+        if (!downloaded) {
+            assertThat(wrong.status()).isEqualTo(409);
+            assertThat(wrong.text("code")).isEqualTo("CONTRACT_NOT_READ");
+            assertThat(api.get("/api/v1/applications/" + applicationId + "/contract", token).status()).isEqualTo(200);
+            wrong = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
+                    Map.of("otp", wrongOtp));
+        }
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("otp");
         Api.Response signed = api.post("/api/v1/applications/" + applicationId + "/contract/signature", token,
@@ -465,7 +482,9 @@ class LoanFlowEndToEndTest {
 
     String awaitOtp(String phone) {
         String body = awaitSms(phone, b -> b.contains("验证码"));
-        Matcher m = Pattern.compile("(\\d{6})").matcher(body);
+        // the message says what the code signs: amount, APR and total
+        assertThat(body).contains("借款").contains("年化利率").contains("应还本息合计");
+        Matcher m = Pattern.compile("验证码[^0-9]*(\\d{6})").matcher(body);
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
