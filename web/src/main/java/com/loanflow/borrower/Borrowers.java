@@ -260,6 +260,12 @@ public class Borrowers {
         byte[] selfie = image("selfieImage", request.selfieImage());
         // under the borrower's row lock, like applying: an application starting now is seen below, not raced
         lockBorrower(borrowerId);
+        // name, ID number, ID card and face are collected under the privacy policy: not once it is withdrawn (or a
+        // new version awaits consent)
+        if (missingConsents(borrowerId).stream().anyMatch(a -> a.type() == AgreementType.PRIVACY_POLICY)) {
+            throw ApiException.conflict("CONSENT_REQUIRED", "Consent to the current privacy policy first"
+                    + " (POST /api/v1/borrowers/me/consents); identity data is collected only under it");
+        }
         boolean applicationOpen = applications.hasOpenApplication(borrowerId);
         Borrower borrower = get(borrowerId);
         if (borrower.verificationStatus() == VerificationStatus.VERIFIED) {

@@ -84,6 +84,36 @@ class ConsentWithdrawalTest extends RunningPlatform {
     }
 
     @Test
+    void noIdentityDataIsTakenOnceThePrivacyPolicyIsWithdrawn() {
+        String phone = PlatformHttp.beijingPhone();
+        var consents = List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
+                Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
+                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
+        assertThat(http.send("POST", "/api/v1/borrowers", Map.of(), Map.of("phone", phone, "password", "Passw0rd!x",
+                "consents", consents)).status()).isEqualTo(201);
+        String newToken = http.send("POST", "/api/v1/sessions", Map.of(), Map.of("phone", phone, "password",
+                "Passw0rd!x")).json().path("token").asText();
+        assertThat(http.send("POST", "/api/v1/borrowers/me/consents/PRIVACY_POLICY/withdrawal", bearer(newToken), null)
+                .status()).isEqualTo(200);
+        String idNumber = PlatformHttp.beijingIdNumber();
+
+        PlatformHttp.Response identity = http.send("PUT", "/api/v1/borrowers/me/identity", bearer(newToken), Map.of(
+                "name", "测试", "idNumber", idNumber,
+                "idCardFrontImage", java.util.Base64.getEncoder().encodeToString(
+                        com.loanflow.workers.identity.sandbox.SandboxIdCard.renderFront("测试", idNumber, "北京市")),
+                "selfieImage", java.util.Base64.getEncoder().encodeToString(
+                        com.loanflow.workers.identity.sandbox.SandboxIdCard.renderSelfie(11))));
+
+        assertThat(identity.status()).isEqualTo(409);
+        assertThat(identity.json().path("code").asText()).isEqualTo("CONSENT_REQUIRED");
+        String newBorrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(newToken), null).json()
+                .path("borrowerId").asText();
+        assertThat(jdbc.queryForMap("SELECT id_number_enc, name_enc FROM borrower WHERE id = ?", newBorrowerId))
+                .as("nothing stored").containsEntry("id_number_enc", null).containsEntry("name_enc", null);
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", newBorrowerId)).isZero();
+    }
+
+    @Test
     void consentsThatWorkInProgressReliesOnCannotBeWithdrawnUntilItIsDone() {
         String applicationId = openApplication("ASSESSING");
 
