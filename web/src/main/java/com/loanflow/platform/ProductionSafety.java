@@ -47,6 +47,18 @@ class ProductionSafety {
         if (env.getProperty("loanflow.sandbox.enabled", Boolean.class, false)) {
             weak(env, "loanflow.sandbox.tsa.keystore-password", 12, problems);
         }
+        // one business day: the scheduled jobs fire in the lender's zone (loanflow.reminders.zone), while due dates,
+        // accrual days and "today" come from the platform's clock, which is the JVM's zone; they must be the same day
+        String businessZone = env.getProperty("loanflow.reminders.zone", "Asia/Shanghai");
+        String platformZone = env.getProperty("loanflow.safety.platform-zone", java.time.ZoneId.systemDefault().getId());
+        try {
+            if (!java.time.ZoneId.of(platformZone).getRules().equals(java.time.ZoneId.of(businessZone).getRules())) {
+                problems.add("the platform's time zone " + platformZone + " is not the lender's business zone "
+                        + businessZone + " (loanflow.reminders.zone): set TZ or -Duser.timezone to it");
+            }
+        } catch (java.time.DateTimeException unknownZone) {
+            problems.add("loanflow.reminders.zone " + businessZone + " is not a time zone");
+        }
         // payment callbacks and the sandbox providers are kept off the public port only when the internal one is apart
         String internalPort = env.getProperty("loanflow.internal-port", "");
         if (internalPort.isBlank() || internalPort.equals(env.getProperty("server.port", "8080"))) {

@@ -17,6 +17,8 @@ final class StatementComparison {
 
     enum Kind {
         MISSING_ON_OUR_SIDE, MISSING_ON_CHANNEL_SIDE, AMOUNT_MISMATCH, STATUS_MISMATCH,
+        /** The statement lists one request more than once: the channel may have paid or debited twice. */
+        DUPLICATE_ON_CHANNEL_SIDE,
         /** Not a mismatch: the channel accepted it after the statement's day closed (sent just before midnight, or
          * retried past it); it must be on a later statement, and the next day's run holds it to that. */
         ON_NEXT_STATEMENT;
@@ -40,22 +42,35 @@ final class StatementComparison {
                                     Function<String, Optional<ReconciliationMapper.OurTransaction>> lookup) {
         Map<String, ReconciliationMapper.OurTransaction> ourById = new LinkedHashMap<>();
         ours.forEach(t -> ourById.put(t.requestId(), t));
-        List<Difference> differences = new ArrayList<>();
+        Map<String, Difference> differences = new LinkedHashMap<>(); // one per request (uk_reconciliation_mismatch)
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (ChannelStatement.Row row : theirs) {
+            if (!listed.add(row.requestId())) {
+                // matched, or not, the first time: listed again, it is money that may have moved twice
+                Difference first = differences.get(row.requestId());
+                ReconciliationMapper.OurTransaction our = lookup.apply(row.requestId()).orElse(null);
+                differences.put(row.requestId(), new Difference(row.requestId(), Kind.DUPLICATE_ON_CHANNEL_SIDE,
+                        our == null ? NONE : our.masked(), row.masked() + " (listed twice"
+                        + (first == null ? ")" : "; first " + first.kind() + ")")));
+                continue;
+            }
             ReconciliationMapper.OurTransaction our = ourById.remove(row.requestId());
             if (our == null) {
                 our = lookup.apply(row.requestId()).orElse(null);
             }
             if (our == null) {
-                differences.add(new Difference(row.requestId(), Kind.MISSING_ON_OUR_SIDE, NONE, row.masked()));
+                differences.put(row.requestId(), new Difference(row.requestId(), Kind.MISSING_ON_OUR_SIDE, NONE,
+                        row.masked()));
             } else if (our.amount().compareTo(row.amount()) != 0 || !our.type().equals(row.type())) {
-                differences.add(new Difference(row.requestId(), Kind.AMOUNT_MISMATCH, our.masked(), row.masked()));
+                differences.put(row.requestId(), new Difference(row.requestId(), Kind.AMOUNT_MISMATCH, our.masked(),
+                        row.masked()));
             } else if (!our.status().equals(row.status())) {
-                differences.add(new Difference(row.requestId(), Kind.STATUS_MISMATCH, our.masked(), row.masked()));
+                differences.put(row.requestId(), new Difference(row.requestId(), Kind.STATUS_MISMATCH, our.masked(),
+                        row.masked()));
             }
         }
-        ourById.values().forEach(our -> differences.add(
+        ourById.values().forEach(our -> differences.put(our.requestId(),
                 new Difference(our.requestId(), Kind.MISSING_ON_CHANNEL_SIDE, our.masked(), NONE)));
-        return differences;
+        return new ArrayList<>(differences.values());
     }
 }

@@ -19,6 +19,7 @@ class ProductionSafetyTest {
         env.setProperty("loanflow.esign.keystore-password", "seal-keystore-secret");
         env.setProperty("loanflow.sandbox.tsa.keystore-password", "tsa-keystore-secret");
         env.setProperty("server.port", "8443");
+        env.setProperty("loanflow.safety.platform-zone", "Asia/Shanghai"); // the JVM's zone, as TZ sets it in docker/
         env.setProperty("loanflow.internal-port", "8081");
         env.setProperty("loanflow.channel.public-key-resource", "file:/app/keys/channel-public.pem");
         env.setProperty("loanflow.channel.merchant-private-key-resource", "file:/app/keys/merchant-private.pem");
@@ -82,6 +83,17 @@ class ProductionSafetyTest {
         env.setProperty("loanflow.sandbox.enabled", "false");
         assertThat(ProductionSafety.problems(env)).as("unset (the code's default is the sandbox's); the TSA's only"
                 + " with the sandbox on").singleElement().asString().startsWith("loanflow.esign.keystore-password");
+    }
+
+    @Test
+    void refusesAPlatformZoneThatIsNotTheLendersBusinessDay() {
+        MockEnvironment env = production();
+        env.setProperty("loanflow.safety.platform-zone", "UTC");
+        assertThat(ProductionSafety.problems(env)).singleElement().asString().contains("is not the lender's business zone");
+        env.setProperty("loanflow.safety.platform-zone", "Asia/Chongqing"); // another name, the same rules
+        assertThat(ProductionSafety.problems(env)).isEmpty();
+        env.setProperty("loanflow.reminders.zone", "Mars/Olympus");
+        assertThat(ProductionSafety.problems(env)).singleElement().asString().contains("is not a time zone");
     }
 
     @Test
