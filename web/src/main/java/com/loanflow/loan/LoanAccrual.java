@@ -63,18 +63,14 @@ public class LoanAccrual {
     }
 
     public Result accrue(LocalDate day) {
-        int accrued = 0;
-        int skipped = 0;
-        BigDecimal interest = Money.ZERO;
-        BigDecimal penalty = Money.ZERO;
+        Tally tally = new Tally();
         List<String> failed = new ArrayList<>();
         for (Loan loan : mapper.findActive()) {
             if (!loan.disbursedAt().toLocalDate().isBefore(day.plusDays(1))) {
                 continue; // not yet lent on that day
             }
-            DayAmounts amounts;
             try {
-                amounts = accrueLoan(loan.id(), day).orElse(null);
+                tally.add(accrueLoan(loan.id(), day).orElse(null));
             } catch (RuntimeException e) {
                 // a concurrent repayment, a lock wait or a failover: one loan must not cost every later loan its
                 // day, and this loan gets one more try at the end of the run (a day accrues once per loan, so a retry
@@ -82,32 +78,35 @@ public class LoanAccrual {
                 log.info("Accrual of loan {} for {} failed ({}); tried again at the end of this run", loan.id(), day,
                         e.getClass().getSimpleName());
                 failed.add(loan.id());
-                continue;
-            }
-            if (amounts == null) {
-                skipped++;
-            } else {
-                accrued++;
-                interest = interest.add(amounts.interest());
-                penalty = penalty.add(amounts.penalty());
             }
         }
         for (String loanId : failed) {
             try {
-                DayAmounts amounts = accrueLoan(loanId, day).orElse(null);
-                if (amounts == null) {
-                    skipped++;
-                } else {
-                    accrued++;
-                    interest = interest.add(amounts.interest());
-                    penalty = penalty.add(amounts.penalty());
-                }
+                tally.add(accrueLoan(loanId, day).orElse(null));
             } catch (RuntimeException e) {
                 log.error("Accrual of loan {} for {} failed twice ({}): run POST /ops/v1/ledger/accruals/{} again",
                         loanId, day, e.getClass().getSimpleName(), day);
             }
         }
-        return new Result(day, accrued, skipped, interest, penalty);
+        return new Result(day, tally.accrued, tally.skipped, tally.interest, tally.penalty);
+    }
+
+    /** What a run accrued so far; null amounts: that loan's day was accrued before. */
+    private static final class Tally {
+        int accrued;
+        int skipped;
+        BigDecimal interest = Money.ZERO;
+        BigDecimal penalty = Money.ZERO;
+
+        void add(DayAmounts amounts) {
+            if (amounts == null) {
+                skipped++;
+                return;
+            }
+            accrued++;
+            interest = interest.add(amounts.interest());
+            penalty = penalty.add(amounts.penalty());
+        }
     }
 
     /** One loan, one day, in its own transaction; empty when that day was accrued already. */

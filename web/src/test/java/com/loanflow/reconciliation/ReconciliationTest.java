@@ -54,6 +54,9 @@ class ReconciliationTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    com.loanflow.payment.PaidOutLoans paidOutLoans;
+
+    @Autowired
     FieldCipher cipher;
 
     @Autowired
@@ -228,6 +231,38 @@ class ReconciliationTest {
         JsonNode carried = dayAfter.path("carriedToNextStatement").get(0);
         assertThat(carried.path("requestId").asText()).isEqualTo(listedOnNext);
         assertThat(carried.path("channelSide").asText()).contains("on the reconciled statement of " + next);
+    }
+
+    @Test
+    void withholdingsWeRecordedAsNeverAcceptedAreNotExpectedOnTheStatement() throws Exception {
+        LocalDate day = LocalDate.now().minusDays(300 + ThreadLocalRandom.current().nextInt(95));
+        var loan = paidOutLoans.paidOut("600.00");
+        String refused = failedWithholding(loan, day, "REFUSED", 1);
+        String expired = failedWithholding(loan, day, "EXPIRED", 2);
+        String failedByTheChannel = failedWithholding(loan, day, "INSUFFICIENT_BALANCE", 3);
+        String failedWithoutCode = failedWithholding(loan, day, null, 4);
+
+        Map<String, String> kinds = kinds(json.readTree(reconcile(day.toString(), "ops1").body()));
+
+        assertThat(kinds).as("the channel never had these").doesNotContainKeys(refused, expired);
+        assertThat(kinds).as("the channel answered these: they must be on its statement")
+                .containsEntry(failedByTheChannel, "MISSING_ON_CHANNEL_SIDE")
+                .containsEntry(failedWithoutCode, "MISSING_ON_CHANNEL_SIDE");
+    }
+
+    private String failedWithholding(com.loanflow.payment.PaidOutLoans.PaidOut loan, LocalDate day, String failureCode, int attempt) {
+        String repaymentId = Ids.newId();
+        String requestId = "WH" + Ids.newId().replace("-", "").toUpperCase();
+        java.time.LocalDateTime at = day.atTime(11, 0);
+        jdbc.update("INSERT INTO repayment (id, loan_id, borrower_id, idempotency_key, amount, principal_part,"
+                + " interest_part, penalty_part, status, received_at, method) VALUES (?, ?, ?, ?, 175.53, 0, 0, 0,"
+                + " 'FAILED', ?, 'CARD_WITHHOLDING')", repaymentId, loan.loanId(), loan.application().borrowerId,
+                "fixture-" + repaymentId, at);
+        jdbc.update("INSERT INTO withholding (id, repayment_id, loan_id, installment_seq, attempt, request_id, channel,"
+                + " amount, status, failure_code, created_at, updated_at, version) VALUES (?, ?, ?, 1, ?, ?, 'sandbox',"
+                + " 175.53, 'FAILED', ?, ?, ?, 1)", Ids.newId(), repaymentId, loan.loanId(), attempt, requestId,
+                failureCode, at, at);
+        return requestId;
     }
 
     @Test
