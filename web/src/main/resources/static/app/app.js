@@ -604,6 +604,12 @@ async function applicationView(gen, id) {
         el('ul', {class: 'reasons', id: 'reasons'},
           d.reasons.map((r) => el('li', {'data-code': r.code}, r.description + '（' + r.code + '）'))));
     }
+    if (d.adverseFactors && d.adverseFactors.length) {
+      // the model's top adverse factors: what raised the estimated risk most, whatever the outcome
+      parts.push(el('p', {}, '对风险评分影响最大的因素：'),
+        el('ol', {class: 'reasons', id: 'adverse-factors'},
+          d.adverseFactors.map((f) => el('li', {'data-code': f.code}, f.description))));
+    }
   }
   if (a.status === 'APPROVED') parts.push(contractSection(gen, a));
   if (a.status === 'IN_REVIEW' || a.status === 'APPROVED') parts.push(withdrawSection(gen, a));

@@ -26,6 +26,11 @@ public final class ReasonCodeCatalog {
             // process
             Map.entry("R_IDENTITY", "身份信息不一致 / Identity details do not match"),
             Map.entry("R_REVIEW_REJECTED", "人工审核未通过 / Rejected in manual review"),
+            // the reason a reviewer gives for a rejection (Task_ReviewApplication's reviewRejectionReason)
+            Map.entry("R_REVIEW_AFFORDABILITY", "审核认为您的收入难以负担本笔借款的还款 / The reviewer found your income does not cover this loan's repayments"),
+            Map.entry("R_REVIEW_CREDIT_HISTORY", "审核认为您的信用记录显示的逾期风险过高 / The reviewer found your credit history shows too high a risk of late repayment"),
+            Map.entry("R_REVIEW_DOCUMENTS_UNVERIFIED", "审核未能核实您的身份证件或申请资料 / The reviewer could not verify your identity document or application details"),
+            Map.entry("R_REVIEW_INCONSISTENT_DETAILS", "审核发现申请资料前后不一致 / The reviewer found the details in your application inconsistent"),
             Map.entry("R_REVIEW_TIMEOUT", "审核超时 / Review was not completed in time"),
             Map.entry("R_CONTRACT_NOT_SIGNED", "合同未在期限内签署 / Contract was not signed in time"),
             Map.entry("R_WITHDRAWN_BY_BORROWER", "您已撤回申请 / You withdrew the application"),

@@ -27,6 +27,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidator;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -61,9 +62,12 @@ class LoanApplicationProcessTest {
   private final StubDelegate assessRisk = new StubDelegate();
   private final StubDelegate recordReviewDecision = new StubDelegate().doing(execution -> {
     if ("REJECT".equals(execution.getVariable("reviewDecision"))) {
-      execution.setVariable("reasonCodes", "R_REVIEW_REJECTED");
+      execution.setVariable("reasonCodes", "R_REVIEW_REJECTED," + execution.getVariable("reviewRejectionReason"));
     }
   });
+  /** The platform's rule (web's ReviewRejectionReasonValidator): a rejection needs a reason, an approval none. */
+  private final FormFieldValidator reviewRejectionReasonValidator = (value, context) ->
+      !"REJECT".equals(context.getSubmittedValues().get("reviewDecision")) || value != null;
   private final StubDelegate rejectApplication = new StubDelegate();
   private final StubDelegate setCreditTerms = new StubDelegate()
       .setting("creditLimit", "1000.00")
@@ -80,6 +84,7 @@ class LoanApplicationProcessTest {
     Mocks.register("applicationStatus", applicationStatus);
     Mocks.register("assessRiskDelegate", assessRisk);
     Mocks.register("recordReviewDecisionDelegate", recordReviewDecision);
+    Mocks.register("reviewRejectionReasonValidator", reviewRejectionReasonValidator);
     Mocks.register("rejectApplicationDelegate", rejectApplication);
     Mocks.register("setCreditTermsDelegate", setCreditTerms);
     Mocks.register("prepareContractDelegate", prepareContract);
@@ -163,7 +168,7 @@ class LoanApplicationProcessTest {
             "End_ApplicationRejected")
         .hasNotPassed("Task_SetCreditTerms");
     assertThat(rejectApplication.variablesSeen())
-        .containsEntry("reasonCodes", "R_REVIEW_REJECTED");
+        .containsEntry("reasonCodes", "R_REVIEW_REJECTED,R_REVIEW_AFFORDABILITY");
   }
 
   @Test
@@ -175,11 +180,12 @@ class LoanApplicationProcessTest {
 
     assertThat(fields).extracting(FormField::getId).containsExactly(
         "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
-        "defaultProbability", "riskTier", "reasonCodes", "reviewDecision", "reviewComment");
+        "defaultProbability", "riskTier", "reasonCodes", "reasonsExplained", "adverseFactorsExplained",
+        "reviewDecision", "reviewRejectionReason", "reviewComment");
     assertThat(fields).filteredOn(field -> constraints(field).contains("readonly"))
         .extracting(FormField::getId).containsExactly(
             "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
-            "defaultProbability", "riskTier", "reasonCodes");
+            "defaultProbability", "riskTier", "reasonCodes", "reasonsExplained", "adverseFactorsExplained");
     assertThat(fields).filteredOn(field -> field.getId().equals("reviewDecision"))
         .singleElement().satisfies(decision -> {
           assertThat(decision.getTypeName()).isEqualTo("enum");
@@ -187,6 +193,24 @@ class LoanApplicationProcessTest {
         });
     assertThat(fields).filteredOn(field -> field.getId().equals("maskedIdNumber"))
         .singleElement().extracting(field -> field.getValue().getValue()).isEqualTo("1101**********0011");
+  }
+
+  @Test
+  void aRejectionCannotBeSubmittedWithoutAReasonForTheApplicant() {
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
+    String reviewTaskId = task().getId();
+    FormField reason = formService().getTaskFormData(reviewTaskId).getFormFields().stream()
+        .filter(field -> field.getId().equals("reviewRejectionReason")).findFirst().orElseThrow();
+    assertThat(reason.getTypeName()).isEqualTo("enum");
+
+    assertThatThrownBy(() -> formService().submitTaskForm(reviewTaskId,
+        withVariables("reviewDecision", "REJECT", "reviewComment", "No")))
+        .isInstanceOf(FormFieldValidatorException.class)
+        .hasMessageContaining("reviewRejectionReason");
+    assertThatThrownBy(() -> formService().submitTaskForm(reviewTaskId,
+        withVariables("reviewDecision", "REJECT", "reviewRejectionReason", "R_MADE_UP")))
+        .as("only the listed reasons").hasMessageContaining("Invalid value for enum form property: R_MADE_UP");
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
   }
 
   @Test
@@ -409,7 +433,10 @@ class LoanApplicationProcessTest {
   private void submitReview(String decision, String comment) {
     identityService().setAuthenticatedUserId("reviewer1");
     try {
-      formService().submitTaskForm(task().getId(), withVariables("reviewDecision", decision, "reviewComment", comment));
+      formService().submitTaskForm(task().getId(), "REJECT".equals(decision)
+          ? withVariables("reviewDecision", decision, "reviewRejectionReason", "R_REVIEW_AFFORDABILITY",
+              "reviewComment", comment)
+          : withVariables("reviewDecision", decision, "reviewComment", comment));
     } finally {
       identityService().clearAuthentication();
     }

@@ -32,8 +32,12 @@ class ApplicationController {
      * @param nominalApr the schedule's nominal annual rate; the APR disclosed before signing (the IRR of the actual
      *                   cash flows, with any fee) is the contract's, GET /api/v1/applications/{id}/contract/pricing
      */
-    record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, String creditLimit,
-                    String nominalApr, String approvedAmount) {
+    /**
+     * @param adverseFactors what raised the model's probability of default most (its top three adverse factors), in
+     *                       plain language, once the application is decided or in review; empty without a model score
+     */
+    record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, List<Reason> adverseFactors,
+                    String creditLimit, String nominalApr, String approvedAmount) {
     }
 
     record ApplicationView(String applicationId, ApplicationStatus status, String requestedAmount, int termMonths,
@@ -127,7 +131,10 @@ class ApplicationController {
         List<String> codes = a.reasonCodes() == null || a.reasonCodes().isBlank()
                 ? List.of() : Arrays.asList(a.reasonCodes().split(","));
         List<Reason> reasons = codes.stream().map(c -> new Reason(c, reasonDescriptions.describe(c))).toList();
-        return new Decision(outcome, codes, reasons, Money.format(a.creditLimit()), percent(a), Money.format(a.approvedAmount()));
+        List<Reason> factors = outcome == null ? List.of() : reasonDescriptions.adverseFactors(a.id()).stream()
+                .map(f -> new Reason(f.code(), f.description())).toList();
+        return new Decision(outcome, codes, reasons, factors, Money.format(a.creditLimit()), percent(a),
+                Money.format(a.approvedAmount()));
     }
 
     private static String percent(LoanApplication a) {

@@ -4,10 +4,13 @@ import com.loanflow.application.ApplicationStatusChanged;
 import com.loanflow.borrower.Borrowers;
 import com.loanflow.loan.Installment;
 import com.loanflow.loan.LoanMapper;
+import com.loanflow.risk.ReasonCodeDescriptions;
 import com.loanflow.shared.Money;
 import com.loanflow.shared.outbox.OutboxMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -31,8 +34,11 @@ class BorrowerNotifications {
     private final LoanMapper loans;
     private final OutboxMapper outbox;
     private final Clock clock;
+    private final ReasonCodeDescriptions reasons;
 
-    BorrowerNotifications(Borrowers borrowers, SmsGateway sms, LoanMapper loans, OutboxMapper outbox, Clock clock) {
+    BorrowerNotifications(Borrowers borrowers, SmsGateway sms, LoanMapper loans, OutboxMapper outbox, Clock clock,
+                          ReasonCodeDescriptions reasons) {
+        this.reasons = reasons;
         this.borrowers = borrowers;
         this.sms = sms;
         this.loans = loans;
@@ -49,7 +55,7 @@ class BorrowerNotifications {
     public void on(ApplicationStatusChanged event,
                    @Header(name = AmqpHeaders.MESSAGE_ID, required = false) String messageId) {
         String text = switch (event.status()) {
-            case REJECTED -> "【Loanflow】很抱歉，您的借款申请未通过。原因代码：" + event.reasonCodes() + "，详情请在App内查看。";
+            case REJECTED -> rejected(event.reasonCodes(), reasons);
             case ACTIVE -> activated(event.applicationId());
             case DISBURSEMENT_FAILED -> "【Loanflow】放款失败，借款已取消，未产生任何费用。请核对银行卡后重新申请。";
             case SETTLED -> "【Loanflow】您的借款已全部结清，感谢您的信任。";
@@ -64,6 +70,20 @@ class BorrowerNotifications {
             return;
         }
         sms.send(phone, text);
+    }
+
+    /**
+     * The main reason in plain words, not a code: the first rule or route reason, or for a rejection in review the
+     * reviewer's; the rest, and the model's adverse factors, are on the application's page in the app.
+     */
+    static String rejected(String reasonCodes, ReasonCodeDescriptions reasons) {
+        List<String> codes = reasonCodes == null || reasonCodes.isBlank() ? List.of()
+                : Arrays.asList(reasonCodes.split(","));
+        String main = codes.stream().filter(c -> c.startsWith("R_") && !c.equals("R_REVIEW_REJECTED")).findFirst()
+                .orElse(codes.isEmpty() ? null : codes.get(0));
+        return "【Loanflow】很抱歉，您的借款申请未通过"
+                + (main == null ? "" : "，主要原因：" + reasons.describeInChinese(main))
+                + "。全部原因及影响评分的因素请在App内查看。";
     }
 
     private boolean firstDelivery(String messageId) {

@@ -45,11 +45,13 @@ class AssessRiskDelegate implements JavaDelegate {
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final com.loanflow.loan.RepaymentRecord repaymentRecord;
+    private final ReasonCodeDescriptions descriptions;
 
     AssessRiskDelegate(ChampionChallenger strategies, RiskMapper mapper, Applications applications,
                        Borrowers borrowers, Blacklist blacklist, FraudSignals fraudSignals, ObjectMapper json,
                        CreditReports creditReports, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
-                       com.loanflow.loan.RepaymentRecord repaymentRecord) {
+                       com.loanflow.loan.RepaymentRecord repaymentRecord, ReasonCodeDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.metrics = metrics;
         this.repaymentRecord = repaymentRecord;
         this.creditReports = creditReports;
@@ -100,6 +102,10 @@ class AssessRiskDelegate implements JavaDelegate {
         execution.setVariable("defaultProbability", decision.defaultProbability().toPlainString());
         execution.setVariable("riskTier", decision.riskTier());
         execution.setVariable("reviewGroup", decision.reviewGroup() == null ? "reviewers" : decision.reviewGroup());
+        // what the reviewer reads in Tasklist, in the words the applicant is given (codes only, no personal data)
+        execution.setVariable("reasonsExplained", descriptions.explain(decision.reasonCodes()));
+        execution.setVariable("adverseFactorsExplained", descriptions.explain(
+                decision.adverseFactors().stream().map(AdverseFactor::code).toList()));
     }
 
     /**

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records who decided a manual review, what and why, and appends it to the audit log (without the free-text
- * comment, which may name the applicant); a rejection becomes reason code R_REVIEW_REJECTED.
+ * comment, which may name the applicant). A rejection must give one of {@link ReviewRejectionReasons}; the applicant's
+ * reason codes become R_REVIEW_REJECTED, that reason and the reasons the application was reviewed for.
  *
  * <p>A review decision is recorded only from facts an engine user cannot set by hand: a completed review task of this
  * process, the user the engine logged completing it, that user's membership of the review group the risk decision
@@ -61,15 +62,38 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
             throw new IllegalStateException(reviewer + " completed the review of " + applicationId
                     + " but is not in " + group + ", the group its risk decision routed it to");
         }
+        String rejectionReason = null;
+        if ("REJECT".equals(decision)) {
+            Object reason = execution.getVariable(ReviewRejectionReasons.FIELD);
+            if (!ReviewRejectionReasons.isReason(reason)) {   // completed without the form's validator
+                throw new IllegalStateException("The rejection of " + applicationId + " gives no reason the applicant"
+                        + " can be told: " + ReviewRejectionReasons.FIELD + " must be one of "
+                        + ReviewRejectionReasons.CODES + ", was " + reason);
+            }
+            rejectionReason = (String) reason;
+        }
         String comment = (String) execution.getVariable("reviewComment");
         String id = Ids.newId();
-        mapper.insertReviewDecision(id, applicationId, reviewer, decision, comment, LocalDateTime.now(clock));
+        mapper.insertReviewDecision(id, applicationId, reviewer, decision, comment, rejectionReason,
+                LocalDateTime.now(clock));
         auditLog.record(reviewer, "REVIEW_DECISION", "LOAN_APPLICATION", applicationId,
                 Map.of("decision", decision, "reviewDecisionId", id,
                         "processInstanceId", execution.getProcessInstanceId()));
-        if ("REJECT".equals(decision)) {
-            execution.setVariable("reasonCodes", "R_REVIEW_REJECTED");
+        if (rejectionReason != null) {
+            execution.setVariable("reasonCodes", rejectionReasonCodes(rejectionReason, risk.reasonCodes()));
         }
+    }
+
+    /**
+     * What the applicant is told: rejected in review, the reviewer's reason, then why the application was reviewed
+     * (the risk decision's route reason and flags), each once.
+     */
+    static String rejectionReasonCodes(String rejectionReason, String routedFor) {
+        var codes = new java.util.LinkedHashSet<String>();
+        codes.add("R_REVIEW_REJECTED");
+        codes.add(rejectionReason);
+        codes.addAll(DecisionRecord.codes(routedFor));
+        return String.join(",", codes);
     }
 
     /** Who completed the latest completed review task ({@link TaskCompletions}); never a process variable. */

@@ -25,5 +25,6 @@ public interface RiskMapper {
 
     void insertReviewDecision(@Param("id") String id, @Param("applicationId") String applicationId,
                               @Param("reviewer") String reviewer, @Param("decision") String decision,
-                              @Param("comment") String comment, @Param("decidedAt") LocalDateTime decidedAt);
+                              @Param("comment") String comment, @Param("rejectionReason") String rejectionReason,
+                              @Param("decidedAt") LocalDateTime decidedAt);
 }

@@ -180,6 +180,15 @@ class BorrowerWebAppTest {
         assertThat(text("approved-amount")).isEqualTo("¥1,000.00");
         assertThat(text("decision-apr")).matches("\\d{1,2}\\.\\d{2}%");
         assertThat(text("application-card")).isEqualTo("****0056");
+        // the model's adverse factors, in words, as many as the decision recorded (at most three)
+        String factors = jdbc.queryForObject("SELECT adverse_factors FROM risk_decision WHERE application_id = ?",
+                String.class, applicationId);
+        java.util.List<String> recorded = factors == null || factors.isBlank() ? java.util.List.of()
+                : java.util.List.of(factors.split(","));
+        assertThat(browser.findElements(By.cssSelector("#adverse-factors li"))).hasSize(recorded.size())
+                .extracting(e -> e.getDomAttribute("data-code")).containsExactlyElementsOf(recorded);
+        assertThat(browser.findElements(By.cssSelector("#adverse-factors li"))).extracting(WebElement::getText)
+                .allSatisfy(t -> assertThat(t).containsPattern("\\p{IsHan}").doesNotContain("F_"));
         WebElement contract = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contract-link")));
         assertThat(text("contract-apr")).matches("\\d{1,2}\\.\\d{2}%");
         assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).as("not before the contract is opened").isFalse();

@@ -168,9 +168,26 @@ class LoanFlowEndToEndTest {
         JsonNode form = api.engine("GET", "/task/" + taskId + "/form-variables", "reviewer1", null).json();
         assertThat(form.path("maskedIdNumber").path("value").asText()).isEqualTo("4403**********0030");
         assertThat(form.toString()).doesNotContain(LI_SI.idNumber()).doesNotContain(LI_SI.phone());
+        // the reviewer reads why, and what raised the PD most, in the words the applicant is given
+        assertThat(form.path("reasonsExplained").path("value").asText())
+                .contains("需人工审核").contains("(R_BORDERLINE_SCORE)");
+        List<String> factors = new java.util.ArrayList<>();
+        inReview.path("decision").path("adverseFactors").forEach(f -> {
+            factors.add(f.path("code").asText());
+            assertThat(f.path("description").asText()).containsPattern("\\p{IsHan}.* / [A-Z]");
+        });
+        assertThat(factors).as("the borrower sees them too").hasSize(3).allMatch(code -> code.startsWith("F_"));
+        assertThat(form.path("adverseFactorsExplained").path("value").asText())
+                .contains("(" + factors.get(0) + ")").contains("(" + factors.get(2) + ")").containsPattern("\\p{IsHan}");
 
         assertThat(api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"))
                 .status()).isEqualTo(204);
+        // "Reject" without a reason the applicant can be told is refused by the form and completes nothing
+        Api.Response unexplained = api.engine("POST", "/task/" + taskId + "/submit-form", "reviewer1", Map.of(
+                "variables", Map.of("reviewDecision", Map.of("value", "REJECT", "type", "String"))));
+        assertThat(unexplained.status()).as(String.valueOf(unexplained.json())).isEqualTo(400);
+        assertThat(unexplained.json().path("message").asText()).contains("reviewRejectionReason");
+        assertThat(api.engine("GET", "/task/" + taskId, "reviewer1", null).status()).isEqualTo(200);
         // as Tasklist submits its form (submit-form: the fields are also kept as FormProperty history details)
         assertThat(api.engine("POST", "/task/" + taskId + "/submit-form", "reviewer1", Map.of("variables", Map.of(
                 "reviewDecision", Map.of("value", "APPROVE", "type", "String"),
@@ -398,7 +415,9 @@ class LoanFlowEndToEndTest {
         assertThat(rejected.path("decision").path("reasons").get(0).path("description").asText()).isNotBlank()
                 .as("a plain-language text, not the code").isNotEqualTo(reasonCode);
         assertThat(processState(applicationId)).isEqualTo("COMPLETED");
-        awaitSms(identity.phone(), body -> body.contains("未通过"));
+        // the text message names the reason in words, not as a code
+        awaitSms(identity.phone(), body -> body.contains("未通过") && body.contains("主要原因：")
+                && !body.contains(reasonCode));
     }
 
     String onboard(Identity identity) {

@@ -1,13 +1,20 @@
 package com.loanflow.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Borrowers and reviewers see Chinese and English text for the renamed rule codes and the fraud flags. */
 class ReasonCodeDescriptionsTest {
 
-    private final ReasonCodeDescriptions descriptions = new ReasonCodeDescriptions();
+    private final RiskMapper decisions = mock(RiskMapper.class);
+    private final ReasonCodeDescriptions descriptions = new ReasonCodeDescriptions(decisions);
 
     @Test
     void describesTheIssueFiveCodesInChineseAndEnglish() {
@@ -19,7 +26,39 @@ class ReasonCodeDescriptionsTest {
     }
 
     @Test
+    void describesEveryReasonAReviewerCanGiveForARejection() {
+        for (String code : ReviewRejectionReasons.CODES) {
+            assertThat(descriptions.describe(code)).as(code).matches(".*\\p{IsHan}.* / The reviewer .*");
+        }
+    }
+
+    @Test
     void showsAnUnknownCodeAsItself() {
         assertThat(descriptions.describe("R_NOT_A_CODE")).isEqualTo("R_NOT_A_CODE");
+        assertThat(descriptions.describeInChinese("R_NOT_A_CODE")).isEqualTo("R_NOT_A_CODE");
+    }
+
+    @Test
+    void aTextMessageGetsTheChineseHalfAReviewerEveryTextWithItsCode() {
+        assertThat(descriptions.describeInChinese("R_HIGH_DEFAULT_PROBABILITY")).isEqualTo("预测违约概率过高");
+        assertThat(descriptions.explain(List.of("R_BORDERLINE_SCORE", "F_IP_BURST"))).isEqualTo(
+                descriptions.describe("R_BORDERLINE_SCORE") + " (R_BORDERLINE_SCORE); "
+                        + descriptions.describe("F_IP_BURST") + " (F_IP_BURST)");
+        assertThat(descriptions.explain(List.of())).isEmpty();
+    }
+
+    @Test
+    void theAdverseFactorsAreTheRecordedDecisionsInItsOrderAndNoneWithoutADecision() {
+        when(decisions.findDecision("application-1")).thenReturn(Optional.of(new DecisionRecord("d-1", "application-1",
+                "REJECT", "R_HIGH_DEFAULT_PROBABILITY", new BigDecimal("0.6100"), "E", null,
+                "F_PAST_DUE_TOTAL,F_REVOLVING_UTILIZATION,F_AGE", "r", "t", "m", "0".repeat(64), 100,
+                LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null)));
+        when(decisions.findDecision("application-2")).thenReturn(Optional.empty());
+
+        assertThat(descriptions.adverseFactors("application-1")).extracting(AdverseFactor::code)
+                .containsExactly("F_PAST_DUE_TOTAL", "F_REVOLVING_UTILIZATION", "F_AGE");
+        assertThat(descriptions.adverseFactors("application-1")).extracting(AdverseFactor::description)
+                .allMatch(text -> text.matches(".*\\p{IsHan}.* / [A-Z].*"));
+        assertThat(descriptions.adverseFactors("application-2")).isEmpty();
     }
 }

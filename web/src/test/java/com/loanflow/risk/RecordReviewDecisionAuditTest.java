@@ -76,6 +76,7 @@ class RecordReviewDecisionAuditTest {
         when(execution.getVariable("reviewDecision")).thenReturn(decision);
         when(execution.getVariable("reviewComment")).thenReturn("Called 13800000002, income not confirmed");
         when(execution.getVariable("reviewedBy")).thenReturn(reviewedByVariable);
+        when(execution.getVariable("reviewRejectionReason")).thenReturn("R_REVIEW_AFFORDABILITY");
         when(execution.getProcessBusinessKey()).thenReturn("application-1");
         when(execution.getProcessInstanceId()).thenReturn("instance-1");
         return execution;
@@ -98,7 +99,8 @@ class RecordReviewDecisionAuditTest {
         Map<String, Object> recorded = Map.copyOf(details.getValue());
         assertThat(recorded).containsEntry("decision", "REJECT").containsKey("reviewDecisionId");
         assertThat(details.getValue().toString()).doesNotContain("13800000002").doesNotContain("income");
-        verify(mapper).insertReviewDecision(any(), eq("application-1"), eq("reviewer1"), eq("REJECT"), any(), any());
+        verify(mapper).insertReviewDecision(any(), eq("application-1"), eq("reviewer1"), eq("REJECT"), any(),
+                eq("R_REVIEW_AFFORDABILITY"), any());
     }
 
     @Test
@@ -124,7 +126,49 @@ class RecordReviewDecisionAuditTest {
                 members("senior1", "senior-reviewers"), Clock.systemUTC(), auditLog)
                 .execute(execution("APPROVE", "senior1"))).hasMessageContaining("decided REJECT automatically");
 
-        verify(mapper, org.mockito.Mockito.never()).insertReviewDecision(any(), any(), any(), any(), any(), any());
+        verify(mapper, org.mockito.Mockito.never()).insertReviewDecision(any(), any(), any(), any(), any(), any(), any());
         org.mockito.Mockito.verifyNoInteractions(auditLog);
+    }
+
+    @Test
+    void aRejectionTellsTheApplicantTheReviewersReasonAndWhyItWasReviewedAndNeedsAReason() {
+        RiskMapper mapper = mock(RiskMapper.class);
+        DecisionRecord routed = routedToReview("reviewers");
+        when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(new DecisionRecord(routed.id(),
+                routed.applicationId(), "REVIEW", "R_BORDERLINE_SCORE,F_IP_BURST", routed.defaultProbability(), "C",
+                "reviewers", "F_AGE", "r", "t", "m", "0".repeat(64), 100, java.time.LocalDateTime.now(), null, null,
+                null, null, null, null, null, null, null, null, null)));
+        AuditLog auditLog = mock(AuditLog.class);
+        DelegateExecution rejected = execution("REJECT", "reviewer1");
+
+        new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(rejected);
+        verify(rejected).setVariable("reasonCodes",
+                "R_REVIEW_REJECTED,R_REVIEW_AFFORDABILITY,R_BORDERLINE_SCORE,F_IP_BURST");
+
+        // completed without the form (REST /complete): no reason, nothing recorded, an incident for operations
+        DelegateExecution unexplained = execution("REJECT", "reviewer1");
+        when(unexplained.getVariable("reviewRejectionReason")).thenReturn("because");
+        assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(unexplained))
+                .hasMessageContaining("gives no reason");
+        verify(mapper).insertReviewDecision(any(), any(), any(), any(), any(), any(), any());
+
+        // an approval records no reason and leaves the reasons alone
+        DelegateExecution approved = execution("APPROVE", "reviewer1");
+        new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(approved);
+        verify(mapper).insertReviewDecision(any(), any(), any(), eq("APPROVE"), any(), org.mockito.ArgumentMatchers.isNull(),
+                any());
+        verify(approved, org.mockito.Mockito.never()).setVariable(eq("reasonCodes"), any());
+    }
+
+    @Test
+    void theReviewersReasonComesFirstAndNoCodeTwice() {
+        assertThat(RecordReviewDecisionDelegate.rejectionReasonCodes("R_REVIEW_CREDIT_HISTORY", ""))
+                .isEqualTo("R_REVIEW_REJECTED,R_REVIEW_CREDIT_HISTORY");
+        assertThat(RecordReviewDecisionDelegate.rejectionReasonCodes("R_REVIEW_CREDIT_HISTORY",
+                "R_THIN_FILE,F_SHARED_DEVICE,R_THIN_FILE"))
+                .isEqualTo("R_REVIEW_REJECTED,R_REVIEW_CREDIT_HISTORY,R_THIN_FILE,F_SHARED_DEVICE");
     }
 }
