@@ -60,9 +60,16 @@ public class Reconciliations {
     private final TransactionTemplate transaction;
     private final ChannelStatusQueryClient channel;
     private final Clock clock;
+    private final int catchUpDays;
 
     Reconciliations(ReconciliationMapper mapper, StatementSource statements, RuntimeService runtime,
-                    TransactionTemplate transaction, ChannelStatusQueryClient channel, Clock clock) {
+                    TransactionTemplate transaction, ChannelStatusQueryClient channel, Clock clock,
+                    @org.springframework.beans.factory.annotation.Value("${loanflow.reconciliation.catch-up-days:7}")
+                    int catchUpDays) {
+        if (catchUpDays < 1) {
+            throw new IllegalArgumentException("loanflow.reconciliation.catch-up-days must be at least 1");
+        }
+        this.catchUpDays = catchUpDays;
         this.mapper = mapper;
         this.channel = channel;
         this.statements = statements;
@@ -71,17 +78,39 @@ public class Reconciliations {
         this.clock = clock;
     }
 
-    /** Yesterday's statement, early in the morning (the channel closes its day at midnight). */
+    /** Yesterday's statement, early in the morning (the channel closes its day at midnight), and any missed day. */
     @Scheduled(cron = "${loanflow.reconciliation.cron:0 30 2 * * *}")
     void reconcileYesterday() {
-        try {
-            Report report = reconcile(LocalDate.now(clock).minusDays(1));
-            log.info("Reconciliation of {}: {} channel rows, {} ours, {} mismatches, {} carried to the next statement",
-                    report.statementDate(), report.channelRows(), report.ourRows(), report.mismatches().size(),
-                    report.carriedToNextStatement().size());
-        } catch (RuntimeException e) {
-            log.warn("Reconciliation of yesterday's statement failed: {}", e.toString());
+        reconcileRecentDays(LocalDate.now(clock).minusDays(1));
+    }
+
+    /**
+     * Every day of the {@code catch-up-days} ending {@code lastDay} that has no run yet, oldest first: a night the
+     * platform was down, or the channel's statement was not ready, is reconciled the next night instead of never (a
+     * day already run costs one lookup). A day that fails is left for the next night and does not stop the later
+     * days; the reconciliation-age alert (ADR 0025) tells ops when a day stays unreconciled.
+     *
+     * @return the days reconciled by this call
+     */
+    List<LocalDate> reconcileRecentDays(LocalDate lastDay) {
+        List<LocalDate> reconciled = new ArrayList<>();
+        for (LocalDate day = lastDay.minusDays(catchUpDays - 1L); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            if (mapper.findRun(CHANNEL, day).isPresent()) {
+                continue;
+            }
+            try {
+                Report report = reconcile(day);
+                if (!report.alreadyRun()) {
+                    reconciled.add(day);
+                }
+                log.info("Reconciliation of {}: {} channel rows, {} ours, {} mismatches, {} carried to the next"
+                                + " statement", report.statementDate(), report.channelRows(), report.ourRows(),
+                        report.mismatches().size(), report.carriedToNextStatement().size());
+            } catch (RuntimeException e) {
+                log.warn("Reconciliation of {} failed; the next run tries it again: {}", day, e.toString());
+            }
         }
+        return reconciled;
     }
 
     public Report reconcile(LocalDate day) {

@@ -265,6 +265,28 @@ class ReconciliationTest {
         return requestId;
     }
 
+    @Autowired
+    Reconciliations reconciliations;
+
+    @Test
+    void theNightlyRunReconcilesEveryMissedDayOfTheLastWeekOldestFirstAndNothingTwice() {
+        // a week no other test writes to, ending on a made-up "yesterday"; its third day was reconciled on time
+        LocalDate yesterday = LocalDate.now().minusDays(1_000 + ThreadLocalRandom.current().nextInt(500));
+        LocalDate onTime = yesterday.minusDays(4);
+        reconciliations.reconcile(onTime);
+
+        // the platform was down for the nights after it: the next night's run catches up
+        assertThat(reconciliations.reconcileRecentDays(yesterday)).containsExactly(yesterday.minusDays(6),
+                yesterday.minusDays(5), yesterday.minusDays(3), yesterday.minusDays(2), yesterday.minusDays(1), yesterday);
+        assertThat(jdbc.queryForList("SELECT statement_date FROM reconciliation_run WHERE statement_date BETWEEN ? AND ?"
+                + " ORDER BY statement_date", LocalDate.class, yesterday.minusDays(7), yesterday))
+                .as("one run per day of the week, none before it").hasSize(7).doesNotHaveDuplicates()
+                .startsWith(yesterday.minusDays(6));
+        assertThat(reconciliations.reconcileRecentDays(yesterday)).as("the next night: nothing left").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_run WHERE statement_date BETWEEN ? AND ?",
+                Integer.class, yesterday.minusDays(7), yesterday)).isEqualTo(7);
+    }
+
     @Test
     void theEndpointIsForOpsAndRefusesABadDate() throws Exception {
         assertThat(reconcile("2026-01-01", null).statusCode()).isEqualTo(401);
