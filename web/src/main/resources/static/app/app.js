@@ -124,6 +124,7 @@ const ERROR_TEXT = {
   IDENTITY_REQUIRED: '请先完成实名认证',
   CONSENT_REQUIRED: '请先阅读并同意最新版本的协议',
   APPLICATION_BEING_ASSESSED: '正在处理中，请几秒后再试',
+  REAPPLY_TOO_SOON: '上一笔申请未通过，暂时不能重新申请',
   WITHDRAWAL_NOT_POSSIBLE: '合同已签署，无法撤回；可随时提前还款，不收手续费',
   CONTRACT_NOT_READY: '合同正在生成，请稍候',
   CONTRACT_NOT_READ: '请先打开并阅读合同，再输入验证码签署',
@@ -139,7 +140,7 @@ const ERROR_TEXT = {
 };
 
 /** Codes whose server message carries a detail worth keeping (a limit, a figure): shown after the mapped text. */
-const WITH_DETAIL = new Set(['PAYLOAD_TOO_LARGE']);
+const WITH_DETAIL = new Set(['PAYLOAD_TOO_LARGE', 'REAPPLY_TOO_SOON']);
 
 class ApiError extends Error {
   constructor(status, body) {
@@ -603,6 +604,9 @@ async function applicationView(gen, id) {
       parts.push(el('p', {}, a.status === 'REJECTED' ? '未通过的原因：' : '说明：'),
         el('ul', {class: 'reasons', id: 'reasons'},
           d.reasons.map((r) => el('li', {'data-code': r.code}, r.description + '（' + r.code + '）'))));
+    }
+    if (d.reapplyFrom) {
+      parts.push(el('p', {id: 'reapply-from'}, '您可于 ' + d.reapplyFrom + ' 起重新申请。'));
     }
     if (d.adverseFactors && d.adverseFactors.length) {
       // the model's top adverse factors: what raised the estimated risk most, whatever the outcome

@@ -35,9 +35,10 @@ class ApplicationController {
     /**
      * @param adverseFactors what raised the model's probability of default most (its top three adverse factors), in
      *                       plain language, once the application is decided or in review; empty without a model score
+     * @param reapplyFrom    for a declined application, the first day the borrower may apply again
      */
     record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, List<Reason> adverseFactors,
-                    String creditLimit, String nominalApr, String approvedAmount) {
+                    String creditLimit, String nominalApr, String approvedAmount, java.time.LocalDate reapplyFrom) {
     }
 
     record ApplicationView(String applicationId, ApplicationStatus status, String requestedAmount, int termMonths,
@@ -134,7 +135,7 @@ class ApplicationController {
         List<Reason> factors = outcome == null ? List.of() : reasonDescriptions.adverseFactors(a.id()).stream()
                 .map(f -> new Reason(f.code(), f.description())).toList();
         return new Decision(outcome, codes, reasons, factors, Money.format(a.creditLimit()), percent(a),
-                Money.format(a.approvedAmount()));
+                Money.format(a.approvedAmount()), applications.reapplyFrom(a));
     }
 
     private static String percent(LoanApplication a) {

@@ -30,6 +30,9 @@ public interface ApplicationMapper {
 
     int countSince(@Param("borrowerId") String borrowerId, @Param("since") LocalDateTime since);
 
+    /** When the borrower's latest application declined on credit grounds was declined (identity mismatches aside). */
+    LocalDateTime lastDeclinedAt(@Param("borrowerId") String borrowerId);
+
     /** Moves the status only from the version that was read; 0 rows means someone else moved it first. */
     int updateStatus(@Param("id") String id, @Param("status") ApplicationStatus status, @Param("open") boolean open,
                      @Param("reasonCodes") String reasonCodes, @Param("version") int version,

@@ -43,11 +43,17 @@ public class Applications implements OpenApplications {
     private final Clock clock;
     private final BigDecimal minAmount;
     private final BigDecimal maxAmount;
+    private final int reapplyAfterDeclineDays;
 
     Applications(ApplicationMapper mapper, Borrowers borrowers, FieldCipher cipher, BlindIndex blindIndex,
                  RuntimeService runtime, Outbox outbox, Clock clock,
                  @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
-                 @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
+                 @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount,
+                 @Value("${loanflow.lending.reapply-after-decline-days:30}") int reapplyAfterDeclineDays) {
+        if (reapplyAfterDeclineDays < 0) {
+            throw new IllegalArgumentException("loanflow.lending.reapply-after-decline-days must not be negative");
+        }
+        this.reapplyAfterDeclineDays = reapplyAfterDeclineDays;
         this.mapper = mapper;
         this.borrowers = borrowers;
         this.cipher = cipher;
@@ -78,6 +84,11 @@ public class Applications implements OpenApplications {
                 || borrower.verificationStatus() == VerificationStatus.FAILED) {
             throw ApiException.conflict("IDENTITY_REQUIRED", "Submit your identity before applying");
         }
+        if (!borrowers.hasIdentityDocument(borrowerId)) {
+            // erased with a withdrawn face recognition authorization: each application verifies the photos again
+            throw ApiException.conflict("IDENTITY_REQUIRED", "Submit your ID card and face photos again before"
+                    + " applying (they were deleted when you withdrew the face recognition authorization)");
+        }
         var missingConsents = borrowers.missingConsents(borrowerId);
         if (!missingConsents.isEmpty()) {
             // e.g. a new credit authorization was published: without it the bureau may not be queried, so the
@@ -89,6 +100,13 @@ public class Applications implements OpenApplications {
         }
         if (mapper.hasOpenApplication(borrowerId)) {
             throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "You already have an open application or loan");
+        }
+        java.time.LocalDate reapplyFrom = reapplyFrom(mapper.lastDeclinedAt(borrowerId));
+        if (reapplyFrom != null && java.time.LocalDate.now(clock).isBefore(reapplyFrom)) {
+            // applying again at once would only add a bureau inquiry (which other lenders count against the
+            // applicant) and could draw the other strategy's decision on the same file
+            throw ApiException.conflict("REAPPLY_TOO_SOON", "Your last application was declined; you can apply"
+                    + " again from " + reapplyFrom);
         }
         String id = Ids.newId();
         LocalDateTime now = LocalDateTime.now(clock);
@@ -161,6 +179,11 @@ public class Applications implements OpenApplications {
         return mapper.hasApplicationIn(borrowerId, AUTOMATIC_CHECKS);
     }
 
+    @Override
+    public boolean isInReview(String borrowerId) {
+        return mapper.hasApplicationIn(borrowerId, EnumSet.of(ApplicationStatus.IN_REVIEW));
+    }
+
     /**
      * The borrower's application, read under its row lock, which is held until the caller's transaction ends: a
      * borrower's action that depends on the status (withdraw, sign) checks it under the lock, so of two actions that
@@ -171,6 +194,23 @@ public class Applications implements OpenApplications {
         getOwned(borrowerId, id);
         mapper.lockForUpdate(id);
         return get(id);
+    }
+
+    /**
+     * The first day a borrower declined at {@code declinedAt} may apply again (loanflow.lending.reapply-after-decline-days
+     * later, in the lender's zone); null without a decline or when there is no waiting period. Identity mismatches
+     * are not declines: the borrower corrects the identity and applies.
+     */
+    public java.time.LocalDate reapplyFrom(LocalDateTime declinedAt) {
+        return declinedAt == null || reapplyAfterDeclineDays == 0 ? null
+                : declinedAt.toLocalDate().plusDays(reapplyAfterDeclineDays);
+    }
+
+    /** When this declined application's borrower may apply again (null for any other application, see above). */
+    public java.time.LocalDate reapplyFrom(LoanApplication application) {
+        boolean declined = application.status() == ApplicationStatus.REJECTED && (application.reasonCodes() == null
+                || !application.reasonCodes().contains("R_IDENTITY"));
+        return declined ? reapplyFrom(application.updatedAt()) : null;
     }
 
     public int applicationsSince(String borrowerId, LocalDateTime since) {

@@ -171,7 +171,15 @@ public class Borrowers {
             throw ApiException.conflict("APPLICATION_BEING_ASSESSED", "Your application is being checked with the credit"
                     + " bureau now; withdraw once the decision is shown, or withdraw the application afterwards");
         }
-        if (agreement != AgreementType.CREDIT_AUTHORIZATION && applications.hasOpenApplication(borrowerId)) {
+        // the face photo is needed only while an application is verified (its automatic checks) or its photos are
+        // before a reviewer; a loan is serviced without it, so withdrawal is not held for the loan's whole term
+        if (agreement == AgreementType.FACE_RECOGNITION && (applications.isBeingAssessed(borrowerId)
+                || applications.isInReview(borrowerId))) {
+            throw ApiException.conflict("APPLICATION_BEING_ASSESSED", "Your identity photos are in use for your"
+                    + " application's checks now; withdraw once the decision is shown, or withdraw the application");
+        }
+        if (agreement != AgreementType.CREDIT_AUTHORIZATION && agreement != AgreementType.FACE_RECOGNITION
+                && applications.hasOpenApplication(borrowerId)) {
             throw ApiException.conflict("CONSENT_NEEDED_FOR_OPEN_LOAN", "The " + agreement.title() + " is needed to"
                     + " service your open application or loan; it can be withdrawn once that is closed");
         }
@@ -181,6 +189,25 @@ public class Borrowers {
         if (agreement == AgreementType.CREDIT_AUTHORIZATION) {
             inForce.forEach(this::evictBureauReport);
         }
+        if (agreement == AgreementType.FACE_RECOGNITION && !inForce.isEmpty()) {
+            eraseFace(borrowerId);
+        }
+    }
+
+    /**
+     * PIPL art. 47: the face photo goes with the consent it was taken under. The identity document (ID card image and
+     * face photo, one row) is deleted; before the next application the borrower submits the photos again, under a new
+     * consent, for the same name and ID number (see {@link #submitIdentity}). Name and ID number stay, as the parties
+     * of the open loan and of the records.
+     */
+    private void eraseFace(String borrowerId) {
+        mapper.deleteIdentityDocument(borrowerId);
+        log.info("Face photo of borrower {} deleted with the withdrawn face recognition authorization", borrowerId);
+    }
+
+    /** Whether the borrower's ID card image and face photo are on file (not before submission or after erasure). */
+    public boolean hasIdentityDocument(String borrowerId) {
+        return mapper.findIdentityDocument(borrowerId).isPresent();
     }
 
     private void evictBureauReport(String consentId) {
@@ -266,9 +293,14 @@ public class Borrowers {
             throw ApiException.conflict("CONSENT_REQUIRED", "Consent to the current privacy policy first"
                     + " (POST /api/v1/borrowers/me/consents); identity data is collected only under it");
         }
+        // a face photo only under its own, separate consent (sensitive personal information, PIPL art. 29)
+        if (missingConsents(borrowerId).stream().anyMatch(a -> a.type() == AgreementType.FACE_RECOGNITION)) {
+            throw ApiException.conflict("CONSENT_REQUIRED", "Consent to the current face recognition authorization"
+                    + " first (POST /api/v1/borrowers/me/consents); a face photo is collected only under it");
+        }
         boolean applicationOpen = applications.hasOpenApplication(borrowerId);
         Borrower borrower = get(borrowerId);
-        if (borrower.verificationStatus() == VerificationStatus.VERIFIED) {
+        if (borrower.verificationStatus() == VerificationStatus.VERIFIED && !photosAgainForSameIdentity(borrower, request)) {
             throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity is verified and cannot be changed");
         }
         if (applicationOpen) {
@@ -296,6 +328,17 @@ public class Borrowers {
         mapper.insertIdentityDocument(new IdentityDocument(borrowerId,
                 sealImage(front, "id_card_front", borrowerId), sealImage(selfie, "selfie", borrowerId),
                 LocalDateTime.now(clock)));
+    }
+
+    /**
+     * A verified identity never changes (its loans and records are that person's), but after the face photo was erased
+     * with its consent the same person submits the photos again: accepted only for the name and ID number on file,
+     * and verified again by the next application's checks.
+     */
+    private boolean photosAgainForSameIdentity(Borrower borrower, BorrowerRequests.Identity request) {
+        return mapper.findIdentityDocument(borrower.id()).isEmpty()
+                && blindIndex.of(ID_NUMBER_DOMAIN, request.idNumber()).equals(borrower.idNumberIdx())
+                && request.name().equals(name(borrower));
     }
 
     /** Plaintext identity of a borrower, for the internal worker API and the contract; never logged. */

@@ -10,4 +10,7 @@ public interface OpenApplications {
      * when a credit authorization withdrawn now would leave the query without its legal basis.
      */
     boolean isBeingAssessed(String borrowerId);
+
+    /** Whether the borrower's open application waits for a reviewer, who may look at the identity photos. */
+    boolean isInReview(String borrowerId);
 }

@@ -131,7 +131,7 @@ class AccountClosureTest extends RunningPlatform {
         assertThat(count("SELECT COUNT(*) FROM risk_decision WHERE application_id = ?", applicationId))
                 .as("the decision itself stays").isPositive();
         assertThat(count("SELECT COUNT(*) FROM consent WHERE borrower_id = ? AND client_ip IS NULL"
-                + " AND user_agent IS NULL", borrowerId)).as("consents kept, without IP and browser").isEqualTo(3);
+                + " AND user_agent IS NULL", borrowerId)).as("consents kept, without IP and browser").isEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM credit_query_log WHERE application_id = ?", applicationId))
                 .as("the log of the authorised bureau query stays").isOne();
         assertThat(maskedVariables(processInstanceId)).as("masked name, phone, ID number in the history").isZero();

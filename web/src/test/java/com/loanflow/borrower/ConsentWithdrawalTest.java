@@ -33,11 +33,13 @@ class ConsentWithdrawalTest extends RunningPlatform {
     PlatformHttp http;
     String token;
     String borrowerId;
+    String idNumber;
 
     @BeforeEach
     void borrower() {
         http = new PlatformHttp(port);
-        token = http.onboard(PlatformHttp.beijingPhone(), readableIdNumber());
+        idNumber = readableIdNumber();
+        token = http.onboard(PlatformHttp.beijingPhone(), idNumber);
         borrowerId = http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json().path("borrowerId").asText();
     }
 
@@ -88,7 +90,8 @@ class ConsentWithdrawalTest extends RunningPlatform {
         String phone = PlatformHttp.beijingPhone();
         var consents = List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                 Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
+                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                Map.of("type", "FACE_RECOGNITION", "version", "1.0"));
         assertThat(http.send("POST", "/api/v1/borrowers", Map.of(), Map.of("phone", phone, "password", "Passw0rd!x",
                 "consents", consents)).status()).isEqualTo(201);
         String newToken = http.send("POST", "/api/v1/sessions", Map.of(), Map.of("phone", phone, "password",
@@ -111,6 +114,73 @@ class ConsentWithdrawalTest extends RunningPlatform {
         assertThat(jdbc.queryForMap("SELECT id_number_enc, name_enc FROM borrower WHERE id = ?", newBorrowerId))
                 .as("nothing stored").containsEntry("id_number_enc", null).containsEntry("name_enc", null);
         assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", newBorrowerId)).isZero();
+    }
+
+    /**
+     * Face data is sensitive personal information (PIPL art. 29): its own consent, without which no face photo is
+     * taken; withdrawn, the photo is deleted (art. 47) and the identity is verified again before the next application.
+     * Not while an application's checks or its reviewer may use the photos; a loan being repaid does not need them.
+     */
+    @Test
+    void withdrawingTheFaceAuthorizationDeletesTheFacePhotoAndTheIdentityIsVerifiedAgain() {
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
+        String applicationId = openApplication("VERIFYING");
+        for (String inUse : new String[] {"VERIFYING", "ASSESSING", "IN_REVIEW"}) {
+            jdbc.update("UPDATE loan_application SET status = ? WHERE id = ?", inUse, applicationId);
+            PlatformHttp.Response refused = withdraw("FACE_RECOGNITION");
+            assertThat(refused.status()).as(inUse).isEqualTo(409);
+            assertThat(refused.json().path("code").asText()).isEqualTo("APPLICATION_BEING_ASSESSED");
+        }
+        assertThat(withdrawnConsents()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
+
+        // approved: the checks are done, the photos are not needed for the loan
+        jdbc.update("UPDATE loan_application SET status = 'APPROVED' WHERE id = ?", applicationId);
+        PlatformHttp.Response withdrawn = withdraw("FACE_RECOGNITION");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(find(withdrawn.json(), "FACE_RECOGNITION").path("consented").asBoolean()).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId))
+                .as("the face photo is deleted with the consent").isZero();
+        Map<String, Object> identityOnFile = jdbc.queryForMap("SELECT name_enc, id_number_idx, id_number_masked"
+                + " FROM borrower WHERE id = ?", borrowerId);
+        assertThat(identityOnFile.get("id_number_idx"))
+                .as("name and ID number stay: the parties of the open application and the records").isNotNull();
+        jdbc.update("UPDATE loan_application SET status = 'CANCELLED', open_slot = NULL WHERE id = ?", applicationId);
+        // as after an application's checks passed
+        jdbc.update("UPDATE borrower SET verification_status = 'VERIFIED' WHERE id = ?", borrowerId);
+
+        // no application without the photos, which are not taken again without the consent
+        PlatformHttp.Response application = apply();
+        assertThat(application.status()).isEqualTo(409);
+        assertThat(application.json().path("code").asText()).isEqualTo("IDENTITY_REQUIRED");
+        PlatformHttp.Response identity = submitIdentity(token, idNumber);
+        assertThat(identity.status()).isEqualTo(409);
+        assertThat(identity.json().path("code").asText()).isEqualTo("CONSENT_REQUIRED");
+        assertThat(identity.json().path("message").asText()).contains("face recognition");
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isZero();
+
+        // consenting again: the photos again, for the verified identity only; another person's is refused
+        assertThat(http.send("POST", "/api/v1/borrowers/me/consents", bearer(token), Map.of("consents",
+                List.of(Map.of("type", "FACE_RECOGNITION", "version", "1.0")))).status()).isEqualTo(201);
+        PlatformHttp.Response someoneElse = submitIdentity(token, PlatformHttp.beijingIdNumber());
+        assertThat(someoneElse.status()).isEqualTo(409);
+        assertThat(someoneElse.json().path("code").asText()).isEqualTo("IDENTITY_ALREADY_VERIFIED");
+        assertThat(jdbc.queryForMap("SELECT name_enc, id_number_idx, id_number_masked FROM borrower WHERE id = ?",
+                borrowerId)).as("nothing changed").isEqualTo(identityOnFile);
+        assertThat(submitIdentity(token, idNumber).status()).isEqualTo(202);
+        assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
+        assertThat(jdbc.queryForMap("SELECT id_number_idx, id_number_masked FROM borrower WHERE id = ?", borrowerId))
+                .containsEntry("id_number_idx", identityOnFile.get("id_number_idx"));
+        assertThat(apply().status()).as("verified again by this application's checks").isEqualTo(202);
+    }
+
+    private PlatformHttp.Response submitIdentity(String bearerToken, String idNumber) {
+        return http.send("PUT", "/api/v1/borrowers/me/identity", bearer(bearerToken), Map.of(
+                "name", "测试", "idNumber", idNumber,
+                "idCardFrontImage", java.util.Base64.getEncoder().encodeToString(
+                        com.loanflow.workers.identity.sandbox.SandboxIdCard.renderFront("测试", idNumber, "北京市")),
+                "selfieImage", java.util.Base64.getEncoder().encodeToString(
+                        com.loanflow.workers.identity.sandbox.SandboxIdCard.renderSelfie(11))));
     }
 
     @Test
@@ -224,6 +294,10 @@ class ConsentWithdrawalTest extends RunningPlatform {
             JsonNode newest = http.send("GET", "/api/v1/applications", bearer(token), null).json().get(0);
             String status = newest.path("status").asText();
             if (List.of("REJECTED", "CANCELLED", "SETTLED", "DISBURSEMENT_FAILED").contains(status)) {
+                // declined (by the platform-velocity rule, say): as if the 30-day wait were over, so the next
+                // round races an application again instead of meeting REAPPLY_TOO_SOON
+                jdbc.update("UPDATE loan_application SET updated_at = ? WHERE id = ? AND status = 'REJECTED'",
+                        java.time.LocalDateTime.now().minusDays(40), newest.path("applicationId").asText());
                 return;
             }
             if (List.of("IN_REVIEW", "APPROVED").contains(status) && http.send("POST", "/api/v1/applications/"

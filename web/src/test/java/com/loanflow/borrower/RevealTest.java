@@ -52,7 +52,8 @@ class RevealTest {
         Answer registered = post("/api/v1/borrowers", Map.of("phone", phone, "password", "Passw0rd!9", "consents",
                 List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                         Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"))), null);
+                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                        Map.of("type", "FACE_RECOGNITION", "version", "1.0"))), null);
         assertThat(registered.status()).isEqualTo(201);
         String borrowerId = registered.body().path("borrowerId").asText();
         String path = "/ops/v1/borrowers/" + borrowerId + "/reveal";

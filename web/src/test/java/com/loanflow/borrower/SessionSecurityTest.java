@@ -41,7 +41,8 @@ class SessionSecurityTest {
         Answer registered = call("POST", "/api/v1/borrowers", Map.of("phone", phone, "password", "Passw0rd!7",
                 "consents", List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                         Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"))), null);
+                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                        Map.of("type", "FACE_RECOGNITION", "version", "1.0"))), null);
         assertThat(registered.status()).isEqualTo(201);
         return phone;
     }

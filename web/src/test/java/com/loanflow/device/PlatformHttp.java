@@ -62,7 +62,8 @@ public final class PlatformHttp {
     public String onboard(String phone, String idNumber, String cardName) {
         List<Map<String, String>> consents = List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                 Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
+                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                Map.of("type", "FACE_RECOGNITION", "version", "1.0"));
         Response registered = send("POST", "/api/v1/borrowers", Map.of(),
                 Map.of("phone", phone, "password", "Passw0rd!x", "consents", consents));
         if (registered.status() != 201) {

@@ -135,7 +135,7 @@ class BorrowerWebAppTest {
         List<Map<String, Object>> consents = jdbc.queryForList(
                 "SELECT consent_type, client_ip, user_agent FROM consent WHERE borrower_id = ?", borrowerId);
         assertThat(consents).extracting(c -> c.get("consent_type"))
-                .containsExactlyInAnyOrder("PRIVACY_POLICY", "CREDIT_AUTHORIZATION", "SERVICE_AGREEMENT");
+                .containsExactlyInAnyOrder("PRIVACY_POLICY", "CREDIT_AUTHORIZATION", "SERVICE_AGREEMENT", "FACE_RECOGNITION");
         assertThat(consents).allSatisfy(c -> {
             assertThat((String) c.get("client_ip")).isNotBlank();
             assertThat((String) c.get("user_agent")).as("the browser's own user agent").contains("Chrome");

@@ -218,7 +218,28 @@ class LoanFlowEndToEndTest {
     @Test
     @Order(3)
     void wangWuIsRejectedForMultiLending() {
-        assertRejected(WANG_WU, "R_MULTI_LENDING");
+        String applicationId = assertRejected(WANG_WU, "R_MULTI_LENDING");
+
+        // a declined borrower is told when they may apply again, and cannot before
+        String token = login(WANG_WU);
+        java.time.LocalDateTime declinedAt = jdbc.queryForObject(
+                "SELECT updated_at FROM loan_application WHERE id = ?", java.time.LocalDateTime.class, applicationId);
+        assertThat(api.get("/api/v1/applications/" + applicationId, token).json().path("decision")
+                .path("reapplyFrom").asText()).isEqualTo(declinedAt.toLocalDate().plusDays(30).toString());
+        Api.Response tooSoon = api.post("/api/v1/applications", token, Map.of("amount", "500.00", "termMonths", 3,
+                "bankCardNumber", WANG_WU.card(), "purpose", "CONSUMPTION"),
+                Map.of("Idempotency-Key", "app-" + UUID.randomUUID()));
+        assertThat(tooSoon.status()).isEqualTo(409);
+        assertThat(tooSoon.json().path("code").asText()).isEqualTo("REAPPLY_TOO_SOON");
+        assertThat(tooSoon.json().path("message").asText()).contains(declinedAt.toLocalDate().plusDays(30).toString());
+        String borrower = "SELECT COUNT(*) FROM loan_application WHERE borrower_id = (SELECT borrower_id FROM"
+                + " loan_application WHERE id = ?)";
+        assertThat(jdbc.queryForObject(borrower, Integer.class, applicationId)).as("nothing was created").isOne();
+
+        // thirty days later
+        jdbc.update("UPDATE loan_application SET updated_at = ? WHERE id = ?", declinedAt.minusDays(30), applicationId);
+        apply(token, "500.00", 3, WANG_WU.card());
+        assertThat(jdbc.queryForObject(borrower, Integer.class, applicationId)).isEqualTo(2);
     }
 
     @Test
@@ -404,7 +425,7 @@ class LoanFlowEndToEndTest {
         }
     }
 
-    private void assertRejected(Identity identity, String reasonCode) {
+    private String assertRejected(Identity identity, String reasonCode) {
         String token = onboard(identity);
         String applicationId = apply(token, "1000.00", 6, identity.card());
         JsonNode rejected = awaitStatus(token, applicationId, "REJECTED");
@@ -418,6 +439,7 @@ class LoanFlowEndToEndTest {
         // the text message names the reason in words, not as a code
         awaitSms(identity.phone(), body -> body.contains("未通过") && body.contains("主要原因：")
                 && !body.contains(reasonCode));
+        return applicationId;
     }
 
     String onboard(Identity identity) {
@@ -446,7 +468,8 @@ class LoanFlowEndToEndTest {
     static List<Map<String, String>> consents() {
         return List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                 Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"));
+                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                Map.of("type", "FACE_RECOGNITION", "version", "1.0"));
     }
 
     String apply(String token, String amount, int termMonths, String card) {

@@ -217,7 +217,8 @@ class EngineAuthorizationsTest {
                         "password", "Passw0rd!authz", "consents", List.of(
                                 Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                                 Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"))))))
+                                Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                                Map.of("type", "FACE_RECOGNITION", "version", "1.0"))))))
                 .build()).status()).isEqualTo(201);
         String token = http.send(http.request("/api/v1/sessions").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EngineHttp.write(Map.of("phone", phone,

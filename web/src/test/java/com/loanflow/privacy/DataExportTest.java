@@ -57,7 +57,7 @@ class DataExportTest extends RunningPlatform {
         assertThat(body).as("another borrower's rows").doesNotContain(otherBorrowerId);
         assertThat(export.path("borrower").path("phone").asText()).isEqualTo(phone.substring(0, 3) + "****"
                 + phone.substring(7));
-        assertThat(export.path("consents")).hasSize(3).allSatisfy(consent -> {
+        assertThat(export.path("consents")).hasSize(4).allSatisfy(consent -> {
             assertThat(consent.path("consentedAt").asText()).isNotBlank();
             assertThat(consent.path("documentSha256").asText()).hasSize(64);
             assertThat(consent.path("network").asText()).isEqualTo("127.0.0.0/24");

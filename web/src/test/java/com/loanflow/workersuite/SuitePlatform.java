@@ -128,7 +128,8 @@ final class SuitePlatform {
         JsonNode registered = call("POST", "/api/v1/borrowers", null, Map.of("phone", phone, "password", password,
                 "consents", List.of(Map.of("type", "PRIVACY_POLICY", "version", "1.0"),
                         Map.of("type", "CREDIT_AUTHORIZATION", "version", "1.0"),
-                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"))), 201);
+                        Map.of("type", "SERVICE_AGREEMENT", "version", "1.0"),
+                        Map.of("type", "FACE_RECOGNITION", "version", "1.0"))), 201);
         String token = call("POST", "/api/v1/sessions", null, Map.of("phone", phone, "password", password), 200)
                 .path("token").asText();
         call("PUT", "/api/v1/borrowers/me/identity", "Bearer " + token, Map.of("name", name, "idNumber", idNumber,
