@@ -79,6 +79,14 @@ public class Applications implements OpenApplications {
         if (existing.isPresent()) {
             return sameRequestOrConflict(existing.get(), amount, request);
         }
+        java.time.LocalDate reapplyFrom = reapplyFrom(mapper.lastDeclinedAt(borrowerId));
+        if (reapplyFrom != null && java.time.LocalDate.now(clock).isBefore(reapplyFrom)) {
+            // applying again at once would only add a bureau inquiry (which other lenders count against the
+            // applicant) and could draw the other strategy's decision on the same file; checked first, so the
+            // borrower is not sent to fix consents or photos only to be told to wait
+            throw ApiException.conflict("REAPPLY_TOO_SOON", "Your last application was declined; you can apply"
+                    + " again from " + reapplyFrom);
+        }
         Borrower borrower = borrowers.get(borrowerId);
         if (borrower.verificationStatus() == VerificationStatus.NOT_SUBMITTED
                 || borrower.verificationStatus() == VerificationStatus.FAILED) {
@@ -100,13 +108,6 @@ public class Applications implements OpenApplications {
         }
         if (mapper.hasOpenApplication(borrowerId)) {
             throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "You already have an open application or loan");
-        }
-        java.time.LocalDate reapplyFrom = reapplyFrom(mapper.lastDeclinedAt(borrowerId));
-        if (reapplyFrom != null && java.time.LocalDate.now(clock).isBefore(reapplyFrom)) {
-            // applying again at once would only add a bureau inquiry (which other lenders count against the
-            // applicant) and could draw the other strategy's decision on the same file
-            throw ApiException.conflict("REAPPLY_TOO_SOON", "Your last application was declined; you can apply"
-                    + " again from " + reapplyFrom);
         }
         String id = Ids.newId();
         LocalDateTime now = LocalDateTime.now(clock);
@@ -209,7 +210,7 @@ public class Applications implements OpenApplications {
     /** When this declined application's borrower may apply again (null for any other application, see above). */
     public java.time.LocalDate reapplyFrom(LoanApplication application) {
         boolean declined = application.status() == ApplicationStatus.REJECTED && (application.reasonCodes() == null
-                || !application.reasonCodes().contains("R_IDENTITY"));
+                || !java.util.Arrays.asList(application.reasonCodes().split(",")).contains("R_IDENTITY"));
         return declined ? reapplyFrom(application.updatedAt()) : null;
     }
 

@@ -23,6 +23,12 @@ public interface BorrowerMapper {
                        @Param("idNumberMasked") String idNumberMasked, @Param("version") int version);
 
     /** Moves the verification status only from one of {@code from}; 0 rows when it is elsewhere. */
+    /** Records the first time the identity passed an application's checks (kept once set). */
+    void recordIdentityVerified(@Param("id") String id, @Param("at") java.time.LocalDateTime at);
+
+    /** Whether the identity ever passed an application's checks: then it never changes. */
+    boolean identityEverVerified(String id);
+
     int updateVerificationStatus(@Param("id") String id, @Param("status") VerificationStatus status,
                                  @Param("from") java.util.Collection<VerificationStatus> from);
 

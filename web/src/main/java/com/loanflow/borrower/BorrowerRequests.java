@@ -24,7 +24,7 @@ final class BorrowerRequests {
             @NotBlank @MobilePhone String phone,
             @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters") @MaxUtf8Bytes(72)
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String password,
-            @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION and SERVICE_AGREEMENT")
+            @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION, SERVICE_AGREEMENT and FACE_RECOGNITION")
             @Size(max = 20, message = "must list at most 20 agreements") List<@Valid @NotNull ConsentGiven> consents) {
     }
 

@@ -300,8 +300,14 @@ public class Borrowers {
         }
         boolean applicationOpen = applications.hasOpenApplication(borrowerId);
         Borrower borrower = get(borrowerId);
-        if (borrower.verificationStatus() == VerificationStatus.VERIFIED && !photosAgainForSameIdentity(borrower, request)) {
+        if (borrower.verificationStatus() == VerificationStatus.VERIFIED
+                && mapper.findIdentityDocument(borrowerId).isPresent()) {
             throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity is verified and cannot be changed");
+        }
+        if (mapper.identityEverVerified(borrowerId) && !sameIdentity(borrower, request)) {
+            // photos again (erased with the face consent, or a later check failed) only for the same person
+            throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity was verified and cannot be changed;"
+                    + " submit photos for the name and ID number on file");
         }
         if (applicationOpen) {
             throw ApiException.conflict("APPLICATION_ALREADY_OPEN", "Identity cannot change while an application is open");
@@ -331,14 +337,13 @@ public class Borrowers {
     }
 
     /**
-     * A verified identity never changes (its loans and records are that person's), but after the face photo was erased
-     * with its consent the same person submits the photos again: accepted only for the name and ID number on file,
-     * and verified again by the next application's checks.
+     * An identity that once passed an application's checks never changes (its loans and records are that person's):
+     * photos submitted again, after the face photo was erased with its consent or after a later check failed, are
+     * accepted only for the name and ID number on file, and verified again by the next application's checks.
      */
-    private boolean photosAgainForSameIdentity(Borrower borrower, BorrowerRequests.Identity request) {
-        return mapper.findIdentityDocument(borrower.id()).isEmpty()
-                && blindIndex.of(ID_NUMBER_DOMAIN, request.idNumber()).equals(borrower.idNumberIdx())
-                && request.name().equals(name(borrower));
+    private boolean sameIdentity(Borrower borrower, BorrowerRequests.Identity request) {
+        return blindIndex.of(ID_NUMBER_DOMAIN, request.idNumber()).equals(borrower.idNumberIdx())
+                && borrower.nameEnc() != null && request.name().equals(name(borrower));
     }
 
     /** Plaintext identity of a borrower, for the internal worker API and the contract; never logged. */
@@ -371,9 +376,13 @@ public class Borrowers {
     public void markIdentityVerified(String borrowerId) {
         moveVerification(borrowerId, VerificationStatus.VERIFIED,
                 java.util.EnumSet.of(VerificationStatus.SUBMITTED, VerificationStatus.VERIFIED));
+        mapper.recordIdentityVerified(borrowerId, LocalDateTime.now(clock));
     }
 
-    /** A check failed: the borrower may submit their identity again (a verified one fails on a later check too). */
+    /**
+     * A check failed: the borrower may submit their identity again (a verified one fails on a later check too; its
+     * name and ID number stay, see submitIdentity).
+     */
     @Transactional
     public void markIdentityFailed(String borrowerId) {
         moveVerification(borrowerId, VerificationStatus.FAILED, java.util.EnumSet.of(VerificationStatus.SUBMITTED,

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +61,8 @@ public class OperationalGauges {
         gauge("loanflow.reconciliation.mismatches.open", "Reconciliation mismatches not resolved");
         gauge("loanflow.reconciliation.last.run.timestamp.seconds",
                 "When reconciliation last ran; this node's start when it never has");
+        gauge("loanflow.reconciliation.days.missed",
+                "Statement dates of the last week (to the day before yesterday) the nightly runs left unreconciled");
         gauge("loanflow.refunds.due", "Repayments whose money is owed back to the borrower (REFUND_DUE)");
         gauge("loanflow.refunds.due.oldest.age.seconds", "Seconds since the oldest money owed back arrived");
         gauge("loanflow.refunds.awaiting.approval", "Refunds recorded and awaiting a second operator");
@@ -100,17 +103,35 @@ public class OperationalGauges {
         }
     }
 
+    /**
+     * Days from {@code from} to {@code to} without a run, the nightly catch-up having had its chances (ADR 0015
+     * addendum); days before the first run ever are not counted (a new installation), nor is anything before any run
+     * (LoanflowReconciliationNotRun covers that).
+     */
+    static long daysMissed(LocalDate firstStatementDate, long daysReconciled, LocalDate from, LocalDate to) {
+        if (firstStatementDate == null) {
+            return 0;
+        }
+        LocalDate start = from.isBefore(firstStatementDate) ? firstStatementDate : from;
+        return start.isAfter(to) ? 0
+                : Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(start, to) + 1 - daysReconciled);
+    }
+
     /** Reads every gauge but the ledger's from the database and the engine now. */
     public void refresh() {
         LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate missedFrom = now.toLocalDate().minusDays(7);
+        LocalDate missedTo = now.toLocalDate().minusDays(2);
         OperationalGaugesMapper.Snapshot s = mapper.snapshot(now, now.minus(stuckAfter), now.minusHours(1),
-                now.minusDays(1), now.toLocalDate());
+                now.minusDays(1), now.toLocalDate(), missedFrom, missedTo);
         set("loanflow.payouts.stuck", s.payoutsStuck());
         set("loanflow.payouts.last.hour|succeeded", s.payoutsSucceededLastHour());
         set("loanflow.payouts.last.hour|failed", s.payoutsFailedLastHour());
         set("loanflow.withholdings.stuck", s.withholdingsStuck());
         set("loanflow.payment.callback.conflicts", s.paymentCallbackConflicts());
         set("loanflow.reconciliation.mismatches.open", s.reconciliationMismatchesOpen());
+        set("loanflow.reconciliation.days.missed", daysMissed(s.firstStatementDate(), s.recentDaysReconciled(),
+                missedFrom, missedTo));
         set("loanflow.reconciliation.last.run.timestamp.seconds", s.lastReconciliationAt() == null ? startedAt
                 : s.lastReconciliationAt().atZone(clock.getZone()).toEpochSecond());
         set("loanflow.refunds.due", s.refundsDue());

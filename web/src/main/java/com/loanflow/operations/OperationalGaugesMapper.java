@@ -15,10 +15,13 @@ public interface OperationalGaugesMapper {
                     LocalDateTime lastReconciliationAt, long refundsDue, LocalDateTime oldestRefundDueAt,
                     long refundsAwaitingApproval, long bankTransfersPending, LocalDateTime oldestBankTransferAt,
                     long applicationsInReview, LocalDateTime oldestInReviewAt, long installmentsOverdue,
-                    long remindersFailedLastDay, long outboxUnpublished, LocalDateTime oldestUnpublishedAt) {
+                    long remindersFailedLastDay, long outboxUnpublished, LocalDateTime oldestUnpublishedAt,
+                    LocalDate firstStatementDate, long recentDaysReconciled) {
     }
 
+    /** {@code missedFrom}..{@code missedTo}: the statement dates the nightly runs should have reconciled by now. */
     Snapshot snapshot(@Param("now") LocalDateTime now, @Param("stuckBefore") LocalDateTime stuckBefore,
                       @Param("hourAgo") LocalDateTime hourAgo, @Param("dayAgo") LocalDateTime dayAgo,
-                      @Param("today") LocalDate today);
+                      @Param("today") LocalDate today, @Param("missedFrom") LocalDate missedFrom,
+                      @Param("missedTo") LocalDate missedTo);
 }

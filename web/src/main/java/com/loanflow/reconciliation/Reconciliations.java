@@ -88,7 +88,8 @@ public class Reconciliations {
      * Every day of the {@code catch-up-days} ending {@code lastDay} that has no run yet, oldest first: a night the
      * platform was down, or the channel's statement was not ready, is reconciled the next night instead of never (a
      * day already run costs one lookup). A day that fails is left for the next night and does not stop the later
-     * days; the reconciliation-age alert (ADR 0025) tells ops when a day stays unreconciled.
+     * days; LoanflowReconciliationDaysMissed (gauge loanflow_reconciliation_days_missed) tells ops when a day stays
+     * unreconciled.
      *
      * @return the days reconciled by this call
      */

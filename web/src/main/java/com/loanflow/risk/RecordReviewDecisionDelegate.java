@@ -65,12 +65,14 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
         String rejectionReason = null;
         if ("REJECT".equals(decision)) {
             Object reason = execution.getVariable(ReviewRejectionReasons.FIELD);
-            if (!ReviewRejectionReasons.isReason(reason)) {   // completed without the form's validator
+            if (ReviewRejectionReasons.isReason(reason)) {
+                rejectionReason = (String) reason;
+            } else if (reason != null || asksForAReason(execution)) {   // completed without the form's validator
                 throw new IllegalStateException("The rejection of " + applicationId + " gives no reason the applicant"
                         + " can be told: " + ReviewRejectionReasons.FIELD + " must be one of "
                         + ReviewRejectionReasons.CODES + ", was " + reason);
             }
-            rejectionReason = (String) reason;
+            // else a review task of a process version from before the field: rejected without a reviewer's reason
         }
         String comment = (String) execution.getVariable("reviewComment");
         String id = Ids.newId();
@@ -79,9 +81,16 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
         auditLog.record(reviewer, "REVIEW_DECISION", "LOAN_APPLICATION", applicationId,
                 Map.of("decision", decision, "reviewDecisionId", id,
                         "processInstanceId", execution.getProcessInstanceId()));
-        if (rejectionReason != null) {
+        if ("REJECT".equals(decision)) {
             execution.setVariable("reasonCodes", rejectionReasonCodes(rejectionReason, risk.reasonCodes()));
         }
+    }
+
+    /** Whether this instance's process version has the form field (a review open at an upgrade keeps its version). */
+    private static boolean asksForAReason(DelegateExecution execution) {
+        return execution.getBpmnModelInstance().getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField.class).stream()
+                .anyMatch(field -> ReviewRejectionReasons.FIELD.equals(field.getCamundaId()));
     }
 
     /**
@@ -91,7 +100,9 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
     static String rejectionReasonCodes(String rejectionReason, String routedFor) {
         var codes = new java.util.LinkedHashSet<String>();
         codes.add("R_REVIEW_REJECTED");
-        codes.add(rejectionReason);
+        if (rejectionReason != null) {
+            codes.add(rejectionReason);
+        }
         codes.addAll(DecisionRecord.codes(routedFor));
         return String.join(",", codes);
     }

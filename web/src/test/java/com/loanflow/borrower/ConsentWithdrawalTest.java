@@ -147,7 +147,8 @@ class ConsentWithdrawalTest extends RunningPlatform {
                 .as("name and ID number stay: the parties of the open application and the records").isNotNull();
         jdbc.update("UPDATE loan_application SET status = 'CANCELLED', open_slot = NULL WHERE id = ?", applicationId);
         // as after an application's checks passed
-        jdbc.update("UPDATE borrower SET verification_status = 'VERIFIED' WHERE id = ?", borrowerId);
+        jdbc.update("UPDATE borrower SET verification_status = 'VERIFIED', identity_verified_at = ? WHERE id = ?",
+                LocalDateTime.now(), borrowerId);
 
         // no application without the photos, which are not taken again without the consent
         PlatformHttp.Response application = apply();
@@ -171,6 +172,11 @@ class ConsentWithdrawalTest extends RunningPlatform {
         assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
         assertThat(jdbc.queryForMap("SELECT id_number_idx, id_number_masked FROM borrower WHERE id = ?", borrowerId))
                 .containsEntry("id_number_idx", identityOnFile.get("id_number_idx"));
+        // had the new photos failed the next application's checks, the identity would still be this person's
+        jdbc.update("UPDATE borrower SET verification_status = 'FAILED' WHERE id = ?", borrowerId);
+        assertThat(submitIdentity(token, PlatformHttp.beijingIdNumber()).json().path("code").asText())
+                .isEqualTo("IDENTITY_ALREADY_VERIFIED");
+        assertThat(submitIdentity(token, idNumber).status()).isEqualTo(202);
         assertThat(apply().status()).as("verified again by this application's checks").isEqualTo(202);
     }
 

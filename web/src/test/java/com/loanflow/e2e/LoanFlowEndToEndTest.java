@@ -86,6 +86,10 @@ class LoanFlowEndToEndTest {
 
         JsonNode approved = awaitStatus(zhangSanToken, applicationId, "APPROVED");
         assertThat(approved.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForMap("SELECT verification_status, identity_verified_at FROM borrower WHERE id = ?",
+                api.get("/api/v1/borrowers/me", zhangSanToken).text("borrowerId")))
+                .as("the checks passed: from now on this account is this person").containsEntry("verification_status",
+                        "VERIFIED").extractingByKey("identity_verified_at").isNotNull();
         assertThat(new BigDecimal(approved.path("decision").path("approvedAmount").asText()))
                 .isEqualByComparingTo("1000.00");
 

@@ -81,6 +81,15 @@ class MetricsTest extends RunningPlatform {
                 count("SELECT COUNT(*) FROM payment_callback_conflict"));
         assertThat(value(metrics, "loanflow_reconciliation_mismatches_open")).isEqualTo(
                 count("SELECT COUNT(*) FROM reconciliation_mismatch WHERE resolution IS NULL"));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate firstRun = jdbc.queryForObject("SELECT MIN(statement_date) FROM reconciliation_run",
+                java.time.LocalDate.class);
+        long reconciled = count("SELECT COUNT(DISTINCT statement_date) FROM reconciliation_run WHERE statement_date"
+                + " BETWEEN '" + today.minusDays(7) + "' AND '" + today.minusDays(2) + "'");
+        java.time.LocalDate from = firstRun == null || firstRun.isBefore(today.minusDays(7)) ? today.minusDays(7) : firstRun;
+        assertThat(value(metrics, "loanflow_reconciliation_days_missed"))
+                .isEqualTo(firstRun == null || from.isAfter(today.minusDays(2)) ? 0
+                        : java.time.temporal.ChronoUnit.DAYS.between(from, today.minusDays(2)) + 1 - reconciled);
         assertThat(value(metrics, "loanflow_refunds_due")).isEqualTo(
                 count("SELECT COUNT(*) FROM repayment WHERE status = 'REFUND_DUE'"));
         assertThat(value(metrics, "loanflow_refunds_awaiting_approval")).isEqualTo(

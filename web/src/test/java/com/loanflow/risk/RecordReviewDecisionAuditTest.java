@@ -28,6 +28,10 @@ import org.mockito.ArgumentCaptor;
 
 class RecordReviewDecisionAuditTest {
 
+    static final org.camunda.bpm.model.bpmn.BpmnModelInstance CURRENT_PROCESS =
+            org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+                    RecordReviewDecisionAuditTest.class.getResourceAsStream("/bpmn/loan-application.bpmn"));
+
     static DecisionRecord routedToReview(String group) {
         return new DecisionRecord("d-1", "application-1", "REVIEW", "R_BORDERLINE_SCORE",
                 new java.math.BigDecimal("0.2000"), "C", group, null, "r", "t", "m", "0".repeat(64), 100,
@@ -77,6 +81,7 @@ class RecordReviewDecisionAuditTest {
         when(execution.getVariable("reviewComment")).thenReturn("Called 13800000002, income not confirmed");
         when(execution.getVariable("reviewedBy")).thenReturn(reviewedByVariable);
         when(execution.getVariable("reviewRejectionReason")).thenReturn("R_REVIEW_AFFORDABILITY");
+        when(execution.getBpmnModelInstance()).thenReturn(CURRENT_PROCESS);
         when(execution.getProcessBusinessKey()).thenReturn("application-1");
         when(execution.getProcessInstanceId()).thenReturn("instance-1");
         return execution;
@@ -147,12 +152,25 @@ class RecordReviewDecisionAuditTest {
                 "R_REVIEW_REJECTED,R_REVIEW_AFFORDABILITY,R_BORDERLINE_SCORE,F_IP_BURST");
 
         // completed without the form (REST /complete): no reason, nothing recorded, an incident for operations
-        DelegateExecution unexplained = execution("REJECT", "reviewer1");
-        when(unexplained.getVariable("reviewRejectionReason")).thenReturn("because");
-        assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
-                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(unexplained))
-                .hasMessageContaining("gives no reason");
+        for (String madeUp : new String[] {"because", null}) {
+            DelegateExecution unexplained = execution("REJECT", "reviewer1");
+            when(unexplained.getVariable("reviewRejectionReason")).thenReturn(madeUp);
+            assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                    members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(unexplained))
+                    .hasMessageContaining("gives no reason");
+        }
         verify(mapper).insertReviewDecision(any(), any(), any(), any(), any(), any(), any());
+
+        // a review opened before the upgrade, on a process version whose form had no reason field
+        DelegateExecution legacy = execution("REJECT", "reviewer1");
+        when(legacy.getVariable("reviewRejectionReason")).thenReturn(null);
+        when(legacy.getBpmnModelInstance()).thenReturn(org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("p")
+                .startEvent().userTask("Task_ReviewApplication").endEvent().done());
+        new RecordReviewDecisionDelegate(mapper, completedReview("reviewer1", "completed"),
+                members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(legacy);
+        verify(legacy).setVariable("reasonCodes", "R_REVIEW_REJECTED,R_BORDERLINE_SCORE,F_IP_BURST");
+        verify(mapper, org.mockito.Mockito.times(2)).insertReviewDecision(any(), any(), any(), eq("REJECT"), any(),
+                any(), any());
 
         // an approval records no reason and leaves the reasons alone
         DelegateExecution approved = execution("APPROVE", "reviewer1");
@@ -160,6 +178,7 @@ class RecordReviewDecisionAuditTest {
                 members("reviewer1", "reviewers"), Clock.systemUTC(), auditLog).execute(approved);
         verify(mapper).insertReviewDecision(any(), any(), any(), eq("APPROVE"), any(), org.mockito.ArgumentMatchers.isNull(),
                 any());
+        verify(mapper, org.mockito.Mockito.times(3)).insertReviewDecision(any(), any(), any(), any(), any(), any(), any());
         verify(approved, org.mockito.Mockito.never()).setVariable(eq("reasonCodes"), any());
     }
 
@@ -170,5 +189,7 @@ class RecordReviewDecisionAuditTest {
         assertThat(RecordReviewDecisionDelegate.rejectionReasonCodes("R_REVIEW_CREDIT_HISTORY",
                 "R_THIN_FILE,F_SHARED_DEVICE,R_THIN_FILE"))
                 .isEqualTo("R_REVIEW_REJECTED,R_REVIEW_CREDIT_HISTORY,R_THIN_FILE,F_SHARED_DEVICE");
+        assertThat(RecordReviewDecisionDelegate.rejectionReasonCodes(null, "R_BORDERLINE_SCORE"))
+                .as("a review from before reasons were asked").isEqualTo("R_REVIEW_REJECTED,R_BORDERLINE_SCORE");
     }
 }
