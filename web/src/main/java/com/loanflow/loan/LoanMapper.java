@@ -69,6 +69,9 @@ public interface LoanMapper {
      */
     int claimVersion(@Param("id") String id, @Param("version") int version);
 
+    /** Locks the loan's row until the transaction ends (and makes MyBatis read every row again after it). */
+    String lockForUpdate(String id);
+
     int settleLoan(@Param("id") String id, @Param("settledAt") LocalDateTime settledAt, @Param("version") int version);
 
     int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,

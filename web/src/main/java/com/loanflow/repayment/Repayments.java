@@ -118,6 +118,10 @@ public class Repayments {
      */
     @Transactional
     public Repayment approveBankTransfer(String repaymentId, String approver) {
+        // approvals of one loan's transfers one at a time: the same transfer approved twice at once (a double click,
+        // two operators) read the loan before the first applied it and its installments after, and failed half-way;
+        // now the second waits, reads the transfer APPLIED and returns it
+        loanMapper.lockForUpdate(pendingTransfer(repaymentId, approver).loanId());
         Repayment pending = pendingTransfer(repaymentId, approver);
         if (Repayment.APPLIED.equals(pending.status())) {
             return pending;

@@ -238,6 +238,32 @@ class EarlySettlementTest {
         assertThat(invariants.check().violations()).isEmpty();
     }
 
+    /**
+     * One recorded transfer approved many times at once (a double click, two operators): each approval waits for the
+     * one before it, finds the transfer applied and returns it; it is applied once. (Without the loan's row lock an
+     * approval read the loan before the first applied it and the installments after, and failed half-way.)
+     */
+    @Test
+    void theSameTransferApprovedManyTimesAtOnceIsAppliedOnceAndEachApprovalReturnsIt() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        var application = paidOut.application();
+        String loanId = paidOut.loanId();
+        backdate(loanId, 5);
+        BigDecimal total = new BigDecimal(get(sessions.issue(application.borrowerId),
+                "/api/v1/loans/" + loanId + "/settlement-quote").path("total").asText());
+        Repayment recorded = repayments.recordBankTransfer(loanId, "approve-twice-" + loanId.substring(0, 8), total,
+                LocalDate.now(clock), "ops1");
+
+        var outcomes = Concurrently.run(8, () -> repayments.approveBankTransfer(recorded.id(), "ops2"));
+
+        assertThat(outcomes).extracting(Concurrently.Outcome::error).containsOnlyNulls();
+        assertThat(outcomes).extracting(o -> o.value().status()).containsOnly(Repayment.APPLIED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE business_key = ?", Integer.class,
+                "REPAYMENT:" + recorded.id())).isOne();
+        assertSettled(loanId, application);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
     private void assertSettled(String loanId, DisbursingApplication application) throws InterruptedException {
         assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loanId)).isEqualTo("SETTLED");
         assertThat(jdbc.queryForList("SELECT status FROM installment WHERE loan_id = ?", String.class, loanId))
