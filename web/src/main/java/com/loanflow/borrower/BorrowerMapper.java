@@ -42,6 +42,9 @@ public interface BorrowerMapper {
 
     Optional<IdentityDocument> findIdentityDocument(String borrowerId);
 
+    /** Whether the identity document is on file, without reading its (large, encrypted) images. */
+    boolean hasIdentityDocument(String borrowerId);
+
     int countConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 
     int updatePasswordHash(@Param("id") String id, @Param("passwordHash") String passwordHash,

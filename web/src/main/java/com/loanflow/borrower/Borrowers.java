@@ -207,7 +207,7 @@ public class Borrowers {
 
     /** Whether the borrower's ID card image and face photo are on file (not before submission or after erasure). */
     public boolean hasIdentityDocument(String borrowerId) {
-        return mapper.findIdentityDocument(borrowerId).isPresent();
+        return mapper.hasIdentityDocument(borrowerId);
     }
 
     private void evictBureauReport(String consentId) {
@@ -289,19 +289,20 @@ public class Borrowers {
         lockBorrower(borrowerId);
         // name, ID number, ID card and face are collected under the privacy policy: not once it is withdrawn (or a
         // new version awaits consent)
-        if (missingConsents(borrowerId).stream().anyMatch(a -> a.type() == AgreementType.PRIVACY_POLICY)) {
+        List<Agreement> missing = missingConsents(borrowerId);
+        if (missing.stream().anyMatch(a -> a.type() == AgreementType.PRIVACY_POLICY)) {
             throw ApiException.conflict("CONSENT_REQUIRED", "Consent to the current privacy policy first"
                     + " (POST /api/v1/borrowers/me/consents); identity data is collected only under it");
         }
         // a face photo only under its own, separate consent (sensitive personal information, PIPL art. 29)
-        if (missingConsents(borrowerId).stream().anyMatch(a -> a.type() == AgreementType.FACE_RECOGNITION)) {
+        if (missing.stream().anyMatch(a -> a.type() == AgreementType.FACE_RECOGNITION)) {
             throw ApiException.conflict("CONSENT_REQUIRED", "Consent to the current face recognition authorization"
                     + " first (POST /api/v1/borrowers/me/consents); a face photo is collected only under it");
         }
         boolean applicationOpen = applications.hasOpenApplication(borrowerId);
         Borrower borrower = get(borrowerId);
         if (borrower.verificationStatus() == VerificationStatus.VERIFIED
-                && mapper.findIdentityDocument(borrowerId).isPresent()) {
+                && mapper.hasIdentityDocument(borrowerId)) {
             throw ApiException.conflict("IDENTITY_ALREADY_VERIFIED", "Identity is verified and cannot be changed");
         }
         if (mapper.identityEverVerified(borrowerId) && !sameIdentity(borrower, request)) {
