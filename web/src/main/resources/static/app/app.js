@@ -470,6 +470,8 @@ async function applyView(gen) {
     el('div', {class: 'disclosure', id: 'disclosure'},
       el('p', {}, '借款金额 ' + money(p.minAmount) + ' – ' + money(p.maxAmount) + '，期限 ' + p.minTermMonths + '–'
         + p.maxTermMonths + ' 个月，等额本息。'),
+      el('p', {id: 'repeat-max'}, '在本平台结清一笔借款后，可申请最高 ' + money(p.repeatMaxAmount)
+        + '；按时还款才会提额，批准金额以审批额度为准。'),
       el('p', {}, '年化利率（APR）不超过 ', el('strong', {id: 'apr-cap'}, p.aprCapPercent + '%'),
         '，按实际现金流的内部收益率计算；具体利率以审批结果和合同为准。服务费 ' + money(p.serviceFee) + '。'),
       el('p', {}, '逾期仅对逾期本金按日计息（合同年利率 / 365）。提前还款只付实际天数的利息，无手续费。'),
@@ -599,6 +601,10 @@ async function applicationView(gen, id) {
   if (d) {
     parts.push(el('h2', {}, '审批结果'), el('dl', {class: 'profile', id: 'decision'},
       d.approvedAmount ? [el('dt', {}, '批准金额'), el('dd', {id: 'approved-amount'}, money(d.approvedAmount))] : null,
+      d.creditLimit ? [el('dt', {}, '额度'), el('dd', {id: 'credit-limit'}, money(d.creditLimit),
+        // a repeat borrower is told why the limit rose or did not (limit-increase.dmn)
+        d.creditLimitReason ? el('small', {id: 'credit-limit-reason', 'data-code': d.creditLimitReason.code},
+          '（' + d.creditLimitReason.description + '）') : null)] : null,
       d.nominalApr ? [el('dt', {}, '名义年利率'), el('dd', {id: 'decision-apr'}, d.nominalApr)] : null));
     if (d.reasons && d.reasons.length) {
       parts.push(el('p', {}, a.status === 'REJECTED' ? '未通过的原因：' : '说明：'),

@@ -119,8 +119,9 @@ public final class RiskEngine {
     }
 
     /**
-     * Credit limit and APR for an approved (or review-pending) decision. The approved amount is the caller's:
-     * min(requestedAmount, creditLimit).
+     * Credit limit and APR of the decision's tier for an approved (or review-pending) decision, as for a first loan;
+     * {@link #price(RiskDecision, RiskInput)} adds a repeat borrower's limit steps. The approved amount is the
+     * caller's: min(requestedAmount, creditLimit).
      *
      * @throws IllegalArgumentException for a rejected decision, a non-positive amount or term
      * @throws IllegalStateException    when the credit-terms table asks for more than this engine's APR cap
@@ -140,6 +141,52 @@ public final class RiskEngine {
         }
         return new CreditTerms(terms.creditLimit(), terms.aprPercent());
     }
+
+    /**
+     * Credit terms for the applicant of this input. A first loan gets its tier's limit (credit-terms.dmn). A repeat
+     * borrower (a loan here repaid in full) steps up from the limit of the last settled loan by limit-increase.dmn:
+     * <ul>
+     *   <li>a step granted: the last limit plus the step, at most the table's ceiling for today's tier, and never
+     *       below the tier's first-loan limit (proven on-time repayment never leaves a borrower below a first-time
+     *       applicant of the same tier); {@code L_TIER_CEILING} when the ceiling allows no rise;</li>
+     *   <li>refused for a late repayment: the smaller of the tier's limit and the last one (a late payer never gets
+     *       more than before, however the bureau tier moved);</li>
+     *   <li>refused otherwise (too few on-time installments): the tier's limit, as for a first loan.</li>
+     * </ul>
+     * The limit reason (an L_ code) says which. The step depends only on settled loans and repayments, so applying
+     * again without a new settlement gives the same limit, never a second step.
+     */
+    public CreditTerms price(RiskDecision decision, RiskInput input) {
+        Objects.requireNonNull(input, "input");
+        CreditTerms tierTerms = price(decision, input.requestedAmount(), input.termMonths());
+        PlatformHistory history = input.platformHistory();
+        if (!history.repeatBorrower()) {
+            return tierTerms;
+        }
+        BigDecimal last = history.settledCreditLimit().setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal tierLimit = tierTerms.creditLimit();
+        LimitIncreaseTable.Step step = limitTable.step(decision.riskTier(), history.settledLoans(),
+                history.onTimeInstallments(), history.maxDaysPastDue());
+        BigDecimal limit;
+        String reason = step.reasonCode();
+        if (step.increase().signum() > 0) {
+            limit = last.add(step.increase()).min(step.maxLimit()).max(tierLimit).setScale(2, RoundingMode.HALF_EVEN);
+            if (limit.compareTo(last) <= 0) {
+                reason = TIER_CEILING;
+            }
+        } else if (LATE_REPAYMENT.equals(reason)) {
+            limit = tierLimit.min(last);
+        } else {
+            limit = tierLimit;
+        }
+        return new CreditTerms(limit, tierTerms.aprPercent(), reason);
+    }
+
+    /** limit-increase.dmn's refusal for a repayment more than 3 days late. */
+    static final String LATE_REPAYMENT = "L_LATE_REPAYMENT";
+
+    /** A step was due but today's tier caps the limit at or below the last one. */
+    static final String TIER_CEILING = "L_TIER_CEILING";
 
     /**
      * The credit limit a repeat borrower may have after on-time repayments (limit-increase.dmn). The limit only

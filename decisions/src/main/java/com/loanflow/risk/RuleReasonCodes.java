@@ -27,7 +27,8 @@ public final class RuleReasonCodes {
             Map.entry("L_LATE_REPAYMENT", "有逾期3天以上的还款，暂不提额 / A repayment more than 3 days late: no limit increase yet"),
             Map.entry("L_NO_SETTLED_LOAN", "尚无结清的借款，暂不提额 / No loan repaid in full yet: no limit increase"),
             Map.entry("L_TOO_FEW_REPAYMENTS", "按时还款期数不足3期，暂不提额 / Fewer than 3 installments paid on time: no limit increase yet"),
-            Map.entry("L_TIER_NOT_ELIGIBLE", "当前风险等级不可提额 / The current risk tier cannot get a limit increase"));
+            Map.entry("L_TIER_NOT_ELIGIBLE", "当前风险等级不可提额 / The current risk tier cannot get a limit increase"),
+            Map.entry("L_TIER_CEILING", "已达当前风险等级的最高额度 / At the highest limit for the current risk tier"));
 
     private RuleReasonCodes() {
     }

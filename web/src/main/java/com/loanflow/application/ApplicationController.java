@@ -36,9 +36,12 @@ class ApplicationController {
      * @param adverseFactors what raised the model's probability of default most (its top three adverse factors), in
      *                       plain language, once the application is decided or in review; empty without a model score
      * @param reapplyFrom    for a declined application, the first day the borrower may apply again
+     * @param creditLimitReason for a repeat borrower's approval, why the limit is what it is (rose after on-time
+     *                       repayments, held after a late one, capped by the tier); null for a first loan
      */
     record Decision(String outcome, List<String> reasonCodes, List<Reason> reasons, List<Reason> adverseFactors,
-                    String creditLimit, String nominalApr, String approvedAmount, java.time.LocalDate reapplyFrom) {
+                    String creditLimit, String nominalApr, String approvedAmount, java.time.LocalDate reapplyFrom,
+                    Reason creditLimitReason) {
     }
 
     record ApplicationView(String applicationId, ApplicationStatus status, String requestedAmount, int termMonths,
@@ -134,8 +137,10 @@ class ApplicationController {
         List<Reason> reasons = codes.stream().map(c -> new Reason(c, reasonDescriptions.describe(c))).toList();
         List<Reason> factors = outcome == null ? List.of() : reasonDescriptions.adverseFactors(a.id()).stream()
                 .map(f -> new Reason(f.code(), f.description())).toList();
+        Reason limitReason = a.creditLimit() == null ? null : reasonDescriptions.limitReason(a.id())
+                .map(f -> new Reason(f.code(), f.description())).orElse(null);
         return new Decision(outcome, codes, reasons, factors, Money.format(a.creditLimit()), percent(a),
-                Money.format(a.approvedAmount()), applications.reapplyFrom(a));
+                Money.format(a.approvedAmount()), applications.reapplyFrom(a), limitReason);
     }
 
     private static String percent(LoanApplication a) {

@@ -18,6 +18,9 @@ public interface ApplicationMapper {
 
     boolean hasOpenApplication(String borrowerId);
 
+    /** Whether a loan of this borrower was repaid in full here (such a borrower may ask for more than a first loan). */
+    boolean hasSettledLoan(String borrowerId);
+
     /** Whether any of the borrower's applications is in one of these states. */
     boolean hasApplicationIn(@Param("borrowerId") String borrowerId,
                              @Param("statuses") java.util.Collection<ApplicationStatus> statuses);

@@ -43,12 +43,14 @@ public class Applications implements OpenApplications {
     private final Clock clock;
     private final BigDecimal minAmount;
     private final BigDecimal maxAmount;
+    private final BigDecimal repeatMaxAmount;
     private final int reapplyAfterDeclineDays;
 
     Applications(ApplicationMapper mapper, Borrowers borrowers, FieldCipher cipher, BlindIndex blindIndex,
                  RuntimeService runtime, Outbox outbox, Clock clock,
                  @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
                  @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount,
+                 @Value("${loanflow.lending.repeat-max-amount:5000.00}") BigDecimal repeatMaxAmount,
                  @Value("${loanflow.lending.reapply-after-decline-days:30}") int reapplyAfterDeclineDays) {
         if (reapplyAfterDeclineDays < 0) {
             throw new IllegalArgumentException("loanflow.lending.reapply-after-decline-days must not be negative");
@@ -63,14 +65,25 @@ public class Applications implements OpenApplications {
         this.clock = clock;
         this.minAmount = minAmount;
         this.maxAmount = maxAmount;
+        if (repeatMaxAmount.compareTo(maxAmount) < 0) {
+            throw new IllegalArgumentException("loanflow.lending.repeat-max-amount must not be below max-amount");
+        }
+        this.repeatMaxAmount = repeatMaxAmount;
     }
 
     /** Same (borrower, Idempotency-Key) → the same application; a second open application → 409. */
     @Transactional
     public LoanApplication submit(String borrowerId, String idempotencyKey, ApplicationRequest request, String clientIp) {
         BigDecimal amount = Money.parse(request.amount());
-        if (amount.compareTo(minAmount) < 0 || amount.compareTo(maxAmount) > 0) {
-            throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount);
+        if (amount.compareTo(minAmount) < 0 || amount.compareTo(repeatMaxAmount) > 0) {
+            throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount
+                    + " (up to " + repeatMaxAmount + " after a loan here is repaid in full)");
+        }
+        if (amount.compareTo(maxAmount) > 0 && !mapper.hasSettledLoan(borrowerId)) {
+            // more than a first loan only for a borrower who repaid one here; the decision still caps the approved
+            // amount at the limit the on-time record earned (limit-increase.dmn)
+            throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount
+                    + " for a first loan; up to " + repeatMaxAmount + " once a loan here is repaid in full");
         }
         // one request per borrower at a time from here: a consent withdrawal waits for this application or this for
         // it, and a concurrent retry of this request finds the first one's row below

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LoanProductController {
 
-    record ProductView(String minAmount, String maxAmount, int minTermMonths, int maxTermMonths,
+    /** @param repeatMaxAmount the most a borrower who repaid a loan here in full may ask for (maxAmount for others) */
+    record ProductView(String minAmount, String maxAmount, String repeatMaxAmount, int minTermMonths, int maxTermMonths,
                        String aprCapPercent, String aprConvention, String serviceFee, String overdueInterest,
                        List<String> purposes) {
     }
@@ -26,8 +27,9 @@ class LoanProductController {
 
     LoanProductController(LoanProduct loanProduct,
                           @Value("${loanflow.lending.min-amount:500.00}") BigDecimal minAmount,
-                          @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount) {
-        this.product = new ProductView(Money.format(minAmount), Money.format(maxAmount),
+                          @Value("${loanflow.lending.max-amount:2000.00}") BigDecimal maxAmount,
+                          @Value("${loanflow.lending.repeat-max-amount:5000.00}") BigDecimal repeatMaxAmount) {
+        this.product = new ProductView(Money.format(minAmount), Money.format(maxAmount), Money.format(repeatMaxAmount),
                 ApplicationRequest.MIN_TERM_MONTHS, ApplicationRequest.MAX_TERM_MONTHS,
                 AnnualPercentageRate.CAP_PERCENT.toPlainString(), AnnualPercentageRate.CONVENTION,
                 Money.format(loanProduct.serviceFee()),

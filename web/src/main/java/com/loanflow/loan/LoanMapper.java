@@ -16,8 +16,10 @@ public interface LoanMapper {
     }
 
     /** One installment of an earlier loan, with what its lateness cost: overdue interest charged (after waivers). */
+    /** One installment of an earlier loan, with its loan's status, settlement time and approved credit limit. */
     record EarlierInstallment(String loanId, LoanStatus loanStatus, BigDecimal aprPercent, BigDecimal principalDue,
-                              BigDecimal penaltyDue) {
+                              BigDecimal penaltyDue, Installment.InstallmentStatus installmentStatus,
+                              java.time.LocalDate dueDate, java.time.LocalDateTime settledAt, BigDecimal creditLimit) {
     }
 
     List<EarlierInstallment> findEarlierInstallments(@Param("borrowerId") String borrowerId,

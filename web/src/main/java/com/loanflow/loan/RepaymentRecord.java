@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * installment's days late are read from the overdue interest it was charged (after waivers): that interest is the
  * daily overdue rate on its overdue principal for each late day, so charged / (rate x principal due) is a lower bound
  * on the days (a partial payment lowers the principal the later days were charged on), never more than the truth.
+ * An installment paid without overdue interest counts as on time once its due date has come, and the last settled
+ * loan's approved credit limit is what a limit increase steps up from (RiskEngine.price).
  */
 @Component
 public class RepaymentRecord {
@@ -33,19 +35,40 @@ public class RepaymentRecord {
     /** The borrower's loans other than this application's. */
     public PlatformHistory of(String borrowerId, String applicationId) {
         return summarise(mapper.findEarlierInstallments(borrowerId, applicationId,
-                LocalDateTime.now(clock).minusMonths(LOOKBACK_MONTHS)));
+                LocalDateTime.now(clock).minusMonths(LOOKBACK_MONTHS)), java.time.LocalDate.now(clock));
     }
 
-    static PlatformHistory summarise(List<LoanMapper.EarlierInstallment> installments) {
+    static PlatformHistory summarise(List<LoanMapper.EarlierInstallment> installments, java.time.LocalDate today) {
         Set<String> settled = new HashSet<>();
         int maxDaysLate = 0;
+        int onTime = 0;
+        LoanMapper.EarlierInstallment lastSettled = null;
         for (LoanMapper.EarlierInstallment i : installments) {
             if (i.loanStatus() == LoanStatus.SETTLED) {
                 settled.add(i.loanId());
+                if (lastSettled == null || settledLater(i, lastSettled)) {
+                    lastSettled = i;
+                }
             }
-            maxDaysLate = Math.max(maxDaysLate, daysLate(i.penaltyDue(), i.principalDue(), i.aprPercent()));
+            int daysLate = daysLate(i.penaltyDue(), i.principalDue(), i.aprPercent());
+            maxDaysLate = Math.max(maxDaysLate, daysLate);
+            // paid without overdue interest, and its due date has come: a record builds up as the schedule runs, so
+            // a loan repaid in full the day after payout is not a record of many on-time installments (nor are
+            // installments closed by an early settlement, SETTLED, which never fell due)
+            if (i.installmentStatus() == Installment.InstallmentStatus.PAID && daysLate == 0
+                    && !i.dueDate().isAfter(today)) {
+                onTime++;
+            }
         }
-        return new PlatformHistory(settled.size(), maxDaysLate);
+        return new PlatformHistory(settled.size(), maxDaysLate, onTime,
+                lastSettled == null ? null : lastSettled.creditLimit());
+    }
+
+    private static boolean settledLater(LoanMapper.EarlierInstallment a, LoanMapper.EarlierInstallment b) {
+        if (a.settledAt() == null || b.settledAt() == null) {
+            return b.settledAt() == null && a.settledAt() != null;
+        }
+        return a.settledAt().isAfter(b.settledAt());
     }
 
     /** Whole days of overdue interest charged on this principal at this APR's daily rate (0 when none). */

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * What one arm decided, in the form the decision record keeps and replay compares: equal records mean the same
- * result (amounts at their stored scales).
+ * result (amounts at their stored scales). The limit reason is null on records and inputs from before limit
+ * increases were priced, and replays so.
  */
 public record ArmOutcome(String strategy, String outcome, List<String> reasonCodes, List<String> ruleHits,
                          BigDecimal defaultProbability, String riskTier, String reviewGroup, BigDecimal creditLimit,
-                         BigDecimal aprPercent, String ruleSetVersion, String tableVersion, String modelVersion) {
+                         BigDecimal aprPercent, String ruleSetVersion, String tableVersion, String modelVersion,
+                         String limitReasonCode) {
 
     public ArmOutcome {
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
@@ -27,14 +29,16 @@ public record ArmOutcome(String strategy, String outcome, List<String> reasonCod
                 d.defaultProbability(), d.riskTier(), d.reviewGroup(),
                 arm.terms() == null ? null : arm.terms().creditLimit(),
                 arm.terms() == null ? null : arm.terms().aprPercent(),
-                d.ruleSetVersion(), d.decisionTableVersion(), d.modelVersion());
+                d.ruleSetVersion(), d.decisionTableVersion(), d.modelVersion(),
+                arm.terms() == null ? null : arm.terms().limitReasonCode());
     }
 
     /** The live arm as stored in the record's own columns. */
     static ArmOutcome live(DecisionRecord r) {
         return new ArmOutcome(r.strategyName(), r.outcome(), DecisionRecord.codes(r.reasonCodes()),
                 DecisionRecord.codes(r.ruleHits()), r.defaultProbability(), r.riskTier(), r.reviewGroup(),
-                r.creditLimit(), r.aprPercent(), r.ruleSetVersion(), r.tableVersion(), r.modelVersion());
+                r.creditLimit(), r.aprPercent(), r.ruleSetVersion(), r.tableVersion(), r.modelVersion(),
+                r.limitReasonCode());
     }
 
     private static BigDecimal scaled(BigDecimal value, int scale) {

@@ -143,7 +143,8 @@ class AssessRiskDelegate implements JavaDelegate {
                 live.terms() == null ? null : live.terms().aprPercent(), inputJson,
                 shadow.strategy().name(), shadow.decision().outcome().name(), shadow.decision().defaultProbability(),
                 json.writeValueAsString(new ShadowDecision(shadow.arm().name(), shadow.strategy(),
-                        ArmOutcome.of(shadow), shadow.latencyMicros())));
+                        ArmOutcome.of(shadow), shadow.latencyMicros())),
+                live.terms() == null ? null : live.terms().limitReasonCode());
     }
 
     static String sha256(String text) {

@@ -35,6 +35,12 @@ public class ReasonCodeDescriptions {
         return String.join("; ", codes.stream().map(c -> describe(c) + " (" + c + ")").toList());
     }
 
+    /** Why a repeat borrower's approved limit is what it is (an L_ code, in plain language); empty for a first loan. */
+    public java.util.Optional<AdverseFactor> limitReason(String applicationId) {
+        return decisions.findDecision(applicationId).map(DecisionRecord::limitReasonCode)
+                .map(c -> new AdverseFactor(c, describe(c)));
+    }
+
     /**
      * The model's top adverse factors of the application's automatic decision, in plain language: what raised its
      * probability of default most. Empty before (or without) a risk decision, as for an identity rejection.

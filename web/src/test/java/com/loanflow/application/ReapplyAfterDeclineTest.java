@@ -20,7 +20,7 @@ class ReapplyAfterDeclineTest {
 
     private static Applications waiting(int days) {
         return new Applications(null, null, null, null, null, null, Clock.systemUTC(), new BigDecimal("500.00"),
-                new BigDecimal("2000.00"), days);
+                new BigDecimal("2000.00"), new BigDecimal("5000.00"), days);
     }
 
     private static LoanApplication application(ApplicationStatus status, String reasonCodes) {

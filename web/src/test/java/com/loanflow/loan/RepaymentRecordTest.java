@@ -38,7 +38,43 @@ class RepaymentRecordTest {
         assertThat(RepaymentRecord.daysLate(new BigDecimal("2.40"), principal, apr)).isEqualTo(30);
         assertThat(RepaymentRecord.daysLate(new BigDecimal("0.01"), new BigDecimal("5.00"), apr))
                 .as("a principal too small to accrue a fen a day: still late").isEqualTo(1);
-        assertThat(RepaymentRecord.summarise(List.of())).isEqualTo(PlatformHistory.NONE);
+        assertThat(RepaymentRecord.summarise(List.of(), java.time.LocalDate.now())).isEqualTo(PlatformHistory.NONE);
+    }
+
+    @Test
+    void onTimeInstallmentsAreThosePaidWithoutOverdueInterestOnceDueAndTheLimitIsTheLastSettledLoans() {
+        java.time.LocalDate today = java.time.LocalDate.parse("2026-11-26");
+        var earlierSettled = java.time.LocalDateTime.parse("2026-05-01T10:00:00");
+        var laterSettled = java.time.LocalDateTime.parse("2026-10-01T10:00:00");
+        BigDecimal principal = new BigDecimal("200.00");
+        BigDecimal apr = new BigDecimal("18.00");
+        var paid = Installment.InstallmentStatus.PAID;
+        List<LoanMapper.EarlierInstallment> installments = List.of(
+                // loan 1, settled in May at a 1,000.00 limit: two on time, one 30 days late
+                new LoanMapper.EarlierInstallment("L1", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today.minusMonths(8), earlierSettled, new BigDecimal("1000.00")),
+                new LoanMapper.EarlierInstallment("L1", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today.minusMonths(7), earlierSettled, new BigDecimal("1000.00")),
+                new LoanMapper.EarlierInstallment("L1", LoanStatus.SETTLED, apr, principal, new BigDecimal("3.00"),
+                        paid, today.minusMonths(6), earlierSettled, new BigDecimal("1000.00")),
+                // loan 2, settled in October at 1,500.00: one on time (due today), one paid before it fell due,
+                // one closed by the early settlement
+                new LoanMapper.EarlierInstallment("L2", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today, laterSettled, new BigDecimal("1500.00")),
+                new LoanMapper.EarlierInstallment("L2", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today.plusMonths(1), laterSettled, new BigDecimal("1500.00")),
+                new LoanMapper.EarlierInstallment("L2", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO,
+                        Installment.InstallmentStatus.SETTLED, today.minusMonths(1), laterSettled,
+                        new BigDecimal("1500.00")),
+                // loan 3, still being repaid: its unpaid installment is not on time, its limit not a base
+                new LoanMapper.EarlierInstallment("L3", LoanStatus.ACTIVE, apr, principal, BigDecimal.ZERO,
+                        Installment.InstallmentStatus.PENDING, today.minusDays(1), null, new BigDecimal("2000.00")));
+
+        PlatformHistory history = RepaymentRecord.summarise(installments, today);
+        assertThat(history.settledLoans()).isEqualTo(2);
+        assertThat(history.onTimeInstallments()).isEqualTo(3);
+        assertThat(history.maxDaysPastDue()).isEqualTo(30); // 3.00 of overdue interest at 0.10 a day on 200.00
+        assertThat(history.settledCreditLimit()).isEqualByComparingTo("1500.00");
     }
 
     @Test
@@ -55,7 +91,9 @@ class RepaymentRecordTest {
                     earlier.loanId());
             jdbc.update("UPDATE loan SET status = 'SETTLED' WHERE id = ?", earlier.loanId());
 
-            assertThat(record.of(borrowerId, "another-application")).isEqualTo(new PlatformHistory(1, 30));
+            assertThat(record.of(borrowerId, "another-application")).isEqualTo(new PlatformHistory(1, 30, 0,
+                    jdbc.queryForObject("SELECT credit_limit FROM loan_application WHERE id = ?", BigDecimal.class,
+                            earlier.application().applicationId)));
             assertThat(record.of(borrowerId, earlier.application().applicationId))
                     .as("a loan is not its own history").isEqualTo(PlatformHistory.NONE);
         } finally {

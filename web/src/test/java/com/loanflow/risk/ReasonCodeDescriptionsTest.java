@@ -52,7 +52,7 @@ class ReasonCodeDescriptionsTest {
         when(decisions.findDecision("application-1")).thenReturn(Optional.of(new DecisionRecord("d-1", "application-1",
                 "REJECT", "R_HIGH_DEFAULT_PROBABILITY", new BigDecimal("0.6100"), "E", null,
                 "F_PAST_DUE_TOTAL,F_REVOLVING_UTILIZATION,F_AGE", "r", "t", "m", "0".repeat(64), 100,
-                LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null)));
+                LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null, null)));
         when(decisions.findDecision("application-2")).thenReturn(Optional.empty());
 
         assertThat(descriptions.adverseFactors("application-1")).extracting(AdverseFactor::code)
@@ -60,5 +60,23 @@ class ReasonCodeDescriptionsTest {
         assertThat(descriptions.adverseFactors("application-1")).extracting(AdverseFactor::description)
                 .allMatch(text -> text.matches(".*\\p{IsHan}.* / [A-Z].*"));
         assertThat(descriptions.adverseFactors("application-2")).isEmpty();
+    }
+
+    @Test
+    void theLimitReasonIsTheRecordedDecisionsInWordsAndNoneForAFirstLoan() {
+        when(decisions.findDecision("repeat")).thenReturn(Optional.of(new DecisionRecord("d-2", "repeat", "APPROVE",
+                "", new BigDecimal("0.0100"), "A", null, "", "r", "t", "m", "0".repeat(64), 100, LocalDateTime.now(),
+                null, null, null, null, new BigDecimal("3000.00"), new BigDecimal("18.00"), null, null, null, null,
+                null, "L_ON_TIME_REPAYMENTS")));
+        when(decisions.findDecision("first")).thenReturn(Optional.of(new DecisionRecord("d-3", "first", "APPROVE",
+                "", new BigDecimal("0.0100"), "A", null, "", "r", "t", "m", "0".repeat(64), 100, LocalDateTime.now(),
+                null, null, null, null, new BigDecimal("2000.00"), new BigDecimal("18.00"), null, null, null, null,
+                null, null)));
+
+        assertThat(descriptions.limitReason("repeat")).hasValueSatisfying(reason -> {
+            assertThat(reason.code()).isEqualTo("L_ON_TIME_REPAYMENTS");
+            assertThat(reason.description()).startsWith("按时还款，额度提升 / On-time repayments");
+        });
+        assertThat(descriptions.limitReason("first")).isEmpty();
     }
 }

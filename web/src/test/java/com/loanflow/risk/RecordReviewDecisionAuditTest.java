@@ -35,7 +35,7 @@ class RecordReviewDecisionAuditTest {
     static DecisionRecord routedToReview(String group) {
         return new DecisionRecord("d-1", "application-1", "REVIEW", "R_BORDERLINE_SCORE",
                 new java.math.BigDecimal("0.2000"), "C", group, null, "r", "t", "m", "0".repeat(64), 100,
-                java.time.LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null);
+                java.time.LocalDateTime.now(), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The engine's record of the review task's completion, by {@code completedBy} (null: no one logged). */
@@ -126,7 +126,7 @@ class RecordReviewDecisionAuditTest {
         when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(new DecisionRecord("d-1",
                 "application-1", "REJECT", "R_BLACKLIST", new java.math.BigDecimal("0.2000"), "E", null, null, "r", "t",
                 "m", "0".repeat(64), 100, java.time.LocalDateTime.now(), null, null, null, null, null, null, null, null,
-                null, null, null)));
+                null, null, null, null)));
         assertThatThrownBy(() -> new RecordReviewDecisionDelegate(mapper, completedReview("senior1", "completed"),
                 members("senior1", "senior-reviewers"), Clock.systemUTC(), auditLog)
                 .execute(execution("APPROVE", "senior1"))).hasMessageContaining("decided REJECT automatically");
@@ -142,7 +142,7 @@ class RecordReviewDecisionAuditTest {
         when(mapper.findDecision("application-1")).thenReturn(java.util.Optional.of(new DecisionRecord(routed.id(),
                 routed.applicationId(), "REVIEW", "R_BORDERLINE_SCORE,F_IP_BURST", routed.defaultProbability(), "C",
                 "reviewers", "F_AGE", "r", "t", "m", "0".repeat(64), 100, java.time.LocalDateTime.now(), null, null,
-                null, null, null, null, null, null, null, null, null)));
+                null, null, null, null, null, null, null, null, null, null)));
         AuditLog auditLog = mock(AuditLog.class);
         DelegateExecution rejected = execution("REJECT", "reviewer1");
 

@@ -101,7 +101,7 @@ public final class ChampionChallenger {
         RiskDecision decision = engine.assess(evidence); // recomputes the evidence if its rules or model differ
         RiskInput input = evidence.input();
         CreditTerms terms = decision.outcome() == RiskOutcome.REJECT ? null
-                : engine.price(decision, input.requestedAmount(), input.termMonths());
+                : engine.price(decision, input);
         return new ArmDecision(arm, strategy, decision, terms, (System.nanoTime() - started) / 1_000);
     }
 
