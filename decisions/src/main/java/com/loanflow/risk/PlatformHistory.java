@@ -10,7 +10,9 @@ import java.math.BigDecimal;
  * @param settledLoans       earlier loans here that were repaid in full
  * @param maxDaysPastDue     the most days any installment of an earlier loan here (last 24 months) was repaid late;
  *                           0 when always on time or no earlier loan
- * @param onTimeInstallments installments of earlier loans here (last 24 months) paid in full without overdue interest
+ * @param onTimeInstallments installments of the most recently settled loan paid without overdue interest once due:
+ *                           each loan earns at most one limit step, by its own record (a record counted over all
+ *                           loans would step again on every new loan, however briefly held)
  * @param settledCreditLimit the credit limit of the most recently settled loan (CNY), the base a limit increase
  *                           steps up from; null when no loan was settled (and on inputs recorded before it existed)
  */

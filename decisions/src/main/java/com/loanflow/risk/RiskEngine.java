@@ -144,17 +144,19 @@ public final class RiskEngine {
 
     /**
      * Credit terms for the applicant of this input. A first loan gets its tier's limit (credit-terms.dmn). A repeat
-     * borrower (a loan here repaid in full) steps up from the limit of the last settled loan by limit-increase.dmn:
+     * borrower (a loan here repaid in full) starts from the limit of the last settled loan, which limit-increase.dmn
+     * may step up by that loan's own on-time installments (ADR 0032):
      * <ul>
-     *   <li>a step granted: the last limit plus the step, at most the table's ceiling for today's tier, and never
-     *       below the tier's first-loan limit (proven on-time repayment never leaves a borrower below a first-time
-     *       applicant of the same tier); {@code L_TIER_CEILING} when the ceiling allows no rise;</li>
-     *   <li>refused for a late repayment: the smaller of the tier's limit and the last one (a late payer never gets
-     *       more than before, however the bureau tier moved);</li>
-     *   <li>refused otherwise (too few on-time installments): the tier's limit, as for a first loan.</li>
+     *   <li>a step granted: the last limit plus the step, at most the table's ceiling for today's tier;
+     *       {@code L_TIER_CEILING} when the ceiling allows no rise (a fallen tier caps an earned limit);</li>
+     *   <li>no step for too few on-time installments: the last limit kept, within today's tier's ceiling (a loan
+     *       settled early earns nothing, and loses nothing);</li>
+     *   <li>refused for a late repayment (any loan, 24 months): the smaller of the tier's limit and the last one (a
+     *       late payer never gets more than before, however the bureau tier moved).</li>
      * </ul>
-     * The limit reason (an L_ code) says which. The step depends only on settled loans and repayments, so applying
-     * again without a new settlement gives the same limit, never a second step.
+     * Never below the tier's first-loan limit, except after a late repayment. The limit reason (an L_ code) says
+     * which. Each settled loan earns at most one step, so applying again, or borrowing briefly and settling early,
+     * does not step twice on one record.
      */
     public CreditTerms price(RiskDecision decision, RiskInput input) {
         Objects.requireNonNull(input, "input");
@@ -167,19 +169,22 @@ public final class RiskEngine {
         BigDecimal tierLimit = tierTerms.creditLimit();
         LimitIncreaseTable.Step step = limitTable.step(decision.riskTier(), history.settledLoans(),
                 history.onTimeInstallments(), history.maxDaysPastDue());
-        BigDecimal limit;
         String reason = step.reasonCode();
-        if (step.increase().signum() > 0) {
-            limit = last.add(step.increase()).min(step.maxLimit()).max(tierLimit).setScale(2, RoundingMode.HALF_EVEN);
-            if (limit.compareTo(last) <= 0) {
-                reason = TIER_CEILING;
-            }
-        } else if (LATE_REPAYMENT.equals(reason)) {
-            limit = tierLimit.min(last);
-        } else {
-            limit = tierLimit;
+        if (LATE_REPAYMENT.equals(reason)) {
+            return new CreditTerms(tierLimit.min(last), tierTerms.aprPercent(), reason);
+        }
+        BigDecimal ceiling = ceiling(decision.riskTier());
+        BigDecimal earned = step.increase().signum() > 0 ? last.add(step.increase()) : last;
+        BigDecimal limit = earned.min(ceiling).max(tierLimit).setScale(2, RoundingMode.HALF_EVEN);
+        if (step.increase().signum() > 0 && limit.compareTo(last) <= 0) {
+            reason = TIER_CEILING;
         }
         return new CreditTerms(limit, tierTerms.aprPercent(), reason);
+    }
+
+    /** The highest limit limit-increase.dmn allows today's tier: its ceiling for a long on-time record. */
+    private BigDecimal ceiling(String riskTier) {
+        return limitTable.step(riskTier, 1, Integer.MAX_VALUE, 0).maxLimit();
     }
 
     /** limit-increase.dmn's refusal for a repayment more than 3 days late. */

@@ -94,15 +94,23 @@ class RiskEngineRepeatBorrowerTest {
     }
 
     @Test
-    void tooFewOnTimeInstallmentsGetTheTiersLimit() {
+    void tooFewOnTimeInstallmentsKeepTheLastLimitButNeverBelowTheTiers() {
         CreditTerms terms = price(SandboxIdentities.ZHANG_SAN, settled(1, 2, 0, "1500.00"));
         assertThat(terms.creditLimit()).isEqualByComparingTo("2000.00");
         assertThat(terms.limitReasonCode()).isEqualTo("L_TOO_FEW_REPAYMENTS");
+        assertThat(price(SandboxIdentities.ZHANG_SAN, settled(1, 2, 0, "2500.00")).creditLimit())
+                .isEqualByComparingTo("2500.00");
     }
 
     @Test
-    void applyingAgainWithoutANewSettlementGivesTheSameLimit() {
-        PlatformHistory history = settled(1, 6, 0, "2000.00");
-        assertThat(price(SandboxIdentities.ZHANG_SAN, history)).isEqualTo(price(SandboxIdentities.ZHANG_SAN, history));
+    void aLoanSettledEarlyEarnsNoSecondStepAndLosesNothing() {
+        // loan 1: 2,000.00, six on time -> loan 2 at 3,000.00, borrowed and settled the next day (no installment
+        // fell due): loan 3 keeps 3,000.00 rather than stepping again on loan 1's record
+        CreditTerms afterEarlySettlement = price(SandboxIdentities.ZHANG_SAN, settled(2, 0, 0, "3000.00"));
+        assertThat(afterEarlySettlement.creditLimit()).isEqualByComparingTo("3000.00");
+        assertThat(afterEarlySettlement.limitReasonCode()).isEqualTo("L_TOO_FEW_REPAYMENTS");
+        // and a kept limit still respects today's tier's ceiling (tier C: 3,000.00)
+        assertThat(price(SandboxIdentities.LI_SI, settled(2, 0, 0, "4000.00")).creditLimit())
+                .isEqualByComparingTo("3000.00");
     }
 }

@@ -18,8 +18,11 @@ public interface ApplicationMapper {
 
     boolean hasOpenApplication(String borrowerId);
 
-    /** Whether a loan of this borrower was repaid in full here (such a borrower may ask for more than a first loan). */
-    boolean hasSettledLoan(String borrowerId);
+    /**
+     * Whether a loan of this borrower paid out since {@code since} was repaid in full here (such a borrower may ask for
+     * more than a first loan); the same look-back as the record the decision reads (RepaymentRecord).
+     */
+    boolean hasSettledLoan(@Param("borrowerId") String borrowerId, @Param("since") LocalDateTime since);
 
     /** Whether any of the borrower's applications is in one of these states. */
     boolean hasApplicationIn(@Param("borrowerId") String borrowerId,

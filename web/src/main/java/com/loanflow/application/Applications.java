@@ -79,11 +79,13 @@ public class Applications implements OpenApplications {
             throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount
                     + " (up to " + repeatMaxAmount + " after a loan here is repaid in full)");
         }
-        if (amount.compareTo(maxAmount) > 0 && !mapper.hasSettledLoan(borrowerId)) {
+        if (amount.compareTo(maxAmount) > 0 && !mapper.hasSettledLoan(borrowerId, LocalDateTime.now(clock)
+                .minusMonths(com.loanflow.loan.RepaymentRecord.LOOKBACK_MONTHS))) {
             // more than a first loan only for a borrower who repaid one here; the decision still caps the approved
             // amount at the limit the on-time record earned (limit-increase.dmn)
             throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount
-                    + " for a first loan; up to " + repeatMaxAmount + " once a loan here is repaid in full");
+                    + " for a first loan; up to " + repeatMaxAmount + " once a loan here (in the last "
+                    + com.loanflow.loan.RepaymentRecord.LOOKBACK_MONTHS + " months) is repaid in full");
         }
         // one request per borrower at a time from here: a consent withdrawal waits for this application or this for
         // it, and a concurrent retry of this request finds the first one's row below

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  * installment's days late are read from the overdue interest it was charged (after waivers): that interest is the
  * daily overdue rate on its overdue principal for each late day, so charged / (rate x principal due) is a lower bound
  * on the days (a partial payment lowers the principal the later days were charged on), never more than the truth.
- * An installment paid without overdue interest counts as on time once its due date has come, and the last settled
- * loan's approved credit limit is what a limit increase steps up from (RiskEngine.price).
+ * An installment paid without overdue interest counts as on time once its due date has come; the last settled loan's
+ * approved credit limit, and its own on-time installments, are what a limit step is taken from (RiskEngine.price).
  */
 @Component
 public class RepaymentRecord {
 
     /** How far back earlier loans count (by payout). */
-    static final int LOOKBACK_MONTHS = 24;
+    public static final int LOOKBACK_MONTHS = 24;
 
     private final LoanMapper mapper;
     private final Clock clock;
@@ -40,8 +40,8 @@ public class RepaymentRecord {
 
     static PlatformHistory summarise(List<LoanMapper.EarlierInstallment> installments, java.time.LocalDate today) {
         Set<String> settled = new HashSet<>();
+        java.util.Map<String, Integer> onTimeByLoan = new java.util.HashMap<>();
         int maxDaysLate = 0;
-        int onTime = 0;
         LoanMapper.EarlierInstallment lastSettled = null;
         for (LoanMapper.EarlierInstallment i : installments) {
             if (i.loanStatus() == LoanStatus.SETTLED) {
@@ -57,10 +57,12 @@ public class RepaymentRecord {
             // installments closed by an early settlement, SETTLED, which never fell due)
             if (i.installmentStatus() == Installment.InstallmentStatus.PAID && daysLate == 0
                     && !i.dueDate().isAfter(today)) {
-                onTime++;
+                onTimeByLoan.merge(i.loanId(), 1, Integer::sum);
             }
         }
-        return new PlatformHistory(settled.size(), maxDaysLate, onTime,
+        // the last settled loan's own record: each loan earns at most one limit step (RiskEngine.price)
+        return new PlatformHistory(settled.size(), maxDaysLate,
+                lastSettled == null ? 0 : onTimeByLoan.getOrDefault(lastSettled.loanId(), 0),
                 lastSettled == null ? null : lastSettled.creditLimit());
     }
 

@@ -42,7 +42,7 @@ class RepaymentRecordTest {
     }
 
     @Test
-    void onTimeInstallmentsAreThosePaidWithoutOverdueInterestOnceDueAndTheLimitIsTheLastSettledLoans() {
+    void onTimeInstallmentsAreTheLastSettledLoansPaidWithoutOverdueInterestOnceDueAndSoIsTheLimit() {
         java.time.LocalDate today = java.time.LocalDate.parse("2026-11-26");
         var earlierSettled = java.time.LocalDateTime.parse("2026-05-01T10:00:00");
         var laterSettled = java.time.LocalDateTime.parse("2026-10-01T10:00:00");
@@ -72,9 +72,12 @@ class RepaymentRecordTest {
 
         PlatformHistory history = RepaymentRecord.summarise(installments, today);
         assertThat(history.settledLoans()).isEqualTo(2);
-        assertThat(history.onTimeInstallments()).isEqualTo(3);
+        assertThat(history.onTimeInstallments()).as("the last settled loan's own: loan 2's one installment due by now")
+                .isEqualTo(1);
         assertThat(history.maxDaysPastDue()).isEqualTo(30); // 3.00 of overdue interest at 0.10 a day on 200.00
         assertThat(history.settledCreditLimit()).isEqualByComparingTo("1500.00");
+        // had loan 1 been the last settled, its two on-time installments would count
+        assertThat(RepaymentRecord.summarise(installments.subList(0, 3), today).onTimeInstallments()).isEqualTo(2);
     }
 
     @Test

@@ -26,6 +26,12 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
     @org.springframework.beans.factory.annotation.Autowired
     DecisionReplay replay;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.FormService formService;
+
     private static final String EARLIER_LIMIT = "2000.00";
     private static final String ASKED = "2800.00";
 
@@ -45,7 +51,9 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                 .asText();
         assertThat(count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = ?", borrowerId))
                 .as("nothing created").isZero();
+        assertThat(apply(http, token, "2000.01").status()).as("above a first loan").isEqualTo(400);
         assertThat(apply(http, token, "5000.01").status()).as("above any limit").isEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = ?", borrowerId)).isZero();
     }
 
     @Test
@@ -59,6 +67,7 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                     .path("borrowerId").asText();
             String[] earlier = settledLoan(borrowerId);
             try {
+                assertThat(apply(http, token, "5000.01").status()).as("above any limit, even now").isEqualTo(400);
                 PlatformHttp.Response submitted = apply(http, token, ASKED);
                 assertThat(submitted.status()).as("a repeat borrower may ask for more: %s", submitted.json())
                         .isEqualTo(202);
@@ -85,17 +94,18 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                         .isEqualByComparingTo(EXPECTED_LIMIT.get(tier));
                 assertThat(decision.get("LIMIT_REASON_CODE"))
                         .isEqualTo("D".equals(tier) ? "L_TIER_CEILING" : "L_ON_TIME_REPAYMENTS");
-                if ("APPROVE".equals(decision.get("OUTCOME"))) {
-                    DisbursingApplication.await("the approval", () -> "APPROVED".equals(jdbc.queryForObject(
-                            "SELECT status FROM loan_application WHERE id = ?", String.class, applicationId)));
-                    var view = http.send("GET", "/api/v1/applications/" + applicationId, bearer(token), null).json()
-                            .path("decision");
-                    assertThat(new BigDecimal(view.path("approvedAmount").asText())).as("at most the stepped limit")
-                            .isEqualByComparingTo(new BigDecimal(ASKED).min(new BigDecimal(EXPECTED_LIMIT.get(tier))));
-                    assertThat(view.path("creditLimitReason").path("code").asText())
-                            .isEqualTo(decision.get("LIMIT_REASON_CODE"));
-                    assertThat(view.path("creditLimitReason").path("description").asText()).isNotBlank();
+                if ("REVIEW".equals(decision.get("OUTCOME"))) {
+                    approveInReview(applicationId);
                 }
+                DisbursingApplication.await("the approval's terms", () -> count("SELECT COUNT(*) FROM"
+                        + " loan_application WHERE id = ? AND approved_amount IS NOT NULL", applicationId) == 1);
+                var view = http.send("GET", "/api/v1/applications/" + applicationId, bearer(token), null).json()
+                        .path("decision");
+                assertThat(new BigDecimal(view.path("approvedAmount").asText())).as("at most the stepped limit")
+                        .isEqualByComparingTo(new BigDecimal(ASKED).min(new BigDecimal(EXPECTED_LIMIT.get(tier))));
+                assertThat(view.path("creditLimitReason").path("code").asText())
+                        .isEqualTo(decision.get("LIMIT_REASON_CODE"));
+                assertThat(view.path("creditLimitReason").path("description").asText()).isNotBlank();
                 return;
             } finally {
                 jdbc.update("DELETE FROM installment WHERE loan_id = ?", earlier[1]);
@@ -104,6 +114,18 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
             }
         }
         fail("five generated borrowers in a row were rejected");
+    }
+
+    /** A reviewer of the group the decision routed to approves the application, as Tasklist would. */
+    private void approveInReview(String applicationId) throws Exception {
+        DisbursingApplication.await("the review task", () -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(applicationId).count() == 1);
+        String reviewer = "senior-reviewers".equals(jdbc.queryForObject(
+                "SELECT review_group FROM risk_decision WHERE application_id = ?", String.class, applicationId))
+                ? "senior1" : "reviewer1";
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
+        taskService.claim(taskId, reviewer);
+        formService.submitTaskForm(taskId, Map.of("reviewDecision", "APPROVE"));
     }
 
     private static PlatformHttp.Response apply(PlatformHttp http, String token, String amount) {
