@@ -2,6 +2,7 @@ package com.loanflow.bench;
 
 import com.loanflow.risk.CreditBureauReport;
 import com.loanflow.risk.FraudIndicators;
+import com.loanflow.risk.PlatformHistory;
 import com.loanflow.risk.RiskInput;
 import com.loanflow.risk.strategy.Arm;
 import com.loanflow.risk.strategy.ArmDecision;
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * predictContrib reason codes and their texts, the DMN route table and credit-terms pricing. That is what the
  * platform does per application (two strategies); {@code latencyOneArm} times one strategy alone. Inputs are a
  * fixed mix: the five sandbox identities of docs/architecture.md and rows of gmsc-dev.csv.gz (the shipped model's
- * data, so PDs spread over every band), some with fraud signals. Run by hand:
+ * data, so PDs spread over every band), some with fraud signals, a quarter of them repeat borrowers (platform record
+ * rules, limit-increase pricing). Run by hand:
  * {@code java -jar bench/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 2s -r 3s}. Latency (SampleTime: p50, p99) and
  * decisions per second (Throughput), each with one and with two threads.
  */
@@ -120,6 +122,10 @@ public class RiskDecisionBenchmark {
         return mix.strategies.decide(Arm.CHAMPION, StrategySpec.CHAMPION, cursor.take(mix.inputs));
     }
 
+    private static final int[] DAYS_LATE = {0, 0, 0, 0, 2, 10, 40};
+    private static final BigDecimal[] LAST_LIMITS = {new BigDecimal("500.00"), new BigDecimal("1000.00"),
+            new BigDecimal("2000.00"), new BigDecimal("3000.00")};
+
     /** Every 16th input a sandbox identity (approve, review, multi-lending, blacklist, court), the rest GMSC rows. */
     static List<RiskInput> inputs() throws IOException {
         List<RiskInput> sandbox = List.of(
@@ -143,8 +149,13 @@ public class RiskDecisionBenchmark {
                 FraudIndicators signals = random.nextInt(10) == 0
                         ? new FraudIndicators(1 + random.nextInt(4), 1 + random.nextInt(6), random.nextBoolean())
                         : FraudIndicators.NONE;
+                // one in four a repeat borrower, so the platform-record rules and the limit steps are priced too
+                PlatformHistory history = random.nextInt(4) == 0
+                        ? new PlatformHistory(1 + random.nextInt(3), DAYS_LATE[random.nextInt(DAYS_LATE.length)],
+                                random.nextInt(9), LAST_LIMITS[random.nextInt(LAST_LIMITS.length)])
+                        : PlatformHistory.NONE;
                 mix.add(new RiskInput("GMSC-" + i, r.age(), true, false, random.nextInt(3),
-                        amounts[random.nextInt(amounts.length)], 6, r, signals));
+                        amounts[random.nextInt(amounts.length)], 6, r, signals, history));
             }
         }
         return mix;

@@ -28,6 +28,7 @@ public final class RiskEngine {
     private final RiskRouteTable routeTable;
     private final CreditTermsTable termsTable;
     private final LimitIncreaseTable limitTable;
+    private final java.util.Map<String, BigDecimal> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
     private final BigDecimal aprCapPercent;
     private final String decisionTableVersion;
 
@@ -182,9 +183,12 @@ public final class RiskEngine {
         return new CreditTerms(limit, tierTerms.aprPercent(), reason);
     }
 
-    /** The highest limit limit-increase.dmn allows today's tier: its ceiling for a long on-time record. */
+    /**
+     * The highest limit limit-increase.dmn allows a tier: its ceiling for a long on-time record. Read from the table
+     * once per tier (an engine's tables never change), not on every decision.
+     */
     private BigDecimal ceiling(String riskTier) {
-        return limitTable.step(riskTier, 1, Integer.MAX_VALUE, 0).maxLimit();
+        return ceilings.computeIfAbsent(riskTier, tier -> limitTable.step(tier, 1, Integer.MAX_VALUE, 0).maxLimit());
     }
 
     /** limit-increase.dmn's refusal for a repayment more than 3 days late. */
