@@ -39,6 +39,13 @@ public interface LoanMapper {
 
     List<Loan> findActive();
 
+    /**
+     * Active loans with an installment not yet closed that falls due between the two days (inclusive): those a
+     * repayment reminder can concern on a day, instead of every active loan (RepaymentReminders).
+     */
+    List<Loan> findActiveWithOpenInstallmentDueBetween(@Param("from") java.time.LocalDate from,
+                                                       @Param("to") java.time.LocalDate to);
+
     List<Installment> findInstallments(String loanId);
 
     Optional<Payout> findPayout(String applicationId);

@@ -53,6 +53,15 @@ public class RepaymentReminders {
             this.fromDay = fromDay;
         }
 
+        /** The first and last day after a due date (negative: before it) on which any kind is sent. */
+        static int firstDay() {
+            return values()[0].fromDay;
+        }
+
+        static int lastDay() {
+            return values()[values().length - 1].fromDay + LAST_WINDOW_DAYS - 1;
+        }
+
         /** The kind whose window holds this day, if any. */
         static Optional<Kind> on(long daysAfterDue) {
             Kind[] kinds = values();
@@ -106,10 +115,14 @@ public class RepaymentReminders {
                 result.alreadySent(), result.failed());
     }
 
-    /** Every active loan's message for that day; a loan that fails is logged and skipped, the others go on. */
+    /**
+     * Every active loan's message for that day; a loan that fails is logged and skipped, the others go on. Only loans
+     * with an open installment inside some kind's window are read (three queries each), not every active loan.
+     */
     public Result remind(LocalDate today) {
         Result total = new Result(today, 0, 0, 0);
-        for (Loan loan : loans.findActive()) {
+        for (Loan loan : loans.findActiveWithOpenInstallmentDueBetween(today.minusDays(Kind.lastDay()),
+                today.minusDays(Kind.firstDay()))) {
             try {
                 total = total.plus(remind(loan, today));
             } catch (RuntimeException e) {

@@ -176,7 +176,9 @@ class RepaymentRemindersRulesTest {
     @Test
     void oneLoanFailingDoesNotStopTheRun() {
         Loan other = loan("L3", new BigDecimal("1000.00"));
-        when(loans.findActive()).thenReturn(List.of(loan, other));
+        // the run asks for the loans with an installment due from 13 days ago to 3 days ahead (every kind's window)
+        when(loans.findActiveWithOpenInstallmentDueBetween(DUE.minusDays(13), DUE.plusDays(3)))
+                .thenReturn(List.of(loan, other));
         when(loans.findInstallments("L1")).thenThrow(new IllegalStateException("lock wait timeout"));
         schedule(other, installment(1, DUE, InstallmentStatus.PENDING, "0.00", "0.00"), future(2));
         var result = reminders.remind(DUE);

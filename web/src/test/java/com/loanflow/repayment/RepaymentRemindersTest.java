@@ -102,6 +102,35 @@ class RepaymentRemindersTest {
         assertThat(outbox(phone)).hasSize(before + 3);
     }
 
+    /**
+     * The daily run reads only loans with an open installment inside some kind's window (three days before the due
+     * date to the last day of the 7-day notice's window), not every active loan; a day with a message is always in.
+     */
+    @Test
+    void theDailyRunReadsOnlyLoansWithAnInstallmentInsideAReminderWindow() throws Exception {
+        String loanId = paidOutLoans.paidOut("600.00").loanId();
+        LocalDate firstDue = jdbc.queryForObject("SELECT due_date FROM installment WHERE loan_id = ? AND seq = 1",
+                LocalDate.class, loanId);
+        java.util.function.Function<LocalDate, Boolean> read = today -> loans.findActiveWithOpenInstallmentDueBetween(
+                today.minusDays(RepaymentReminders.Kind.lastDay()), today.minusDays(RepaymentReminders.Kind.firstDay()))
+                .stream().anyMatch(l -> l.id().equals(loanId));
+        for (long day = -10; day <= 20; day++) {
+            boolean messageDay = RepaymentReminders.Kind.on(day).isPresent();
+            assertThat(read.apply(firstDue.plusDays(day))).as("day %d after the first due date", day)
+                    .isEqualTo(messageDay || otherInstallmentInWindow(loanId, firstDue.plusDays(day)));
+        }
+        assertThat(read.apply(firstDue.minusDays(4))).as("the day before the first notice").isFalse();
+        assertThat(read.apply(firstDue.minusDays(3))).as("three days before").isTrue();
+        assertThat(read.apply(firstDue.plusDays(13))).as("the 7-day notice's last day").isTrue();
+    }
+
+    /** Whether another installment than the first has a message on that day (monthly: the second, 30 days on). */
+    private boolean otherInstallmentInWindow(String loanId, LocalDate today) {
+        return jdbc.queryForList("SELECT due_date FROM installment WHERE loan_id = ? AND seq > 1", LocalDate.class,
+                loanId).stream().anyMatch(due -> RepaymentReminders.Kind.on(
+                        java.time.temporal.ChronoUnit.DAYS.between(due, today)).isPresent());
+    }
+
     /** Past the last notice, an installment is for a person: the ops collections list shows it, masked. */
     @Test
     void installmentsPastTheLastNoticeAreListedForCollections() throws Exception {
