@@ -181,11 +181,12 @@ class LoanApplicationProcessTest {
     assertThat(fields).extracting(FormField::getId).containsExactly(
         "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
         "defaultProbability", "riskTier", "reasonCodes", "reasonsExplained", "adverseFactorsExplained",
-        "reviewDecision", "reviewRejectionReason", "reviewComment");
+        "offeredTerms", "platformRecord", "reviewDecision", "reviewRejectionReason", "reviewComment");
     assertThat(fields).filteredOn(field -> constraints(field).contains("readonly"))
         .extracting(FormField::getId).containsExactly(
             "applicationId", "maskedName", "maskedIdNumber", "requestedAmount", "termMonths",
-            "defaultProbability", "riskTier", "reasonCodes", "reasonsExplained", "adverseFactorsExplained");
+            "defaultProbability", "riskTier", "reasonCodes", "reasonsExplained", "adverseFactorsExplained",
+            "offeredTerms", "platformRecord");
     assertThat(fields).filteredOn(field -> field.getId().equals("reviewDecision"))
         .singleElement().satisfies(decision -> {
           assertThat(decision.getTypeName()).isEqualTo("enum");

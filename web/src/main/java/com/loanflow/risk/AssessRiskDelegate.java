@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -106,6 +107,34 @@ class AssessRiskDelegate implements JavaDelegate {
         execution.setVariable("reasonsExplained", descriptions.explain(decision.reasonCodes()));
         execution.setVariable("adverseFactorsExplained", descriptions.explain(
                 decision.adverseFactors().stream().map(AdverseFactor::code).toList()));
+        // what a reviewer grants by approving, and the record here it rests on (amounts and counts, nothing personal)
+        execution.setVariable("offeredTerms", offeredTerms(both.live().terms(), descriptions));
+        execution.setVariable("platformRecord", platformRecord(input.platformHistory()));
+    }
+
+    /** "Credit limit 3000.00 CNY, nominal APR at most 18.00%; <why the limit> (L_...)"; empty for a rejection. */
+    static String offeredTerms(CreditTerms terms, ReasonCodeDescriptions descriptions) {
+        if (terms == null) {
+            return "";
+        }
+        String offered = "额度 " + terms.creditLimit().toPlainString() + " 元，名义年利率不超过 "
+                + terms.aprPercent().toPlainString() + "% / Credit limit " + terms.creditLimit().toPlainString()
+                + " CNY, nominal APR at most " + terms.aprPercent().toPlainString() + "%";
+        return terms.limitReasonCode() == null ? offered
+                : offered + "; " + descriptions.explain(List.of(terms.limitReasonCode()));
+    }
+
+    /** The applicant's record on this platform as the decision read it (RepaymentRecord), in words. */
+    static String platformRecord(PlatformHistory history) {
+        if (history.settledLoans() == 0 && history.maxDaysPastDue() == 0) {
+            return "本平台无借款记录 / No earlier loan here";
+        }
+        String lastLimit = history.settledCreditLimit() == null ? "-" : history.settledCreditLimit().toPlainString();
+        return "本平台结清借款 " + history.settledLoans() + " 笔，最近结清一笔按时还款 " + history.onTimeInstallments()
+                + " 期，24个月内最长逾期 " + history.maxDaysPastDue() + " 天，上次额度 " + lastLimit
+                + " 元 / Loans repaid here: " + history.settledLoans() + "; installments of the last one paid on time: "
+                + history.onTimeInstallments() + "; most days late in 24 months: " + history.maxDaysPastDue()
+                + "; its credit limit: " + lastLimit + " CNY";
     }
 
     /**

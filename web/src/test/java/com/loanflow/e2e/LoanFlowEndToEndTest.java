@@ -183,6 +183,10 @@ class LoanFlowEndToEndTest {
         assertThat(factors).as("the borrower sees them too").hasSize(3).allMatch(code -> code.startsWith("F_"));
         assertThat(form.path("adverseFactorsExplained").path("value").asText())
                 .contains("(" + factors.get(0) + ")").contains("(" + factors.get(2) + ")").containsPattern("\\p{IsHan}");
+        // what approving grants (tier C: 1,000.00 at 22.00% at most), on a first loan here
+        assertThat(form.path("offeredTerms").path("value").asText())
+                .contains("Credit limit 1000.00 CNY, nominal APR at most 22.00%");
+        assertThat(form.path("platformRecord").path("value").asText()).contains("No earlier loan here");
 
         assertThat(api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"))
                 .status()).isEqualTo(204);

@@ -32,6 +32,9 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
     @org.springframework.beans.factory.annotation.Autowired
     org.camunda.bpm.engine.FormService formService;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
     private static final String EARLIER_LIMIT = "2000.00";
     private static final String ASKED = "2800.00";
 
@@ -94,6 +97,15 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                         .isEqualByComparingTo(EXPECTED_LIMIT.get(tier));
                 assertThat(decision.get("LIMIT_REASON_CODE"))
                         .isEqualTo("D".equals(tier) ? "L_TIER_CEILING" : "L_ON_TIME_REPAYMENTS");
+                // a reviewer's form reads what approving grants and the record behind it (process variables)
+                var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(applicationId)
+                        .singleResult();
+                assertThat((String) runtimeService.getVariable(instance.getId(), "platformRecord"))
+                        .contains("Loans repaid here: 1; installments of the last one paid on time: 6;"
+                                + " most days late in 24 months: 0; its credit limit: 2000.00 CNY");
+                assertThat((String) runtimeService.getVariable(instance.getId(), "offeredTerms"))
+                        .contains("Credit limit " + EXPECTED_LIMIT.get(tier) + " CNY")
+                        .contains("(" + decision.get("LIMIT_REASON_CODE") + ")");
                 if ("REVIEW".equals(decision.get("OUTCOME"))) {
                     approveInReview(applicationId);
                 }
