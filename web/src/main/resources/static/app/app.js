@@ -462,7 +462,9 @@ async function identityView(gen) {
 }
 
 async function applyView(gen) {
-  const p = await loadProduct();
+  const [p, me] = await Promise.all([loadProduct(), api('GET', '/borrowers/me')]);
+  // a borrower who repaid a loan here may ask for more than a first loan (the decision still sets the limit)
+  const repeat = me.maxApplicationAmount && fen(me.maxApplicationAmount) > fen(p.maxAmount);
   const terms = [];
   for (let m = p.minTermMonths; m <= p.maxTermMonths; m++) terms.push([m, m + ' 个月']);
   const key = randomId('web');   // one key per form: a double click or a retry returns the same application
@@ -470,8 +472,9 @@ async function applyView(gen) {
     el('div', {class: 'disclosure', id: 'disclosure'},
       el('p', {}, '借款金额 ' + money(p.minAmount) + ' – ' + money(p.maxAmount) + '，期限 ' + p.minTermMonths + '–'
         + p.maxTermMonths + ' 个月，等额本息。'),
-      el('p', {id: 'repeat-max'}, '在本平台结清一笔借款后，可申请最高 ' + money(p.repeatMaxAmount)
-        + '；按时还款才会提额，批准金额以审批额度为准。'),
+      el('p', {id: 'repeat-max'}, repeat
+        ? '您已在本平台结清借款，本次最高可申请 ' + money(me.maxApplicationAmount) + '；批准金额以审批额度为准。'
+        : '在本平台结清一笔借款后，可申请最高 ' + money(p.repeatMaxAmount) + '；按时还款才会提额，批准金额以审批额度为准。'),
       el('p', {}, '年化利率（APR）不超过 ', el('strong', {id: 'apr-cap'}, p.aprCapPercent + '%'),
         '，按实际现金流的内部收益率计算；具体利率以审批结果和合同为准。服务费 ' + money(p.serviceFee) + '。'),
       el('p', {}, '逾期仅对逾期本金按日计息（合同年利率 / 365）。提前还款只付实际天数的利息，无手续费。'),

@@ -174,11 +174,12 @@ public final class RiskEngine {
         if (LATE_REPAYMENT.equals(reason)) {
             return new CreditTerms(tierLimit.min(last), tierTerms.aprPercent(), reason);
         }
-        BigDecimal ceiling = ceiling(decision.riskTier());
-        BigDecimal earned = step.increase().signum() > 0 ? last.add(step.increase()) : last;
-        BigDecimal limit = earned.min(ceiling).max(tierLimit).setScale(2, RoundingMode.HALF_EVEN);
-        if (step.increase().signum() > 0 && limit.compareTo(last) <= 0) {
-            reason = TIER_CEILING;
+        boolean stepped = step.increase().signum() > 0;
+        // a granted step is capped by its own row's ceiling; a kept limit by the tier's highest
+        BigDecimal limit = (stepped ? last.add(step.increase()).min(step.maxLimit()) : last.min(ceiling(decision.riskTier())))
+                .max(tierLimit).setScale(2, RoundingMode.HALF_EVEN);
+        if (stepped ? limit.compareTo(last) <= 0 : limit.compareTo(last) < 0) {
+            reason = TIER_CEILING; // no rise, or a cut: the tier's ceiling is why, not the repayments
         }
         return new CreditTerms(limit, tierTerms.aprPercent(), reason);
     }
@@ -194,7 +195,7 @@ public final class RiskEngine {
     /** limit-increase.dmn's refusal for a repayment more than 3 days late. */
     static final String LATE_REPAYMENT = "L_LATE_REPAYMENT";
 
-    /** A step was due but today's tier caps the limit at or below the last one. */
+    /** Today's tier caps the limit at or below the last one (a step due but no rise, or a kept limit cut). */
     static final String TIER_CEILING = "L_TIER_CEILING";
 
     /**

@@ -109,8 +109,9 @@ class RiskEngineRepeatBorrowerTest {
         CreditTerms afterEarlySettlement = price(SandboxIdentities.ZHANG_SAN, settled(2, 0, 0, "3000.00"));
         assertThat(afterEarlySettlement.creditLimit()).isEqualByComparingTo("3000.00");
         assertThat(afterEarlySettlement.limitReasonCode()).isEqualTo("L_TOO_FEW_REPAYMENTS");
-        // and a kept limit still respects today's tier's ceiling (tier C: 3,000.00)
-        assertThat(price(SandboxIdentities.LI_SI, settled(2, 0, 0, "4000.00")).creditLimit())
-                .isEqualByComparingTo("3000.00");
+        // and a kept limit still respects today's tier's ceiling (tier C: 3,000.00), which is then the reason given
+        CreditTerms cut = price(SandboxIdentities.LI_SI, settled(2, 0, 0, "4000.00"));
+        assertThat(cut.creditLimit()).isEqualByComparingTo("3000.00");
+        assertThat(cut.limitReasonCode()).isEqualTo("L_TIER_CEILING");
     }
 }

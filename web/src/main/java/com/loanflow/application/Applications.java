@@ -71,16 +71,22 @@ public class Applications implements OpenApplications {
         this.repeatMaxAmount = repeatMaxAmount;
     }
 
+    @Override
+    public BigDecimal maxApplicationAmount(String borrowerId) {
+        return mapper.hasSettledLoan(borrowerId, LocalDateTime.now(clock)
+                .minusMonths(com.loanflow.loan.RepaymentRecord.LOOKBACK_MONTHS)) ? repeatMaxAmount : maxAmount;
+    }
+
     /** Same (borrower, Idempotency-Key) → the same application; a second open application → 409. */
     @Transactional
     public LoanApplication submit(String borrowerId, String idempotencyKey, ApplicationRequest request, String clientIp) {
         BigDecimal amount = Money.parse(request.amount());
         if (amount.compareTo(minAmount) < 0 || amount.compareTo(repeatMaxAmount) > 0) {
             throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount
-                    + " (up to " + repeatMaxAmount + " after a loan here is repaid in full)");
+                    + " (up to " + repeatMaxAmount + " after a loan here is repaid in full, within "
+                    + com.loanflow.loan.RepaymentRecord.LOOKBACK_MONTHS + " months)");
         }
-        if (amount.compareTo(maxAmount) > 0 && !mapper.hasSettledLoan(borrowerId, LocalDateTime.now(clock)
-                .minusMonths(com.loanflow.loan.RepaymentRecord.LOOKBACK_MONTHS))) {
+        if (amount.compareTo(maxAmount) > 0 && maxApplicationAmount(borrowerId).compareTo(amount) < 0) {
             // more than a first loan only for a borrower who repaid one here; the decision still caps the approved
             // amount at the limit the on-time record earned (limit-increase.dmn)
             throw ApiException.invalidField("amount", "must be between " + minAmount + " and " + maxAmount

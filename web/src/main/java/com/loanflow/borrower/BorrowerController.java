@@ -23,8 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BorrowerController {
 
+    /**
+     * @param creditLimit          the limit of the last approval, if any
+     * @param maxApplicationAmount the most the borrower may ask for now (more once a loan here is repaid in full)
+     */
     record Profile(String borrowerId, String phone, String name, String idNumber,
-                   VerificationStatus verificationStatus, String creditLimit) {
+                   VerificationStatus verificationStatus, String creditLimit, String maxApplicationAmount) {
     }
 
     private final Borrowers borrowers;
@@ -133,7 +137,7 @@ class BorrowerController {
         Borrower b = borrowers.get(principal.borrowerId());
         BigDecimal limit = b.creditLimit();
         return new Profile(b.id(), b.phoneMasked(), b.nameMasked(), b.idNumberMasked(), b.verificationStatus(),
-                Money.format(limit));
+                Money.format(limit), Money.format(openApplications.maxApplicationAmount(b.id())));
     }
 
     @PutMapping("/api/v1/borrowers/me/identity")

@@ -13,4 +13,10 @@ public interface OpenApplications {
 
     /** Whether the borrower's open application waits for a reviewer, who may look at the identity photos. */
     boolean isInReview(String borrowerId);
+
+    /**
+     * The most this borrower may ask for now: a first loan's maximum, or the repeat maximum once a loan here was
+     * repaid in full (the approved amount is still at most the limit the decision gives).
+     */
+    java.math.BigDecimal maxApplicationAmount(String borrowerId);
 }

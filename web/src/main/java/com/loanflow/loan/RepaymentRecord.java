@@ -66,11 +66,16 @@ public class RepaymentRecord {
                 lastSettled == null ? null : lastSettled.creditLimit());
     }
 
+    /** Later settlement first; a loan without a settlement time last; a tie by loan id, so H2 and MariaDB agree. */
     private static boolean settledLater(LoanMapper.EarlierInstallment a, LoanMapper.EarlierInstallment b) {
-        if (a.settledAt() == null || b.settledAt() == null) {
-            return b.settledAt() == null && a.settledAt() != null;
+        if (a.loanId().equals(b.loanId())) {
+            return false;
         }
-        return a.settledAt().isAfter(b.settledAt());
+        if (a.settledAt() == null || b.settledAt() == null) {
+            return a.settledAt() != null || (b.settledAt() == null && a.loanId().compareTo(b.loanId()) > 0);
+        }
+        int byTime = a.settledAt().compareTo(b.settledAt());
+        return byTime > 0 || (byTime == 0 && a.loanId().compareTo(b.loanId()) > 0);
     }
 
     /** Whole days of overdue interest charged on this principal at this APR's daily rate (0 when none). */

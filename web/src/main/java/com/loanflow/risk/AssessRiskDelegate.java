@@ -127,7 +127,7 @@ class AssessRiskDelegate implements JavaDelegate {
     /** The applicant's record on this platform as the decision read it (RepaymentRecord), in words. */
     static String platformRecord(PlatformHistory history) {
         if (history.settledLoans() == 0 && history.maxDaysPastDue() == 0) {
-            return "本平台无借款记录 / No earlier loan here";
+            return "本平台24个月内无借款记录 / No loan here in the last 24 months";
         }
         String lastLimit = history.settledCreditLimit() == null ? "-" : history.settledCreditLimit().toPlainString();
         return "本平台结清借款 " + history.settledLoans() + " 笔，最近结清一笔按时还款 " + history.onTimeInstallments()

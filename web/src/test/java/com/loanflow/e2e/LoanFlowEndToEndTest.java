@@ -186,7 +186,7 @@ class LoanFlowEndToEndTest {
         // what approving grants (tier C: 1,000.00 at 22.00% at most), on a first loan here
         assertThat(form.path("offeredTerms").path("value").asText())
                 .contains("Credit limit 1000.00 CNY, nominal APR at most 22.00%");
-        assertThat(form.path("platformRecord").path("value").asText()).contains("No earlier loan here");
+        assertThat(form.path("platformRecord").path("value").asText()).contains("No loan here in the last 24 months");
 
         assertThat(api.engine("POST", "/task/" + taskId + "/claim", "reviewer1", Map.of("userId", "reviewer1"))
                 .status()).isEqualTo(204);

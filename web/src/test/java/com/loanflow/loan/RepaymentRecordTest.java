@@ -78,6 +78,18 @@ class RepaymentRecordTest {
         assertThat(history.settledCreditLimit()).isEqualByComparingTo("1500.00");
         // had loan 1 been the last settled, its two on-time installments would count
         assertThat(RepaymentRecord.summarise(installments.subList(0, 3), today).onTimeInstallments()).isEqualTo(2);
+        // the rows' order does not matter (the query has none): the same record read backwards
+        List<LoanMapper.EarlierInstallment> backwards = new java.util.ArrayList<>(installments);
+        java.util.Collections.reverse(backwards);
+        assertThat(RepaymentRecord.summarise(backwards, today)).isEqualTo(history);
+        // two loans settled at the same instant (or neither with a time): the larger loan id, whichever comes first
+        var tie = List.of(
+                new LoanMapper.EarlierInstallment("L8", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today.minusMonths(2), laterSettled, new BigDecimal("800.00")),
+                new LoanMapper.EarlierInstallment("L9", LoanStatus.SETTLED, apr, principal, BigDecimal.ZERO, paid,
+                        today.minusMonths(2), laterSettled, new BigDecimal("900.00")));
+        assertThat(RepaymentRecord.summarise(tie, today).settledCreditLimit()).isEqualByComparingTo("900.00");
+        assertThat(RepaymentRecord.summarise(List.of(tie.get(1), tie.get(0)), today).settledCreditLimit()).isEqualByComparingTo("900.00");
     }
 
     @Test

@@ -54,6 +54,8 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                 .asText();
         assertThat(count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = ?", borrowerId))
                 .as("nothing created").isZero();
+        assertThat(http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json()
+                .path("maxApplicationAmount").asText()).as("what the borrower is told they may ask").isEqualTo("2000.00");
         assertThat(apply(http, token, "2000.01").status()).as("above a first loan").isEqualTo(400);
         assertThat(apply(http, token, "5000.01").status()).as("above any limit").isEqualTo(400);
         assertThat(count("SELECT COUNT(*) FROM loan_application WHERE borrower_id = ?", borrowerId)).isZero();
@@ -70,6 +72,8 @@ class RepeatBorrowerLimitTest extends RunningPlatform {
                     .path("borrowerId").asText();
             String[] earlier = settledLoan(borrowerId);
             try {
+                assertThat(http.send("GET", "/api/v1/borrowers/me", bearer(token), null).json()
+                        .path("maxApplicationAmount").asText()).isEqualTo("5000.00");
                 assertThat(apply(http, token, "5000.01").status()).as("above any limit, even now").isEqualTo(400);
                 PlatformHttp.Response submitted = apply(http, token, ASKED);
                 assertThat(submitted.status()).as("a repeat borrower may ask for more: %s", submitted.json())
