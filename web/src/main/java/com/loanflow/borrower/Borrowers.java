@@ -106,6 +106,20 @@ public class Borrowers {
         return result;
     }
 
+    /**
+     * Each agreement this borrower's consent is in force for, as the latest consent not withdrawn (with the version
+     * consented to): what a contract cites, rather than the versions current when it is drawn up.
+     */
+    @Transactional(readOnly = true)
+    public List<Consent> consentsInForce(String borrowerId) {
+        List<Consent> inForce = new ArrayList<>();
+        for (AgreementType type : AgreementType.values()) {
+            mapper.findConsents(borrowerId, type.name()).stream().filter(c -> c.withdrawnAt() == null).findFirst()
+                    .ifPresent(inForce::add);
+        }
+        return inForce;
+    }
+
     /** The current agreements this borrower has not consented to in their current version. */
     @Transactional(readOnly = true)
     public List<Agreement> missingConsents(String borrowerId) {

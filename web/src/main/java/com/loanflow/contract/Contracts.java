@@ -1,6 +1,5 @@
 package com.loanflow.contract;
 
-import com.loanflow.agreement.AgreementCatalog;
 import com.loanflow.application.ApplicationStatus;
 import com.loanflow.application.Applications;
 import com.loanflow.application.LoanApplication;
@@ -44,7 +43,6 @@ public class Contracts {
     private final ContractSigner signer;
     private final Applications applications;
     private final Borrowers borrowers;
-    private final AgreementCatalog agreements;
     private final SigningCodes signingCodes;
     private final FieldCipher cipher;
     private final RuntimeService runtime;
@@ -57,7 +55,7 @@ public class Contracts {
     }
 
     Contracts(ContractMapper mapper, ContractRenderer renderer, ContractSigner signer, Applications applications, Borrowers borrowers,
-              AgreementCatalog agreements, SigningCodes signingCodes, FieldCipher cipher, RuntimeService runtime,
+              SigningCodes signingCodes, FieldCipher cipher, RuntimeService runtime,
               Clock clock, @Value("${loanflow.lending.lender-name}") String lenderName, LoanProduct product) {
         this.product = product;
         this.mapper = mapper;
@@ -65,7 +63,6 @@ public class Contracts {
         this.signer = signer;
         this.applications = applications;
         this.borrowers = borrowers;
-        this.agreements = agreements;
         this.signingCodes = signingCodes;
         this.cipher = cipher;
         this.runtime = runtime;
@@ -97,8 +94,8 @@ public class Contracts {
                 application.approvedAmount().add(totalInterest),
                 schedule.stream().map(l -> new ScheduleLine(l.seq(), l.dueDate(), l.principal(), l.interest(), l.total()))
                         .toList(),
-                agreements.current().stream().map(a -> new AgreementRef(a.type().name(), a.version(), a.type().title()))
-                        .toList(), fee, irrApr, LoanProduct.penaltyDailyRatePercent(application.aprPercent())));
+                citedAgreements(borrower.id()), fee, irrApr,
+                LoanProduct.penaltyDailyRatePercent(application.aprPercent())));
         LoanContract contract = new LoanContract(id, applicationId, number, renderer.templateVersion(),
                 Base64.getEncoder().encodeToString(cipher.encryptBytes(pdf, FieldCipher.context(LoanContract.TABLE, "pdf", id))),
                 sha256(pdf), LoanContract.ContractStatus.PENDING_SIGNATURE, LocalDateTime.now(clock), null, null, null, null,
@@ -107,6 +104,17 @@ public class Contracts {
         mapper.recordPricing(id, fee, irrApr);
         signingCodes.issue(applicationId, borrowers.phone(borrower), summary(application, irrApr));
         return contract;
+    }
+
+    /**
+     * The agreements the borrower's consent is in force for, in the versions consented to (a withdrawn face
+     * recognition authorization is not cited); the catalog's order.
+     */
+    private List<AgreementRef> citedAgreements(String borrowerId) {
+        return borrowers.consentsInForce(borrowerId).stream().map(c -> {
+            var type = com.loanflow.agreement.AgreementType.valueOf(c.consentType());
+            return new AgreementRef(type.name(), c.agreementVersion(), type.title());
+        }).toList();
     }
 
     /** Empty for an application without a contract (then nothing but the principal is paid out). */

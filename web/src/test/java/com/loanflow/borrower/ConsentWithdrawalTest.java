@@ -30,6 +30,12 @@ class ConsentWithdrawalTest extends RunningPlatform {
     @Autowired
     org.springframework.data.redis.core.StringRedisTemplate redis;
 
+    @Autowired
+    Borrowers borrowers;
+
+    @Autowired
+    com.loanflow.contract.Contracts contracts;
+
     PlatformHttp http;
     String token;
     String borrowerId;
@@ -122,7 +128,7 @@ class ConsentWithdrawalTest extends RunningPlatform {
      * Not while an application's checks or its reviewer may use the photos; a loan being repaid does not need them.
      */
     @Test
-    void withdrawingTheFaceAuthorizationDeletesTheFacePhotoAndTheIdentityIsVerifiedAgain() {
+    void withdrawingTheFaceAuthorizationDeletesTheFacePhotoAndTheIdentityIsVerifiedAgain() throws Exception {
         assertThat(count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId)).isOne();
         String applicationId = openApplication("VERIFYING");
         for (String inUse : new String[] {"VERIFYING", "ASSESSING", "IN_REVIEW"}) {
@@ -145,6 +151,17 @@ class ConsentWithdrawalTest extends RunningPlatform {
                 + " FROM borrower WHERE id = ?", borrowerId);
         assertThat(identityOnFile.get("id_number_idx"))
                 .as("name and ID number stay: the parties of the open application and the records").isNotNull();
+        // a contract drawn up now cites the agreements in force, in the versions consented to: not the withdrawn one
+        assertThat(borrowers.consentsInForce(borrowerId)).extracting(Consent::consentType, Consent::agreementVersion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PRIVACY_POLICY", "1.0"),
+                        org.assertj.core.groups.Tuple.tuple("CREDIT_AUTHORIZATION", "1.0"),
+                        org.assertj.core.groups.Tuple.tuple("SERVICE_AGREEMENT", "1.0"));
+        jdbc.update("UPDATE loan_application SET credit_limit = 1000.00, apr_percent = 22.00, approved_amount = 800.00"
+                + " WHERE id = ?", applicationId);
+        contracts.prepare(applicationId);
+        String contractText = pdfText(contracts.pdf(borrowerId, applicationId));
+        assertThat(contractText).contains("Privacy Policy").contains("Credit Report Authorization")
+                .doesNotContain("Face Recognition");
         jdbc.update("UPDATE loan_application SET status = 'CANCELLED', open_slot = NULL WHERE id = ?", applicationId);
         // as after an application's checks passed
         jdbc.update("UPDATE borrower SET verification_status = 'VERIFIED', identity_verified_at = ? WHERE id = ?",
@@ -349,6 +366,18 @@ class ConsentWithdrawalTest extends RunningPlatform {
                 + " version) VALUES (?, ?, ?, 800.00, 3, 'x', ?, '****0056', 'CONSUMPTION', ?, 1, ?, ?, 0)",
                 id, borrowerId, "fixture-" + id, UUID.randomUUID().toString().replace("-", ""), status, now, now);
         return id;
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var document = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(
+                new java.io.ByteArrayInputStream(pdf)))) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                text.append(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(
+                        document.getPage(page))).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static JsonNode find(JsonNode statuses, String type) {
