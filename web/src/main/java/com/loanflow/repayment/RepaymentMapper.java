@@ -12,6 +12,9 @@ public interface RepaymentMapper {
 
     Optional<Repayment> findById(String id);
 
+    /** The repayment as committed now, its row locked to the end of the transaction (never a cached copy). */
+    Optional<Repayment> findByIdForUpdate(String id);
+
     Optional<Repayment> findByIdempotencyKey(@Param("borrowerId") String borrowerId, @Param("key") String key);
 
     /** Read afresh: a concurrent recording of the same statement line must be seen once it committed. */

@@ -120,9 +120,11 @@ public class Repayments {
     public Repayment approveBankTransfer(String repaymentId, String approver) {
         // approvals of one loan's transfers one at a time: the same transfer approved twice at once (a double click,
         // two operators) read the loan before the first applied it and its installments after, and failed half-way;
-        // now the second waits, reads the transfer APPLIED and returns it
-        loanMapper.lockForUpdate(pendingTransfer(repaymentId, approver).loanId());
-        Repayment pending = pendingTransfer(repaymentId, approver);
+        // now the second waits, reads the transfer APPLIED and returns it. The transfer is read with a lock of its
+        // own: H2 makes a commit visible row by row, so a waiter woken by the loan's lock could still read the
+        // transfer PENDING next to a SETTLED loan (seen once in CI); a locking read waits for the transfer's row
+        loanMapper.lockForUpdate(pendingTransfer(repaymentId, approver, false).loanId());
+        Repayment pending = pendingTransfer(repaymentId, approver, true);
         if (Repayment.APPLIED.equals(pending.status())) {
             return pending;
         }
@@ -173,7 +175,11 @@ public class Repayments {
     }
 
     private Repayment pendingTransfer(String repaymentId, String decider) {
-        Repayment transfer = mapper.findById(repaymentId)
+        return pendingTransfer(repaymentId, decider, false);
+    }
+
+    private Repayment pendingTransfer(String repaymentId, String decider, boolean lock) {
+        Repayment transfer = (lock ? mapper.findByIdForUpdate(repaymentId) : mapper.findById(repaymentId))
                 .filter(r -> Repayment.BANK_TRANSFER.equals(r.method()))
                 .orElseThrow(() -> ApiException.notFound("Bank transfer"));
         if (transfer.recordedBy().equals(decider)) {
