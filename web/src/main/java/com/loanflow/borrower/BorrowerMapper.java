@@ -45,6 +45,9 @@ public interface BorrowerMapper {
     /** Whether the identity document is on file, without reading its (large, encrypted) images. */
     boolean hasIdentityDocument(String borrowerId);
 
+    /** Borrowers whose identity photos are on file with no face recognition authorization in force, at most limit. */
+    java.util.List<String> identityDocumentsWithoutFaceConsent(@Param("limit") int limit);
+
     int countConsents(@Param("borrowerId") String borrowerId, @Param("consentType") String consentType);
 
     int updatePasswordHash(@Param("id") String id, @Param("passwordHash") String passwordHash,

@@ -219,6 +219,26 @@ public class Borrowers {
         log.info("Face photo of borrower {} deleted with the withdrawn face recognition authorization", borrowerId);
     }
 
+    /**
+     * Deletes the borrower's ID card image and face photo when no face recognition authorization is in force for
+     * them (photos taken before the authorization existed, PIPL art. 29: face data needs its own consent); kept while
+     * an application's checks or its reviewer use them. Under the borrower's lock, re-checked, so a consent or an
+     * application in between wins. True when something was deleted.
+     */
+    @Transactional
+    public boolean eraseFaceWithoutConsent(String borrowerId, OpenApplications applications) {
+        lockBorrower(borrowerId);
+        boolean consented = mapper.findConsents(borrowerId, AgreementType.FACE_RECOGNITION.name()).stream()
+                .anyMatch(c -> c.withdrawnAt() == null);
+        if (consented || !mapper.hasIdentityDocument(borrowerId) || applications.isBeingAssessed(borrowerId)
+                || applications.isInReview(borrowerId)) {
+            return false;
+        }
+        mapper.deleteIdentityDocument(borrowerId);
+        log.info("Face photo of borrower {} deleted: held without a face recognition authorization", borrowerId);
+        return true;
+    }
+
     /** Whether the borrower's ID card image and face photo are on file (not before submission or after erasure). */
     public boolean hasIdentityDocument(String borrowerId) {
         return mapper.hasIdentityDocument(borrowerId);

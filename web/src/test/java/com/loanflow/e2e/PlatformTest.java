@@ -28,6 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "loanflow.reminders.cron=-",
                 // closed accounts are erased by AccountClosureTest for its own borrowers and days, never by the clock
                 "loanflow.retention.erasure-cron=-",
+                // photos without a face authorization are deleted by FacePhotoRetentionTest's own runs only
+                "loanflow.privacy.face-erasure-cron=-",
                 // as behind a load balancer: X-Forwarded-For from this address names the client (consent evidence)
                 "loanflow.device.trusted-proxies=127.0.0.1"})
 public @interface PlatformTest {
