@@ -359,13 +359,7 @@ class ConsentWithdrawalTest extends RunningPlatform {
 
     /** A row-only open application in the given state (no process: the refusals happen before any engine call). */
     private String openApplication(String status) {
-        String id = UUID.randomUUID().toString();
-        LocalDateTime now = LocalDateTime.now().withNano(0);
-        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
-                + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, created_at, updated_at,"
-                + " version) VALUES (?, ?, ?, 800.00, 3, 'x', ?, '****0056', 'CONSUMPTION', ?, 1, ?, ?, 0)",
-                id, borrowerId, "fixture-" + id, UUID.randomUUID().toString().replace("-", ""), status, now, now);
-        return id;
+        return openApplicationRow(borrowerId, status);
     }
 
     private static String pdfText(byte[] pdf) throws java.io.IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loanflow.device.PlatformHttp;
 import com.loanflow.e2e.RunningPlatform;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class FacePhotoRetentionTest extends RunningPlatform {
         for (Borrower taken : new Borrower[] {legacy, inReview}) {
             jdbc.update("DELETE FROM consent WHERE borrower_id = ? AND consent_type = 'FACE_RECOGNITION'", taken.id);
         }
-        String review = openApplication(inReview.id, "IN_REVIEW");
+        String review = openApplicationRow(inReview.id, "IN_REVIEW");
         try {
             retention.eraseWithoutConsent();
 
@@ -68,16 +67,5 @@ class FacePhotoRetentionTest extends RunningPlatform {
 
     private int photos(String borrowerId) {
         return count("SELECT COUNT(*) FROM identity_document WHERE borrower_id = ?", borrowerId);
-    }
-
-    /** A row-only open application in the given state (no process). */
-    private String openApplication(String borrowerId, String status) {
-        String id = UUID.randomUUID().toString();
-        LocalDateTime now = LocalDateTime.now().withNano(0);
-        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
-                + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, created_at, updated_at,"
-                + " version) VALUES (?, ?, ?, 800.00, 3, 'x', ?, '****0056', 'CONSUMPTION', ?, 1, ?, ?, 0)",
-                id, borrowerId, "fixture-" + id, UUID.randomUUID().toString().replace("-", ""), status, now, now);
-        return id;
     }
 }

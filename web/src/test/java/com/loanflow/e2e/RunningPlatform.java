@@ -33,6 +33,18 @@ public abstract class RunningPlatform {
         return PlatformHttp.readableBeijingIdNumber(ocr);
     }
 
+    /** A row-only open application of the borrower in the given state (no process behind it). */
+    protected String openApplicationRow(String borrowerId, String status) {
+        String id = java.util.UUID.randomUUID().toString();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().withNano(0);
+        jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount, term_months,"
+                + " bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, open_slot, created_at, updated_at,"
+                + " version) VALUES (?, ?, ?, 800.00, 3, 'x', ?, '****0056', 'CONSUMPTION', ?, 1, ?, ?, 0)",
+                id, borrowerId, "fixture-" + id, java.util.UUID.randomUUID().toString().replace("-", ""), status, now,
+                now);
+        return id;
+    }
+
     protected int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
     }
