@@ -35,7 +35,9 @@ public class Disbursements {
                               DisbursementStatus status) {
     }
 
-    public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode) {
+    /** acceptedAt: when the channel accepted the request, in its day (a withholding's money is dated by it). */
+    public record ChannelResult(String requestId, String channelTransactionId, String status, String failureCode,
+                                String acceptedAt) {
 
         public ChannelResult {
             failureCode = PaymentCallbacks.failureCode(failureCode);

@@ -59,10 +59,11 @@ class PaymentCallbackController {
         requireLength("requestId", result.requestId(), 40);
         requireLength("status", result.status(), 24);
         requireLength("channelTransactionId", result.channelTransactionId(), 64);
+        requireLength("acceptedAt", result.acceptedAt(), 40);
         // failureCode: any text is kept as a code or OTHER (Disbursements.ChannelResult, PaymentCallbacks.failureCode)
         if (withholdings.handles(result.requestId())) {
             return Map.of("result", withholdings.applyCallback(channel, result.requestId(),
-                    result.channelTransactionId(), result.status(), result.failureCode()).name());
+                    result.channelTransactionId(), result.status(), result.failureCode(), result.acceptedAt()).name());
         }
         return Map.of("result", disbursements.applyCallback(channel, result).name());
     }

@@ -8,7 +8,6 @@ import com.loanflow.shared.Ids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -230,12 +229,9 @@ public class Reconciliations {
 
     private static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED");
 
-    /** The channel's local time as written ("2026-11-26T00:00:02"), or an instant with an offset, in our zone. */
     private LocalDate acceptedDate(String acceptedAt) {
-        if (acceptedAt.endsWith("Z") || acceptedAt.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            return OffsetDateTime.parse(acceptedAt).atZoneSameInstant(clock.getZone()).toLocalDate();
-        }
-        return LocalDateTime.parse(acceptedAt).toLocalDate();
+        return com.loanflow.payment.ChannelTime.acceptedOn(acceptedAt, clock.getZone())
+                .orElseThrow(() -> new IllegalArgumentException("acceptedAt is not a time: " + acceptedAt));
     }
 
     private void record(ReconciliationMapper.Run run, List<Difference> differences) {

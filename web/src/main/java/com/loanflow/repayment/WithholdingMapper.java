@@ -26,4 +26,7 @@ public interface WithholdingMapper {
     int updateStatus(@Param("id") String id, @Param("status") Withholding.Status status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
                      @Param("version") int version, @Param("now") LocalDateTime now);
+
+    /** A (re-)send is about to ask the channel: a new version, so that an expiry that read the row before it fails. */
+    int markSendAttempt(@Param("id") String id, @Param("version") int version, @Param("now") LocalDateTime now);
 }

@@ -100,6 +100,11 @@ public class Withholdings {
         if (w.status() != Withholding.Status.REQUESTED) {
             return w;
         }
+        // on record before the channel is asked: an expiry that read the row earlier then finds it changed and leaves
+        // it (it would otherwise fail a request this call gets accepted, the card debited under a FAILED repayment)
+        if (mapper.markSendAttempt(w.id(), w.version(), LocalDateTime.now(clock)) != 1) {
+            return mapper.findByRequestId(w.requestId()).orElseThrow(); // another send or an answer got there first
+        }
         String card = applications.bankCardNumber(applications.get(
                 loanMapper.findById(w.loanId()).orElseThrow().applicationId()));
         WithholdingChannel.Answer answer = channel.withhold(w.requestId(), w.amount(), card);
@@ -127,11 +132,15 @@ public class Withholdings {
     /**
      * Ends a withholding the channel never accepted (FAILED, EXPIRED), on record as the final answer: the loan's slot
      * is free for a new request, and a late success for this request id would be a conflict for operations.
+     *
+     * @param readVersion the version the caller read before it asked the channel: a send since then (which marks the
+     *                    row before it calls the channel) may have been accepted after the channel's answer, so the
+     *                    withholding is left for the next round
      */
     @Transactional
-    public void expire(String requestId) {
+    public void expire(String requestId, int readVersion) {
         Withholding w = mapper.findByRequestId(requestId).orElseThrow(() -> ApiException.notFound("Withholding"));
-        if (w.status() != Withholding.Status.REQUESTED) {
+        if (w.status() != Withholding.Status.REQUESTED || w.version() != readVersion) {
             return;
         }
         failOnOwnRecord(w, "EXPIRED");
@@ -148,7 +157,7 @@ public class Withholdings {
      */
     @Transactional
     public CallbackOutcome applyCallback(String channelName, String requestId, String channelTxnId, String status,
-                                         String failureCode) {
+                                         String failureCode, String acceptedAt) {
         Withholding w = mapper.findByRequestId(requestId).orElseThrow(() -> ApiException.notFound("Withholding request"));
         failureCode = com.loanflow.payment.PaymentCallbacks.failureCode(failureCode);
         Withholding.Status next = switch (status) {
@@ -172,15 +181,31 @@ public class Withholdings {
         move(w, next, channelTxnId, failureCode);
         Repayment repayment = repaymentMapper.findById(w.repaymentId()).orElseThrow();
         if (next == Withholding.Status.SUCCEEDED) {
-            // SENT since the channel accepted the request (its answer's time); a callback that overtook that answer
-            // is the acceptance itself
-            LocalDate acceptedOn = (w.status() == Withholding.Status.SENT ? w.updatedAt() : LocalDateTime.now(clock))
-                    .toLocalDate();
-            repayments.applyConfirmed(repayment, acceptedOn);
+            repayments.applyConfirmed(repayment, acceptedOn(w, acceptedAt));
         } else {
             repayments.markFailed(repayment);
         }
         return CallbackOutcome.APPLIED;
+    }
+
+    /**
+     * The day the card was debited, which dates the money (ADR 0028): the channel's own word when it gives one, within
+     * the days the request can have been accepted on (from when we made it to today). Without it, the day we learnt of
+     * the acceptance: SENT since the channel's answer (a re-send's "already accepted" may come a day later, hence the
+     * channel's time first), or now for a callback that overtook that answer.
+     */
+    private LocalDate acceptedOn(Withholding w, String acceptedAt) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate ours = (w.status() == Withholding.Status.SENT ? w.updatedAt() : LocalDateTime.now(clock)).toLocalDate();
+        LocalDate channels = com.loanflow.payment.ChannelTime.acceptedOn(acceptedAt, clock.getZone()).orElse(null);
+        if (channels == null) {
+            if (acceptedAt != null) {
+                log.warn("Withholding {}: the channel's acceptedAt is not a time; dated by our record", w.requestId());
+            }
+            return ours;
+        }
+        LocalDate requested = w.createdAt().toLocalDate();
+        return channels.isBefore(requested) ? requested : channels.isAfter(today) ? today : channels;
     }
 
     /**

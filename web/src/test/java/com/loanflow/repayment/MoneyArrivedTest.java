@@ -57,6 +57,9 @@ class MoneyArrivedTest {
     Withholdings withholdings;
 
     @Autowired
+    WithholdingMapper withholdingMapper;
+
+    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -297,6 +300,35 @@ class MoneyArrivedTest {
                 Integer.class, expired.get("request_id"))).as("never sent after it expired").isZero();
         assertThat(withholdings.request(application.borrowerId, loanId, "wh-n-" + loanId.substring(0, 8),
                 new BigDecimal("100.00")).status()).as("the slot is free again").isEqualTo("PENDING");
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void anExpiryThatReadTheWithholdingBeforeASendStartedLeavesItToThatSend() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "600.00");
+        String loanId = application.paidOut(disbursements, http, port);
+        Repayment pending = withholdings.request(application.borrowerId, loanId, "wh-x-" + loanId.substring(0, 8),
+                new BigDecimal("100.00"));
+        Withholding readByExpiry = withholdingMapper.findByRepaymentId(pending.id()).orElseThrow();
+
+        // a re-send (the borrower's retry, or another node's job) marks the row, then asks the channel; the expiry,
+        // whose status query the channel answered "unknown" just before, commits only now
+        assertThat(withholdingMapper.markSendAttempt(readByExpiry.id(), readByExpiry.version(), LocalDateTime.now()))
+                .isEqualTo(1);
+        withholdings.expire(readByExpiry.requestId(), readByExpiry.version());
+
+        assertThat(repaymentStatus(pending.id())).as("not failed under a send in flight").isEqualTo("PENDING");
+        assertThat(jdbc.queryForMap("SELECT status, open_loan_id FROM withholding WHERE repayment_id = ?",
+                pending.id())).containsEntry("status", "REQUESTED").containsEntry("open_loan_id", loanId);
+        // that send's acceptance and the channel's callback then apply the money, once
+        assertThat(withholdings.send(pending.id()).status()).isEqualTo(Withholding.Status.SENT);
+        DisbursingApplication.await("the withholding's callback", () -> "APPLIED".equals(repaymentStatus(pending.id())));
+        // an expiry with the current version of a withholding still REQUESTED does end it (the ordinary path)
+        Repayment other = withholdings.request(application.borrowerId, loanId, "wh-y-" + loanId.substring(0, 8),
+                new BigDecimal("50.00"));
+        Withholding current = withholdingMapper.findByRepaymentId(other.id()).orElseThrow();
+        withholdings.expire(current.requestId(), current.version());
+        assertThat(repaymentStatus(other.id())).isEqualTo("FAILED");
         assertThat(invariants.check().violations()).isEmpty();
     }
 

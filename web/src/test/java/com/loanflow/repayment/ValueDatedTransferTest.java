@@ -67,6 +67,15 @@ class ValueDatedTransferTest {
     RepaymentMapper repaymentMapper;
 
     @Autowired
+    Withholdings withholdings;
+
+    @Autowired
+    WithholdingMapper withholdingMapper;
+
+    @Autowired
+    com.loanflow.loan.Loans loansService;
+
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
     /** A loan whose first installment fell due 6 days ago, accrued to yesterday; its first due date. */
@@ -256,6 +265,58 @@ class ValueDatedTransferTest {
         assertThat(applied.valueDate()).isEqualTo(LocalDate.now(clock).minusDays(1));
         assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
                 .isEqualByComparingTo(share(FIRST_INTEREST, 9, period).negate());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aWithholdingDatedByTheChannelsAcceptanceTimeWhenItsWordArrivesOnlyTheNextDay() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
+        Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
+        long period = ChronoUnit.DAYS.between(start, dueDate(paidOut.loanId(), 1));
+        BigDecimal yesterdaysQuote = new BigDecimal("1000.00").add(share(FIRST_INTEREST, 9, period));
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+
+        // asked at 23:59:50 for yesterday's quote; the channel was slow to answer (our request timed out, so the
+        // withholding stayed REQUESTED) but accepted and debited the card at 23:59:55; its callback, or a re-send's
+        // "already accepted", reaches us only after midnight. Its signed word says when it accepted the debit.
+        Repayment pending = withholdings.request(paidOut.application().borrowerId, paidOut.loanId(),
+                "wh-d-" + paidOut.loanId().substring(0, 8), yesterdaysQuote);
+        jdbc.update("UPDATE withholding SET created_at = ?, updated_at = ? WHERE repayment_id = ?",
+                yesterday.atTime(23, 59, 50), yesterday.atTime(23, 59, 50), pending.id());
+        Withholding w = withholdingMapper.findByRepaymentId(pending.id()).orElseThrow();
+
+        assertThat(withholdings.applyCallback("sandbox", w.requestId(), "SBXVALUEDATED" + w.id().substring(0, 6),
+                "SUCCEEDED", null, yesterday.atTime(23, 59, 55).toString()).name()).isEqualTo("APPLIED");
+
+        assertSettled(paidOut.loanId());
+        Repayment applied = repaymentMapper.findById(pending.id()).orElseThrow();
+        assertThat(applied.valueDate()).isEqualTo(yesterday);
+        assertThat(applied.principalPart()).isEqualByComparingTo("1000.00");
+        assertThat(balance(paidOut.application().applicationId, "INTEREST_INCOME"))
+                .isEqualByComparingTo(share(FIRST_INTEREST, 9, period).negate());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aChannelTimeBeforeTheRequestOrNotATimeDoesNotDateTheMoney() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), 10);
+        Backdating.accrueUntilYesterday(accrual, clock, paidOut.loanId(), start);
+        BigDecimal todaysQuote = loansService.settlementQuote(loans.findById(paidOut.loanId()).orElseThrow()).total();
+
+        // requested today: a channel time of last week cannot be when it debited the card (today's quote settles)
+        Repayment settling = withholdings.request(paidOut.application().borrowerId, paidOut.loanId(),
+                "wh-e-" + paidOut.loanId().substring(0, 8), todaysQuote);
+        Withholding w = withholdingMapper.findByRepaymentId(settling.id()).orElseThrow();
+        withholdings.applyCallback("sandbox", w.requestId(), "SBXEARLY" + w.id().substring(0, 6), "SUCCEEDED", null,
+                LocalDate.now(clock).minusDays(7).atTime(10, 0).toString());
+
+        assertSettled(paidOut.loanId());
+        assertThat(repaymentMapper.findById(settling.id()).orElseThrow().valueDate()).isEqualTo(LocalDate.now(clock));
+        assertThat(com.loanflow.payment.ChannelTime.acceptedOn("yesterday", clock.getZone())).isEmpty();
+        assertThat(com.loanflow.payment.ChannelTime.acceptedOn("2026-11-25T16:30:00Z", java.time.ZoneId.of("Asia/Shanghai")))
+                .contains(LocalDate.of(2026, 11, 26));
         assertThat(invariants.check().violations()).isEmpty();
     }
 

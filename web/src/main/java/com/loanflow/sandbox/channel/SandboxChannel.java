@@ -75,14 +75,15 @@ class SandboxChannel {
             return Answer.ALREADY_ACCEPTED;
         }
         boolean stillBusy = payout.attempts() + 1 <= 2;
+        LocalDateTime now = LocalDateTime.now(clock);
         if (mapper.recordAttempt(payout.requestId(), stillBusy ? "BUSY" : "ACCEPTED", payout.version(),
-                stillBusy ? null : LocalDateTime.now(clock)) != 1) {
+                stillBusy ? null : now) != 1) {
             return Answer.BUSY; // a concurrent retry is being handled; this one may try again
         }
         if (stillBusy) {
             return Answer.BUSY;
         }
-        callbacks.schedule(payout);
+        callbacks.schedule(payout.acceptedAt(now));
         return Answer.ACCEPTED;
     }
 }

@@ -157,11 +157,8 @@ class SandboxChannelController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).header("X-Signature", Pem.sign(channelPrivateKey, bytes))
                     .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(bytes);
         }
+        // acceptedAt (when accepted): the channel's day, which dates the statement that lists it
         Map<String, Object> answer = payout.get().result();
-        if (payout.get().acceptedAt() != null) {
-            // when the channel accepted it, in its own day: the date of the statement that lists it
-            answer.put("acceptedAt", payout.get().acceptedAt().toString());
-        }
         if ("BUSY".equals(payout.get().status())) {
             // not accepted yet: nothing final to report
             answer.put("status", "PROCESSING");

@@ -60,7 +60,18 @@ record SandboxPayout(String requestId, String merchantId, BigDecimal amount, Str
         result.put("status", failed() ? "FAILED" : "SUCCEEDED");
         result.put("failureCode", !failed() ? null
                 : behaviour == Behaviour.FAIL_CARD_INVALID ? "CARD_INVALID" : "INSUFFICIENT_BALANCE");
+        if (acceptedAt != null) {
+            // when the channel accepted (and, for a withholding, debited) it, in the channel's own day, as real
+            // channels' notifications carry a transaction time: the merchant dates the money by it, not by arrival
+            result.put("acceptedAt", acceptedAt.toString());
+        }
         return result;
+    }
+
+    /** This record as it is once a retry was accepted at {@code at}. */
+    SandboxPayout acceptedAt(LocalDateTime at) {
+        return new SandboxPayout(requestId, merchantId, amount, cardEnc, cardLast4, behaviour, attempts + 1, "ACCEPTED",
+                channelTxnId, notifyUrl, createdAt, version + 1, kind, at);
     }
 
     /** What a channel sends while it is still working on the request. */
