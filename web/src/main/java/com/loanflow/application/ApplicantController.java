@@ -15,6 +15,13 @@ class ApplicantController {
 
     record ApplicantView(String applicationId, String borrowerId, String name, String idNumber, String phone,
                          String bankCardNumber, String idCardFrontImage, String selfieImage) {
+
+        @Override
+        public String toString() {
+            return "ApplicantView[" + applicationId + ", " + borrowerId + ", " + com.loanflow.shared.Masking.name(name)
+                    + ", " + com.loanflow.shared.Masking.idNumber(idNumber) + ", " + com.loanflow.shared.Masking.phone(phone)
+                    + ", " + com.loanflow.shared.Masking.bankCard(bankCardNumber) + ", images=****]";
+        }
     }
 
     private final Applications applications;

@@ -32,4 +32,11 @@ record ApplicationRequest(
     static final int MIN_TERM_MONTHS = 1;
     static final int MAX_TERM_MONTHS = 12;
     static final String PURPOSES = "CONSUMPTION|EDUCATION|MEDICAL|RENT|TRAVEL|OTHER";
+
+    @Override
+    public String toString() {
+        return "ApplicationRequest[amount=" + amount + ", termMonths=" + termMonths + ", bankCardNumber="
+                + com.loanflow.shared.Masking.bankCard(bankCardNumber) + ", purpose=" + purpose + ", device=" + device
+                + ", unexpectedFields=" + (unexpectedFields == null ? null : unexpectedFields.keySet()) + "]";
+    }
 }

@@ -95,7 +95,8 @@ public class AuditLog {
     }
 
     private static String maskDigitRuns(String value) {
-        Matcher matcher = LONG_DIGIT_RUN.matcher(value);
+        // the forms people write (+86, groups with spaces or hyphens, full-width digits) first, then any long run
+        Matcher matcher = LONG_DIGIT_RUN.matcher(com.loanflow.shared.logging.PersonalDataMasker.mask(value));
         return matcher.replaceAll(run -> Masking.bankCard(run.group()));
     }
 }

@@ -1,5 +1,6 @@
 package com.loanflow.borrower;
 
+import com.loanflow.shared.Masking;
 import com.loanflow.shared.MaxUtf8Bytes;
 import com.loanflow.shared.MobilePhone;
 import com.loanflow.shared.ValidIdNumber;
@@ -26,6 +27,12 @@ final class BorrowerRequests {
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String password,
             @NotEmpty(message = "must include PRIVACY_POLICY, CREDIT_AUTHORIZATION, SERVICE_AGREEMENT and FACE_RECOGNITION")
             @Size(max = 20, message = "must list at most 20 agreements") List<@Valid @NotNull ConsentGiven> consents) {
+
+        // records print every component by default; Spring logs request bodies at DEBUG
+        @Override
+        public String toString() {
+            return "Registration[phone=" + Masking.phone(phone) + ", password=****, consents=" + consents + "]";
+        }
     }
 
     /** Consent to agreements in their current versions, e.g. after a new version was published. */
@@ -34,12 +41,22 @@ final class BorrowerRequests {
     }
 
     record Login(@NotBlank String phone, @NotBlank @MaxUtf8Bytes(72) String password) {
+
+        @Override
+        public String toString() {
+            return "Login[phone=" + Masking.phone(phone) + ", password=****]";
+        }
     }
 
     record PasswordChange(
             @NotBlank @MaxUtf8Bytes(72) String currentPassword,
             @NotBlank @Size(min = 8, max = 64, message = "must be 8 to 64 characters") @MaxUtf8Bytes(72)
             @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*\\d).+$", message = "must contain letters and digits") String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[****]";
+        }
     }
 
     record Identity(
@@ -49,5 +66,10 @@ final class BorrowerRequests {
             @NotBlank @ValidIdNumber String idNumber,
             @NotBlank String idCardFrontImage,
             @NotBlank String selfieImage) {
+
+        @Override
+        public String toString() {
+            return "Identity[name=" + Masking.name(name) + ", idNumber=" + Masking.idNumber(idNumber) + ", images=****]";
+        }
     }
 }

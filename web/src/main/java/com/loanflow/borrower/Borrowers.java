@@ -383,6 +383,13 @@ public class Borrowers {
 
     /** Plaintext identity of a borrower, for the internal worker API and the contract; never logged. */
     public record Applicant(String name, String idNumber, String phone, String idCardFrontImage, String selfieImage) {
+
+        @Override
+        public String toString() {
+            return "Applicant[" + com.loanflow.shared.Masking.name(name) + ", "
+                    + com.loanflow.shared.Masking.idNumber(idNumber) + ", " + com.loanflow.shared.Masking.phone(phone)
+                    + ", images=****]";
+        }
     }
 
     public Applicant applicant(String borrowerId) {

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * (Cockpit), job and external-task failure messages and their stack traces or error details, the user-operation log's
  * old and new values, attachment names. Workers and delegates are written to put only masked values in their errors,
  * and reviewers are told to; this is the line behind that, so that a "called 13812345678" typed into a Tasklist
- * comment or a provider's error echoing a card number never reaches a table in the clear. Variables and form fields
- * are handled by {@link FreeTextMasking}.
+ * comment or a provider's error echoing a card number never reaches a table in the clear. The free-text variables
+ * people are asked to type in are masked as text by {@link FreeTextMasking}; every other string variable, form
+ * property and task name or description where a number stands alone, here.
  *
  * <p>Done where every engine write passes: the entity manager's flush. Each command's cached entities are masked just
  * before their INSERT or UPDATE is built, whichever command or REST call produced them.
@@ -130,6 +131,27 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                     : PersonalDataMasker.maskStandalone(entry.getOrgValue()));
             entry.setNewValue(typed ? PersonalDataMasker.mask(entry.getNewValue())
                     : PersonalDataMasker.maskStandalone(entry.getNewValue()));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity v
+                && STRING.equals(v.getSerializerName())) {
+            // string variables anyone set (Cockpit's "add variable", an undeclared form field, the REST API) hold ids,
+            // masked values and decisions by design; a number that stands alone in one is masked, ids stay intact
+            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity v
+                && STRING.equals(v.getSerializerName())) {
+            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v
+                && STRING.equals(v.getSerializerName())) {
+            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity property
+                && property.getPropertyValue() instanceof String value) {
+            property.setPropertyValue(PersonalDataMasker.maskStandalone(value));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task) {
+            // a task's name or description edited in Tasklist or through the API (without firing update listeners)
+            task.setNameWithoutCascade(PersonalDataMasker.maskStandalone(task.getName()));
+            task.setDescriptionWithoutCascade(PersonalDataMasker.maskStandalone(task.getDescription()));
+        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity task) {
+            task.setName(PersonalDataMasker.maskStandalone(task.getName()));
+            task.setDescription(PersonalDataMasker.maskStandalone(task.getDescription()));
         } else if (entity instanceof AttachmentEntity attachment) {
             attachment.setName(PersonalDataMasker.mask(attachment.getName()));
             attachment.setDescription(PersonalDataMasker.mask(attachment.getDescription()));
@@ -144,6 +166,9 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
             }
         }
     }
+
+    /** The serializer name of string variables (text in TEXT_). */
+    static final String STRING = "string";
 
     static final java.util.Set<String> HUMAN_TEXT_PROPERTIES = java.util.Set.of("comment", "name", "description");
 

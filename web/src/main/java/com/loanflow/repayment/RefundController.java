@@ -83,6 +83,7 @@ class RefundController {
 
     @PostMapping("/ops/v1/refunds/{refundId}/rejection")
     RefundView reject(@PathVariable String refundId, @Valid @RequestBody Rejection rejection, HttpServletRequest http) {
-        return RefundView.of(refunds.reject(refundId, OpsApiSecurity.operator(http), rejection.reason()));
+        return RefundView.of(refunds.reject(refundId, OpsApiSecurity.operator(http),
+                com.loanflow.shared.logging.PersonalDataMasker.mask(rejection.reason())));
     }
 }

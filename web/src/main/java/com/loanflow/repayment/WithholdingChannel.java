@@ -66,6 +66,15 @@ class WithholdingChannel {
      * nothing about whether an earlier send of the same request id was accepted, so it is asked again; the status
      * query settles it.
      */
+    private String answerCode(String body) {
+        try {
+            String code = json.readTree(body).path("code").asText("");
+            return code.matches("[A-Z_]{1,40}") ? code : "(no code)";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(not JSON)";
+        }
+    }
+
     static boolean refusal(int status) {
         return status == 400;
     }
@@ -89,7 +98,9 @@ class WithholdingChannel {
                 // only the channel's acceptance of this request: a bare 200 (a proxy's page) is asked again
                 return acceptedFor(requestId, response.body()) ? Answer.ACCEPTED : Answer.RETRY_LATER;
             }
-            log.info("Channel answered {} to withholding {}: {}", response.statusCode(), requestId, response.body());
+            // the code only: a channel's refusal may echo the card it was sent, a proxy's page is noise
+            log.info("Channel answered {} to withholding {}: {}", response.statusCode(), requestId,
+                    answerCode(response.body()));
             return refusal(response.statusCode()) ? Answer.REFUSED : Answer.RETRY_LATER;
         } catch (java.io.IOException e) {
             log.info("Withholding {} not sent: {}", requestId, e.toString());

@@ -6,7 +6,7 @@ public final class Luhn {
     }
 
     public static boolean isValid(String number) {
-        if (number == null || !number.matches("\\d{12,19}")) {
+        if (number == null || !number.matches("\\d{16,19}")) {
             return false;
         }
         int sum = 0;

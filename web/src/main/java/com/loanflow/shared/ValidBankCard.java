@@ -9,13 +9,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A 12–19 digit bank card number passing the Luhn check. */
+/** A 16–19 digit bank card number (mainland debit cards) passing the Luhn check. */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidBankCard.Validator.class)
 public @interface ValidBankCard {
 
-    String message() default "is not a valid bank card number (12-19 digits, Luhn check)";
+    String message() default "is not a valid bank card number (16-19 digits, Luhn check)";
 
     Class<?>[] groups() default {};
 

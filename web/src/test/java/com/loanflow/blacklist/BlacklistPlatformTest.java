@@ -101,13 +101,17 @@ class BlacklistPlatformTest {
     @Test
     void theTableHoldsTheKeyedHashAndAMaskNeverThePlaintext() {
         String phone = "1370000" + (1000 + (int) (Math.random() * 9000));
-        PlatformHttp.Response added = add("ops1", Map.of("type", "PHONE", "value", phone, "reason", "stolen identity"));
+        String spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        PlatformHttp.Response added = add("ops1", Map.of("type", "PHONE", "value", phone, "reason",
+                "stolen identity, same ring as +86 " + spaced));
         assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("reason").asText()).as("a number typed into the reason is masked too")
+                .isEqualTo("stolen identity, same ring as +86 " + phone.substring(0, 3) + "****" + phone.substring(7));
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM blacklist_entry WHERE id = ?",
                 added.json().path("id").asText());
         assertThat(row.get("value_idx")).isEqualTo(blindIndex.of("phone", phone));
         assertThat(row.get("masked_value")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-        assertThat(row.toString()).doesNotContain(phone);
+        assertThat(row.toString()).doesNotContain(phone).doesNotContain(spaced);
     }
 
     @Test

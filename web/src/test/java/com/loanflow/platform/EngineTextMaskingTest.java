@@ -50,6 +50,8 @@ class EngineTextMaskingTest extends RunningPlatform {
     @Autowired
     HistoryService history;
     @Autowired
+    org.camunda.bpm.engine.FormService formService;
+    @Autowired
     org.camunda.bpm.engine.IdentityService identity;
 
     String deploymentId;
@@ -145,6 +147,42 @@ class EngineTextMaskingTest extends RunningPlatform {
 
         // and what the tables hold, every text and byte column of every engine table
         assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE MESSAGE_ LIKE ?", Integer.class,
+                "%139****0987%")).as("the check saw the comment").isPositive();
+    }
+
+    @Test
+    void variablesFormFieldsAndTaskTextsAnyoneSetsReachTheTablesMasked() throws Exception {
+        String key = "engineVariableMaskingTest";
+        deploymentId = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+                Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_First").userTask("Task_Second").endEvent()
+                        .done()).deploy().getId();
+        String processInstanceId = runtime.startProcessInstanceByKey(key, java.util.Map.of("payoutRequestId",
+                PAYOUT_ID)).getId();
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+
+        // an operator adds a variable in Cockpit, and changes it (history keeps both values)
+        runtime.setVariable(processInstanceId, "note", "回访 " + PHONE + " / " + ID_NUMBER);
+        runtime.setVariable(processInstanceId, "note", "回访 +86 139 1234 0987, 卡 " + CARD + ", 请求 " + PAYOUT_ID);
+        // a reviewer edits the task's description in Tasklist
+        var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        task.setDescription("call back " + PHONE + " about card " + CARD);
+        tasks.saveTask(task);
+        // and submits the form with a field it does not declare: kept as a variable and a FormProperty detail
+        formService.submitTaskForm(taskId, java.util.Map.of("callNote", "card " + CARD + " is hers"));
+
+        assertThat(runtime.getVariable(processInstanceId, "note"))
+                .isEqualTo("回访 +86 139****0987, 卡 ****9981, 请求 " + PAYOUT_ID);
+        assertThat(runtime.getVariable(processInstanceId, "callNote")).isEqualTo("card ****9981 is hers");
+        assertThat(runtime.getVariable(processInstanceId, "payoutRequestId")).as("a platform id stays intact")
+                .isEqualTo(PAYOUT_ID);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getDescription())
+                .isEqualTo("call back 139****0987 about card ****9981");
+        assertThat(jdbc.queryForList("SELECT TEXT_ FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND TEXT_ IS NOT NULL",
+                String.class, processInstanceId)).as("every value the variables had")
+                .noneMatch(text -> text.contains("139 1234 0987")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();
     }
 
     private int jobRetries(String jobId) {
@@ -190,8 +228,6 @@ class EngineTextMaskingTest extends RunningPlatform {
                 }
             }
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE MESSAGE_ LIKE ?", Integer.class,
-                "%139****0987%")).as("the check saw the comment").isPositive();
         return leaks;
     }
 }

@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data wherever it appears in free text (log messages, exception messages): 18-character resident
- * ID numbers, mainland mobile numbers and bank card numbers, in the display forms of Masking. A last line of defence: code should log masked
- * values in the first place.
+ * ID numbers, mainland mobile numbers and bank card numbers, in the display forms of Masking. A last line of defence:
+ * code should log masked values in the first place. People write these numbers in more than one way, so the forms
+ * with a country prefix (+86, 0086), with spaces or hyphens between the usual groups (138 1234 5678, 6222 0200 0000
+ * 0056, 110101 19900307 0011) and in full-width digits (１３８…) are masked too.
  */
 public final class PersonalDataMasker {
 
@@ -18,24 +20,52 @@ public final class PersonalDataMasker {
             if (text == null || text.length() < 11) {
                 return text;
             }
-            String masked = replace(idNumber, text, m -> Masking.idNumber(m.group()));
-            masked = replace(card, masked, m -> Masking.bankCard(m.group()));
-            return replace(phone, masked, m -> Masking.phone(m.group()));
+            text = asciiDigits(text);
+            String masked = replace(idNumber, text, m -> Masking.idNumber(digits(m.group())));
+            masked = replace(card, masked, m -> Masking.bankCard(digits(m.group())));
+            // a country prefix stays as written: "+86 138****5678"
+            return replace(phone, masked, m -> (m.group(1) == null ? "" : m.group(1)) + Masking.phone(digits(m.group(2))));
         }
     }
 
+    private static final String SEP = "[ -]?";
+    private static final String ID = "[1-9][0-9]{5}" + SEP + "[0-9]{8}" + SEP + "[0-9]{3}[0-9Xx\\uFF38\\uFF58]";
+    // 16-19 digits (mainland debit cards, ValidBankCard) in one run, or written in groups of four
+    private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?)";
+    private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9]" + SEP + "[0-9]{4}" + SEP + "[0-9]{4})";
+
     // digit boundaries so that ids inside longer digit runs (timestamps, uuids) are not half-masked
     private static final Patterns IN_TEXT = new Patterns(
-            Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])"),
-            Pattern.compile("(?<![0-9])[0-9]{16,19}(?![0-9])"),
-            Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])"));
+            Pattern.compile("(?<![0-9])" + ID + "(?![0-9A-Za-z])"),
+            Pattern.compile("(?<![0-9])" + CARD + "(?![0-9])"),
+            Pattern.compile("(?<![0-9])" + PHONE + "(?![0-9])"));
 
     // the same numbers standing alone, not inside a longer run of letters and digits (a payout id "PO3F…" has digit
     // runs of phone or card length often enough): for technical texts whose ids operations need intact
     private static final Patterns STANDALONE = new Patterns(
-            Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])"),
-            Pattern.compile("(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])"),
-            Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])"));
+            Pattern.compile("(?<![0-9A-Za-z])" + ID + "(?![0-9A-Za-z])"),
+            Pattern.compile("(?<![0-9A-Za-z])" + CARD + "(?![0-9A-Za-z])"),
+            Pattern.compile("(?<![0-9A-Za-z])" + PHONE + "(?![0-9A-Za-z])"));
+
+    private static String digits(String written) {
+        return written.replace(" ", "").replace("-", "");
+    }
+
+    /** Full-width digits (as typed with a Chinese input method) as ASCII, so the patterns see them. */
+    private static String asciiDigits(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c;
+            if (ascii != c && out == null) {
+                out = new StringBuilder(text).delete(i, text.length());
+            }
+            if (out != null) {
+                out.append(ascii);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
 
     private PersonalDataMasker() {
     }

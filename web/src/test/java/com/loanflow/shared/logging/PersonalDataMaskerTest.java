@@ -36,4 +36,24 @@ class PersonalDataMaskerTest {
         assertThat(PersonalDataMasker.maskStandalone("1764150000000")).as("a date in epoch milliseconds")
                 .isEqualTo("1764150000000");
     }
+
+    @Test
+    void masksTheOtherWaysPeopleWriteTheseNumbers() {
+        assertThat(PersonalDataMasker.mask("已致电 138-1234-5678，卡 6222 0200 0000 0056"))
+                .isEqualTo("已致电 138****5678，卡 ****0056");
+        assertThat(PersonalDataMasker.mask("call +8613812345678 or 0086 139 1234 5678 or 86-13612345678"))
+                .isEqualTo("call +86138****5678 or 0086 139****5678 or 86-136****5678");
+        assertThat(PersonalDataMasker.mask("身份证 110101 19900307 0011, 卡号 6222-0200-0000-0000-056"))
+                .isEqualTo("身份证 1101**********0011, 卡号 ****0056");
+        assertThat(PersonalDataMasker.mask("手机１３８１２３４５６７８ 身份证１１０１０１１９９００３０７００１Ｘ"))
+                .isEqualTo("手机138****5678 身份证1101**********001Ｘ");
+        assertThat(PersonalDataMasker.maskStandalone("refused for +86 138 1234 5678; payout PO3F13800001234AB"))
+                .isEqualTo("refused for +86 138****5678; payout PO3F13800001234AB");
+    }
+
+    @Test
+    void leavesDatesTimesAndShortNumbersWithSeparatorsAlone() {
+        String line = "due 2026-11-26 10:00:00, installments 1-6, amounts 1 000.00 and 12 345.67, seq 12-34";
+        assertThat(PersonalDataMasker.mask(line)).isEqualTo(line);
+    }
 }
