@@ -109,6 +109,23 @@ public class LoanAccrual {
         }
     }
 
+    /**
+     * Accrues yesterday for one active loan now, if the nightly run has not reached it yet: what settles the loan is
+     * then the same before and after that run. Without this, a quote given between midnight and the run lacked
+     * yesterday's overdue interest, and money asked for against it and confirmed after the run no longer settled
+     * the loan (it was applied as a part payment). The same work the run does, once per loan and day (the run then
+     * finds it done); joins the caller's transaction, so call it before the loan is read for a quote.
+     */
+    public void catchUp(String loanId) {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        Loan loan = mapper.findById(loanId).orElse(null);
+        if (loan == null || loan.status() != LoanStatus.ACTIVE || loan.disbursedAt().toLocalDate().isAfter(yesterday)
+                || !mapper.findAccrualDaysBetween(loanId, yesterday, yesterday.plusDays(1)).isEmpty()) {
+            return;
+        }
+        transaction.execute(tx -> accrue(loanId, yesterday));
+    }
+
     /** One loan, one day, in its own transaction; empty when that day was accrued already. */
     public java.util.Optional<DayAmounts> accrueLoan(String loanId, LocalDate day) {
         return java.util.Optional.ofNullable(transaction.execute(tx -> accrue(loanId, day)));

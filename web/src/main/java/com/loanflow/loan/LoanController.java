@@ -44,14 +44,14 @@ class LoanController {
 
     @GetMapping("/api/v1/loans/{loanId}/settlement-quote")
     SettlementQuoteView settlementQuote(BorrowerPrincipal principal, @PathVariable String loanId) {
-        SettlementQuote quote = loans.settlementQuote(loans.getOwned(principal.borrowerId(), loanId));
+        SettlementQuote quote = loans.settlementQuote(loans.getOwnedUpToDate(principal.borrowerId(), loanId));
         return new SettlementQuoteView(quote.asOf(), Money.format(quote.remainingPrincipal()),
                 Money.format(quote.accruedInterest()), Money.format(quote.overduePenalty()), Money.format(quote.total()));
     }
 
     @GetMapping("/api/v1/loans/{loanId}")
     LoanView get(BorrowerPrincipal principal, @PathVariable String loanId) {
-        Loan loan = loans.getOwned(principal.borrowerId(), loanId);
+        Loan loan = loans.getOwnedUpToDate(principal.borrowerId(), loanId);
         SettlementQuote quote = loans.settlementQuote(loan);
         String settlementAmount = Money.format(quote.total());
         List<ScheduleLine> schedule = loans.installments(loanId).stream()

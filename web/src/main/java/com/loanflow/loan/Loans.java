@@ -24,11 +24,13 @@ public class Loans {
 
     private final LoanMapper mapper;
     private final Applications applications;
+    private final LoanAccrual accrual;
     private final Clock clock;
 
-    Loans(LoanMapper mapper, Applications applications, Clock clock) {
+    Loans(LoanMapper mapper, Applications applications, LoanAccrual accrual, Clock clock) {
         this.mapper = mapper;
         this.applications = applications;
+        this.accrual = accrual;
         this.clock = clock;
     }
 
@@ -83,6 +85,21 @@ public class Loans {
             throw ApiException.notFound("Loan");
         }
         return loan;
+    }
+
+    /**
+     * The borrower's own loan as it stands once yesterday is accrued ({@link LoanAccrual#catchUp}): for what the
+     * borrower is shown and asks to pay, so that a quote does not change when the nightly run reaches the loan.
+     */
+    public Loan getOwnedUpToDate(String borrowerId, String loanId) {
+        getOwned(borrowerId, loanId);
+        accrual.catchUp(loanId);
+        return getOwned(borrowerId, loanId);
+    }
+
+    /** Yesterday's accrual for this loan, if the nightly run has not done it yet; before money is applied to it. */
+    public void catchUpAccrual(String loanId) {
+        accrual.catchUp(loanId);
     }
 
     /** What settles the loan today (the platform clock's date), interest only for the days elapsed. */

@@ -85,6 +85,7 @@ public class Repayments {
             }
             return p;
         }
+        loans.catchUpAccrual(loanId);
         Loan loan = loanMapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
         if (valueDate.isAfter(LocalDate.now(clock))) {
             throw ApiException.invalidField("valueDate", "must not be in the future");
@@ -123,7 +124,9 @@ public class Repayments {
         // now the second waits, reads the transfer APPLIED and returns it. The transfer is read with a lock of its
         // own: H2 makes a commit visible row by row, so a waiter woken by the loan's lock could still read the
         // transfer PENDING next to a SETTLED loan (seen once in CI); a locking read waits for the transfer's row
-        loanMapper.lockForUpdate(pendingTransfer(repaymentId, approver, false).loanId());
+        String loanId = pendingTransfer(repaymentId, approver, false).loanId();
+        loans.catchUpAccrual(loanId); // what the loan owes as the nightly run will have it, however early this is
+        loanMapper.lockForUpdate(loanId);
         Repayment pending = pendingTransfer(repaymentId, approver, true);
         if (Repayment.APPLIED.equals(pending.status())) {
             return pending;
@@ -212,6 +215,8 @@ public class Repayments {
      * only make the channel repeat it.
      */
     void applyConfirmed(Repayment pending, LocalDate acceptedOn) {
+        // as the quote it was asked against saw it (quotes are given with yesterday accrued, LoanAccrual.catchUp)
+        loans.catchUpAccrual(pending.loanId());
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         if (loan.status() != LoanStatus.ACTIVE || pending.amount().compareTo(loans.settlementQuote(loan).total()) > 0) {
@@ -317,7 +322,7 @@ public class Repayments {
 
     /** The borrower's own loan, if it may take this amount now. */
     Loan repayable(String borrowerId, String loanId, BigDecimal amount) {
-        Loan loan = loans.getOwned(borrowerId, loanId);
+        Loan loan = loans.getOwnedUpToDate(borrowerId, loanId);
         checkRepayable(loan, amount, null);
         return loan;
     }

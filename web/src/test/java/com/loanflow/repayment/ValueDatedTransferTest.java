@@ -321,6 +321,38 @@ class ValueDatedTransferTest {
     }
 
     @Test
+    void aQuoteGivenBeforeTheNightlyRunReachedTheLoanStillSettlesItAfterTheRun() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00");
+        LocalDate today = LocalDate.now(clock);
+        int firstPeriod = (int) ChronoUnit.DAYS.between(today, today.plusMonths(1));
+        LocalDate start = Backdating.backdate(jdbc, paidOut.loanId(), firstPeriod + 6);
+        LocalDate yesterday = today.minusDays(1);
+        // shortly after midnight: the nightly run has accrued every day but yesterday, which it has not reached yet
+        for (LocalDate day = start; day.isBefore(yesterday); day = day.plusDays(1)) {
+            accrual.accrueLoan(paidOut.loanId(), day);
+        }
+        BigDecimal penaltyBefore = penaltyDue(paidOut.loanId(), 1);
+        String borrowerId = paidOut.application().borrowerId;
+
+        // the borrower asks what settles the loan (GET settlement-quote), and has the card debited for it
+        BigDecimal quote = loansService.settlementQuote(loansService.getOwnedUpToDate(borrowerId, paidOut.loanId()))
+                .total();
+        assertThat(penaltyDue(paidOut.loanId(), 1)).as("yesterday's overdue interest is in the quote")
+                .isEqualByComparingTo(penaltyBefore.add(A_DAY_OVERDUE));
+        Repayment pending = withholdings.request(borrowerId, paidOut.loanId(), "wh-q-" + paidOut.loanId().substring(0, 8),
+                quote);
+        // the run reaches the loan before the channel's confirmation: the day is done already
+        assertThat(accrual.accrueLoan(paidOut.loanId(), yesterday)).isEmpty();
+        Withholding w = withholdingMapper.findByRepaymentId(pending.id()).orElseThrow();
+        withholdings.applyCallback("sandbox", w.requestId(), "SBXQUOTED" + w.id().substring(0, 6), "SUCCEEDED", null,
+                null);
+
+        assertSettled(paidOut.loanId());
+        assertThat(repaymentMapper.findById(pending.id()).orElseThrow().amount()).isEqualByComparingTo(quote);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
     void moreThanSettledTheLoanOnTheValueDateIsRefusedWhenRecordedAndChangesNothing() throws Exception {
         Overdue loan = sixDaysOverdue();
         LocalDate valueDate = loan.firstDue().plusDays(1);
