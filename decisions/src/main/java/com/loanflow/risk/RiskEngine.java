@@ -48,7 +48,37 @@ public final class RiskEngine {
             throw new IllegalArgumentException("APR cap must be in (0, " + APR_CAP_PERCENT + "], was " + aprCapPercent);
         }
         this.aprCapPercent = aprCapPercent.setScale(2, RoundingMode.UNNECESSARY);
-        this.decisionTableVersion = routeTable.version() + "+" + termsTable.version();
+        requireLawful(termsTable);
+        // every piece that prices: a replay of a record shows which of them differ (the Java limit logic included)
+        this.decisionTableVersion = routeTable.version() + "+" + termsTable.version() + "+" + limitTable.version()
+                + "+" + PRICING_LOGIC_VERSION;
+    }
+
+    /**
+     * The version of {@link #price(RiskDecision, RiskInput)}'s own logic (how a repeat borrower's limit is derived
+     * from limit-increase.dmn's step): raise it whenever that logic changes, so that records decided before say so.
+     */
+    public static final String PRICING_LOGIC_VERSION = "pricing-2";
+
+    /** The tiers the risk-route tables assign and the terms of a first micro-loan: every row a decision can reach. */
+    private static final List<String> TIERS = List.of("A", "B", "C", "D");
+    private static final int MAX_TERM_MONTHS = 12;
+
+    /**
+     * A credit-terms table pricing any reachable tier and term above the legal cap is refused when the engine is
+     * built (at start-up), not when an applicant reaches that row. A strategy's own lower cap is applied in
+     * {@link #price(RiskDecision, BigDecimal, int)}.
+     */
+    private static void requireLawful(CreditTermsTable termsTable) {
+        for (String tier : TIERS) {
+            for (int months = 1; months <= MAX_TERM_MONTHS; months++) {
+                BigDecimal apr = termsTable.terms(tier, months).aprPercent();
+                if (apr.compareTo(APR_CAP_PERCENT) > 0) {
+                    throw new IllegalArgumentException(termsTable.version() + " gives APR " + apr + "% for tier " + tier
+                            + " over " + months + " months, above the " + APR_CAP_PERCENT + "% cap");
+                }
+            }
+        }
     }
 
     /** An engine from explicit assets and an APR cap at most {@link #APR_CAP_PERCENT}. */
@@ -125,7 +155,6 @@ public final class RiskEngine {
      * caller's: min(requestedAmount, creditLimit).
      *
      * @throws IllegalArgumentException for a rejected decision, a non-positive amount or term
-     * @throws IllegalStateException    when the credit-terms table asks for more than this engine's APR cap
      */
     public CreditTerms price(RiskDecision decision, BigDecimal requestedAmount, int termMonths) {
         Objects.requireNonNull(decision, "decision");
@@ -136,11 +165,9 @@ public final class RiskEngine {
             throw new IllegalArgumentException("requested amount and term must be positive");
         }
         CreditTermsTable.Terms terms = termsTable.terms(decision.riskTier(), termMonths);
-        if (terms.aprPercent().compareTo(aprCapPercent) > 0) {
-            throw new IllegalStateException(termsTable.version() + " gives APR " + terms.aprPercent() + "% for tier "
-                    + decision.riskTier() + ", above the " + aprCapPercent + "% cap");
-        }
-        return new CreditTerms(terms.creditLimit(), terms.aprPercent());
+        // a strategy's cap may be below a table row (a challenger trying a lower cap on the same table): the cap wins.
+        // Refusing instead would fail the decision, and a shadow arm's refusal the live one's with it
+        return new CreditTerms(terms.creditLimit(), terms.aprPercent().min(aprCapPercent));
     }
 
     /**

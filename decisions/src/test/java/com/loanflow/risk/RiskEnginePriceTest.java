@@ -58,23 +58,27 @@ class RiskEnginePriceTest {
         try (InputStream in = getClass().getResourceAsStream("/com/loanflow/risk/tables/credit-terms-above-cap.dmn")) {
             aboveCap = CreditTermsTable.load(in);
         }
-        RiskEngine engine = new RiskEngine(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
-                RiskRouteTable.loadDefault(), aboveCap);
-        RiskDecision review = engine.assess(input("APP-LI", SandboxIdentities.LI_SI, false)); // tier C
-        assertThat(engine.price(review, AMOUNT, 6).aprPercent()).isEqualByComparingTo("22.00");
-        assertThatThrownBy(() -> engine.price(review, AMOUNT, 12))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cap");
+        // refused when the engine is built (start-up), not when an applicant reaches the row
+        assertThatThrownBy(() -> new RiskEngine(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
+                RiskRouteTable.loadDefault(), aboveCap))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above the 24.00% cap")
+                .hasMessageContaining("tier C over 7 months");
     }
 
     @Test
-    void aConfiguredLowerCapRefusesTermsAboveIt() {
+    void aConfiguredLowerCapPricesAtTheCapWhereTheTableAsksMore() {
+        // a challenger trying a lower cap on the champion's table: priced at its cap (refusing would fail the
+        // decision, and a shadow arm's refusal the live arm's decision with it)
         RiskEngine capped = RiskEngine.of(HardRules.loadDefault(), DefaultProbabilityModel.loadDefault(),
                 RiskRouteTable.loadDefault(), CreditTermsTable.loadDefault(), LimitIncreaseTable.loadDefault(),
                 new BigDecimal("22.00"));
         RiskDecision review = capped.assess(input("APP-LI", SandboxIdentities.LI_SI, false)); // tier C
         assertThat(capped.price(review, AMOUNT, 6).aprPercent()).isEqualByComparingTo("22.00");
-        assertThatThrownBy(() -> capped.price(review, AMOUNT, 7))  // tier C over 6 months is 23.00
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("22.00% cap");
+        assertThat(capped.price(review, AMOUNT, 7).aprPercent()).as("tier C over 6 months is 23.00 in the table")
+                .isEqualByComparingTo("22.00");
+        assertThat(ENGINE.price(review, AMOUNT, 7).aprPercent()).isEqualByComparingTo("23.00");
+        assertThat(capped.price(review, AMOUNT, 7).creditLimit()).isEqualByComparingTo(
+                ENGINE.price(review, AMOUNT, 7).creditLimit());
     }
 
     @Test

@@ -58,11 +58,14 @@ class DeviceFraudSignals implements FraudSignals {
         return !ipProvince.equals(idProvince) && !ipProvince.equals(phoneProvince);
     }
 
-    /** The stored label is "广东省|深圳市" for Chinese addresses and a bare country abroad. */
+    /**
+     * The stored label is "广东省|深圳市" for Chinese addresses, the province alone where ip2region knows no city
+     * (many mobile ranges: "黑龙江省"), and a bare country abroad (no province name starts one).
+     */
     static Optional<String> ipProvince(String ipRegion) {
-        if (ipRegion == null || !ipRegion.contains("|")) {
+        if (ipRegion == null) {
             return Optional.empty();
         }
-        return Provinces.normalize(ipRegion.substring(0, ipRegion.indexOf('|')));
+        return Provinces.normalize(ipRegion.contains("|") ? ipRegion.substring(0, ipRegion.indexOf('|')) : ipRegion);
     }
 }

@@ -80,7 +80,12 @@ public final class AnnualPercentageRate {
 
     /** Whether the loan's IRR is within the cap, compared unrounded (within the bisection's precision). */
     public static boolean withinCap(List<BigDecimal> cashFlows) {
-        return exactPercent(cashFlows).compareTo(CAP_PERCENT) <= 0;
+        return withinCap(cashFlows, CAP_PERCENT);
+    }
+
+    /** Whether the loan's IRR is within {@code capPercent} (a strategy's cap, at most the legal one). */
+    public static boolean withinCap(List<BigDecimal> cashFlows, BigDecimal capPercent) {
+        return exactPercent(cashFlows).compareTo(capPercent.min(CAP_PERCENT)) <= 0;
     }
 
     /** The flows of an equal-installment loan whose fee is deducted from the payout. */
@@ -101,15 +106,21 @@ public final class AnnualPercentageRate {
      */
     public static BigDecimal nominalWithinCap(BigDecimal principal, BigDecimal fee, BigDecimal nominalPercent,
                                               int termMonths, java.time.LocalDate start) {
+        return nominalWithinCap(principal, fee, nominalPercent, termMonths, start, CAP_PERCENT);
+    }
+
+    /** The same within the cap of the strategy that priced the loan (never above the legal cap). */
+    public static BigDecimal nominalWithinCap(BigDecimal principal, BigDecimal fee, BigDecimal nominalPercent,
+                                              int termMonths, java.time.LocalDate start, BigDecimal capPercent) {
         BigDecimal step = new BigDecimal("0.01");
         for (BigDecimal rate = nominalPercent; rate.signum() >= 0; rate = rate.subtract(step)) {
             var schedule = RepaymentSchedule.equalInstallments(principal, rate, termMonths, start);
-            if (withinCap(cashFlows(principal, fee, schedule))) {
+            if (withinCap(cashFlows(principal, fee, schedule), capPercent)) {
                 return rate;
             }
         }
         throw new IllegalStateException("a fee of " + fee + " on " + principal + " over " + termMonths
-                + " months exceeds the " + CAP_PERCENT + "% APR cap at any rate");
+                + " months exceeds the " + capPercent.min(CAP_PERCENT) + "% APR cap at any rate");
     }
 
     /** The disclosed APR of a product, refused when it exceeds the cap: such a loan must not be offered. */

@@ -80,6 +80,8 @@ class AssessRiskDelegate implements JavaDelegate {
                         applications.bankCardNumber(application))
                 || (signals.deviceId() != null
                         && blacklist.contains(Blacklist.EntryType.DEVICE, DEVICE_DOMAIN, signals.deviceId()));
+        // this application included: it is one of the applications of the last three months (the sandbox bureau's
+        // count is of other lenders' applications; a bureau that also logs our inquiry for it counts it twice)
         int ownApplications = applications.applicationsSince(borrower.id(), LocalDateTime.now(clock).minusDays(90));
         // no device id or IP region goes into the input: it is stored for replay and must stay non-personal
         RiskInput input = new RiskInput(application.id(), ChineseIdNumber.ageOn(idNumber, LocalDate.now(clock)),

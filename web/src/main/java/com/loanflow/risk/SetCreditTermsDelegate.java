@@ -30,8 +30,11 @@ class SetCreditTermsDelegate implements JavaDelegate {
     private final LoanProduct product;
     private final Clock clock;
 
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     SetCreditTermsDelegate(RiskEngine engine, RiskMapper mapper, Applications applications, Borrowers borrowers,
-                           LoanProduct product, Clock clock) {
+                           LoanProduct product, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.engine = engine;
         this.mapper = mapper;
         this.applications = applications;
@@ -54,7 +57,7 @@ class SetCreditTermsDelegate implements JavaDelegate {
         // with the service fee the disclosed APR (IRR) must stay within the cap too: priced lower here rather than
         // approved and then refused when the contract is drawn up
         BigDecimal nominal = AnnualPercentageRate.nominalWithinCap(approved, product.serviceFee(), terms.aprPercent(),
-                application.termMonths(), LocalDate.now(clock));
+                application.termMonths(), LocalDate.now(clock), aprCap(record));
         terms = new CreditTerms(terms.creditLimit(), nominal);
 
         applications.recordTerms(application.id(), terms.creditLimit(), terms.aprPercent(), approved);
@@ -86,5 +89,17 @@ class SetCreditTermsDelegate implements JavaDelegate {
         return new RiskDecision(RiskOutcome.valueOf(record.outcome()), DecisionRecord.codes(record.reasonCodes()),
                 record.defaultProbability(), record.riskTier(), record.reviewGroup(), List.of(),
                 record.ruleSetVersion(), record.tableVersion(), record.modelVersion());
+    }
+
+    /** The APR cap of the strategy that decided (the disclosed APR, fee included, stays within it); else the champion's. */
+    private BigDecimal aprCap(DecisionRecord record) {
+        if (record.strategySpec() == null) {
+            return engine.aprCapPercent();
+        }
+        try {
+            return json.readValue(record.strategySpec(), com.loanflow.risk.strategy.StrategySpec.class).aprCapPercent();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The decision's strategy of " + record.applicationId() + " cannot be read", e);
+        }
     }
 }

@@ -76,7 +76,8 @@ public class StrategyComparison {
                     d.reviewed(), d.rejected(), rate(d.approved(), d.scored()), rate(d.reviewed(), d.scored()), rate(d.rejected(), d.scored()),
                     d.meanDefaultProbability() == null ? null
                             : d.meanDefaultProbability().setScale(4, RoundingMode.HALF_EVEN),
-                    l.activated(), l.aged(), l.defaulted(), aged ? rate(l.defaulted(), l.activated()) : null,
+                    // over the loans old enough to have defaulted: young loans would dilute it towards 0
+                    l.activated(), l.aged(), l.defaulted(), aged ? rate(l.defaulted(), l.aged()) : null,
                     aged ? null : NOT_YET_AGED));
         });
         return new Comparison(strategies.challengerSharePercent(), strategies.champion().name(),

@@ -60,6 +60,16 @@ class DeviceFraudSignalsTest {
     }
 
     @Test
+    void anIpRegionKnownOnlyToItsProvinceCountsToo() {
+        // ip2region has no city for many mobile ranges ("中国|0|黑龙江省|0|移动"): the label is the province alone
+        submitted("黑龙江省", "110101199003070011", "13800000001"); // ID 北京, phone 北京
+        assertThat(signals.forApplication("app-1").ipRegionFarFromIdentity()).isTrue();
+        submitted("北京市", "110101199003070011", "13800000001");
+        assertThat(signals.forApplication("app-1").ipRegionFarFromIdentity()).isFalse();
+        assertThat(DeviceFraudSignals.ipProvince("中国")).as("China, province unknown").isEmpty();
+    }
+
+    @Test
     void anUnknownOrForeignIpRegionIsNeverFarAndNeedsNoPersonalData() {
         submitted(null, "110101199003070011", "13800000001");
         assertThat(signals.forApplication("app-1").ipRegionFarFromIdentity()).isFalse();

@@ -240,8 +240,9 @@ class RiskStrategyOpsTest {
         assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(3);
         assertThat(after.loansAged() - before.loansAged()).isEqualTo(2);
         assertThat(after.loansDefaulted() - before.loansDefaulted()).isEqualTo(1);
-        assertThat(after.defaultRate()).isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
-                .divide(BigDecimal.valueOf(after.loansActivated()), 4, java.math.RoundingMode.HALF_EVEN));
+        assertThat(after.defaultRate()).as("defaulted among the loans aged enough to have defaulted")
+                .isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
+                        .divide(BigDecimal.valueOf(after.loansAged()), 4, java.math.RoundingMode.HALF_EVEN));
         assertThat(after.defaultRateNote()).isNull();
     }
 

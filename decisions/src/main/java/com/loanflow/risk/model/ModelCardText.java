@@ -27,7 +27,7 @@ final class ModelCardText {
             ## Intended use
             Estimates the probability that a micro-loan applicant goes 90+ days past due within two years, from the
             credit-bureau fields of `CreditBureauReport`. It is one input to `risk-route-v3.dmn`, after the hard rules
-            (`hard-rules.drl`) and never instead of them; borderline scores go to a human reviewer. Not for pricing
+            (`hard-rules-v3.drl`) and never instead of them; borderline scores go to a human reviewer. Not for pricing
             individual applicants beyond the tier in `credit-terms.dmn`, not for collections, not for marketing.
             Successor of `gmsc-xgb-v1` (`default-probability-v1.json`, card `MODEL_CARD_V1.md`), which stays bundled
             and loadable with `DefaultProbabilityModel.load("default-probability-v1.json")`.
@@ -82,7 +82,8 @@ final class ModelCardText {
             - Adverse factors are the top positive SHAP contributions: exact TreeSHAP, the values of xgboost's
               `predictContrib`, computed in Java per decision and checked against `predictContrib` on probe rows at
               every load (ADR 0016). They explain this model's score, not causes.
-            - Thin-file applicants are scored like everyone else but always reviewed by senior reviewers.
+            - Thin-file applicants are scored like everyone else, but rejected from PD 0.30 and otherwise always reviewed
+              by senior reviewers.
 
             ## Protected attributes
             No sex, ethnicity, religion, marital status, region or ID-number-derived field is an input. `age` is a GMSC
@@ -139,13 +140,17 @@ final class ModelCardText {
 
     static final String BANDS = """
             ## Routing bands (risk-route-v3.dmn, FIRST hit policy)
-            PD < 0.05 is approved outright, tier A below 0.02 and B above; 0.05 to < 0.30 goes to `reviewers`; 0.30 to
-            < 0.45 goes to `senior-reviewers`; PD >= 0.45 is rejected with `R_HIGH_DEFAULT_PROBABILITY`. Also to
-            `senior-reviewers`: every thin file below 0.45 (`R_THIN_FILE`) and middle-band applicants asking for more
-            than 1500.00 (`R_BORDERLINE_LARGE_AMOUNT`). Any hard-rule hit is REJECT, tier E, whatever the PD. The PD
-            compared is the 4-decimal value recorded on the decision. The sandbox identities land where
-            docs/architecture.md says (张三 APPROVE, 李四 REVIEW by `reviewers`); `RiskEngineSandboxIdentitiesTest`
-            checks it against this model and table.
+            Any hard-rule hit is REJECT, tier E, whatever the PD. Otherwise PD >= 0.45 is rejected
+            (`R_HIGH_DEFAULT_PROBABILITY`); 0.30 to < 0.45 goes to `senior-reviewers` (`R_ELEVATED_SCORE`); 0.05 to < 0.30
+            goes to `reviewers` (`R_BORDERLINE_SCORE`), or to `senior-reviewers` when more than 1500.00 is asked
+            (`R_BORDERLINE_LARGE_AMOUNT`); below 0.05 is approved, tier A below 0.02 and B above. The poor-credit segment (any
+            90+ days past due, or a thin file) is stricter: rejected from PD 0.30; below that a thin file always goes to
+            `senior-reviewers` (`R_THIN_FILE`), and 90+ days past due goes there from PD 0.02 (`R_POOR_CREDIT`) and is
+            approved in tier C below it. A fraud flag sends an application the rows above would approve, or send to
+            `reviewers`, to review (poor credit: `senior-reviewers`); the flag is its reason code. The PD compared is the
+            4-decimal value recorded on the decision. The sandbox identities land where docs/architecture.md says (张三
+            APPROVE, 李四 REVIEW by `reviewers`); `RiskEngineSandboxIdentitiesTest` checks it against this model and table.
+            The mix below is of applicants outside the poor-credit segment, without flags, asking for 1000.00.
 
             """;
 

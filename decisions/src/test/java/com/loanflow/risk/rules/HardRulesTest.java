@@ -70,6 +70,11 @@ class HardRulesTest {
 
     @Test
     void rejectsMoreThanTenApplicationsInThreeMonthsCountingBureauAndOurOwn() {
+        // our own count always includes the application being decided (AssessRiskDelegate): a first application here
+        // is the 10th in three months after 9 elsewhere, the 11th after 10
+        assertThat(rejections(input(36, true, false, 1, report(9, false, 0)))).isEmpty();
+        assertThat(rejections(input(36, true, false, 1, report(10, false, 0)))).containsExactly("R_MULTI_LENDING");
+        // the rule itself: the sum, whichever side holds it
         assertThat(rejections(input(36, true, false, 0, report(10, false, 0)))).isEmpty();
         assertThat(rejections(input(36, true, false, 0, report(11, false, 0)))).containsExactly("R_MULTI_LENDING");
         // 8 at other lenders + 3 with us = 11: neither count alone is over its limit
