@@ -373,6 +373,30 @@ class LoanApplicationProcessTest {
     assertThat(activateLoan.calls()).isZero();
   }
 
+  @Test
+  void aPayoutTheChannelRefusesOutrightEndsInDisbursementFailureWithItsCode() {
+    ProcessInstance application = assessedAs("APPROVE", "", null);
+    setCreditTerms(application);
+    prepareAndSignContract(application);
+    assertThat(application).isWaitingAt("Task_SendPayout");
+    execute(job());
+
+    // the channel answers 400 (the card was closed since the application): the worker records the disbursement
+    // FAILED and throws PAYOUT_REFUSED with the channel's code, instead of leaving an incident
+    LockedExternalTask payout = fetchAndLock("send-payout", WORKER, 1).get(0);
+    externalTaskService().handleBpmnError(payout.getId(), WORKER, "PAYOUT_REFUSED", "Channel refused payout: 400",
+        withVariables("payoutFailureCode", "CARD_INVALID"));
+    assertThat(application).isWaitingAt("Task_RecordDisbursementFailure");
+    execute(job());
+
+    assertThat(application).isEnded()
+        .hasPassedInOrder("Event_PayoutRefused", "Task_RecordDisbursementFailure", "End_DisbursementFailed")
+        .hasNotPassed("Gateway_AwaitPayoutResult", "Task_ActivateLoan");
+    assertThat(recordDisbursementFailure.calls()).isEqualTo(1);
+    assertThat(recordDisbursementFailure.variablesSeen()).containsEntry("payoutFailureCode", "CARD_INVALID");
+    assertThat(activateLoan.calls()).isZero();
+  }
+
   // --- steps, in the order the process takes them ---
 
   private ProcessInstance submitApplication() {

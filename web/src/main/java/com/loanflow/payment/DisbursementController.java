@@ -21,6 +21,17 @@ class DisbursementController {
         return disbursements.request(applicationId);
     }
 
+    record Refusal(@jakarta.validation.constraints.Size(max = 64) String code) {
+    }
+
+    /** The channel refused the request outright; answers the failure code recorded (for the BPMN error). */
+    @PostMapping("/internal/v1/disbursements/{disbursementId}/refused")
+    java.util.Map<String, String> refused(@PathVariable String disbursementId,
+                                          @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+                                          Refusal refusal) {
+        return java.util.Map.of("failureCode", disbursements.markRefused(disbursementId, refusal.code()));
+    }
+
     @PostMapping("/internal/v1/disbursements/{disbursementId}/sent")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void sent(@PathVariable String disbursementId) {

@@ -109,6 +109,31 @@ public class Disbursements {
         move(d, DisbursementStatus.SENT, null, null);
     }
 
+    /**
+     * The channel refused the payout request itself (400: the card closed since the application, say): no money can
+     * move for it. Recorded as the request's final answer, like a FAILED callback, so that a later success for this
+     * request id is a conflict for operations, not a state change; the worker then ends the task with PAYOUT_REFUSED.
+     * Again for a FAILED disbursement it changes nothing; a disbursement the channel accepted is not refused.
+     *
+     * @return the failure code recorded (the channel's code, reduced to a code like a callback's)
+     */
+    @Transactional
+    public String markRefused(String disbursementId, String channelCode) {
+        Disbursement d = mapper.findById(disbursementId).orElseThrow(() -> ApiException.notFound("Disbursement"));
+        String code = PaymentCallbacks.failureCode(channelCode == null ? "REFUSED" : channelCode);
+        if (d.status() == DisbursementStatus.FAILED) {
+            return d.failureCode() == null ? code : d.failureCode();
+        }
+        if (d.status() != DisbursementStatus.REQUESTED) {
+            throw ApiException.conflict("PAYOUT_NOT_REFUSABLE", "This payout is " + d.status()
+                    + ": the channel accepted it, its result comes by callback");
+        }
+        callbacks.record(d.channel(), d.requestId(), "FAILED", null, code);
+        move(d, DisbursementStatus.FAILED, null, code);
+        log.warn("Payout {} of application {} refused by the channel: {}", d.requestId(), d.applicationId(), code);
+        return code;
+    }
+
     /** Applies a verified channel callback once; a repeat is acknowledged without any change. */
     @Transactional
     public CallbackOutcome applyCallback(String channel, ChannelResult result) {

@@ -106,6 +106,34 @@ class ExactlyOnceDisbursementTest {
     }
 
     @Test
+    void aPayoutTheChannelRefusedOutrightIsFailedOnRecordAndALaterSuccessIsAConflict() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
+        var order = disbursements.request(application.applicationId);
+
+        // the worker's report of the channel's 400; again (a retried report) changes nothing
+        assertThat(disbursements.markRefused(order.disbursementId(), "CARD_INVALID")).isEqualTo("CARD_INVALID");
+        assertThat(disbursements.markRefused(order.disbursementId(), "CARD_INVALID")).isEqualTo("CARD_INVALID");
+        assertThat(jdbc.queryForMap("SELECT status, failure_code FROM disbursement WHERE id = ?",
+                order.disbursementId())).containsEntry("status", "FAILED").containsEntry("failure_code", "CARD_INVALID");
+
+        // the channel's word later contradicting its refusal moves nothing and posts nothing: operations see it
+        var success = DisbursingApplication.deliver(http, port,
+                DisbursingApplication.callback(order.requestId(), "SUCCEEDED", null));
+        assertThat(success.body()).contains("CONFLICT");
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class,
+                order.disbursementId())).isEqualTo("FAILED");
+        assertThat(ledger.lines("DISBURSEMENT:" + order.disbursementId())).isEmpty();
+
+        // a payout the channel accepted is not refused afterwards
+        var accepted = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
+        var sent = disbursements.request(accepted.applicationId);
+        disbursements.markSent(sent.disbursementId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> disbursements.markRefused(sent.disbursementId(), "X"))
+                .isInstanceOf(com.loanflow.shared.ApiException.class).hasMessageContaining("SENT");
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
     void aFailureCodeThatIsNotACodeIsKeptAsOtherNowhereAsText() throws Exception {
         var application = new DisbursingApplication(jdbc, cipher, runtime, "700.00");
         var order = disbursements.request(application.applicationId);

@@ -91,8 +91,8 @@ class PayoutWorkerSuiteTest {
                 new ChannelClient(properties, new MerchantSigner(properties)));
         SendPayoutHandler cutOff = new SendPayoutHandler(failures, new PlatformClient(unreachable),
                 new ChannelClient(unreachable, new MerchantSigner(unreachable)));
-        SuitePlatform.deployWithoutErrorBoundary(repository, authorizations, processKey(TOPIC), TOPIC);
-        SuitePlatform.deployWithoutErrorBoundary(repository, authorizations, processKey(UNREACHABLE_TOPIC),
+        SuitePlatform.deployPayoutShaped(repository, authorizations, processKey(TOPIC), TOPIC);
+        SuitePlatform.deployPayoutShaped(repository, authorizations, processKey(UNREACHABLE_TOPIC),
                 UNREACHABLE_TOPIC);
         client = ExternalTaskClient.create().baseUrl(platform.base + "/engine-rest")
                 .addInterceptor(new BasicAuthProvider(platform.workerUser, platform.workerPassword))
@@ -208,20 +208,22 @@ class PayoutWorkerSuiteTest {
     }
 
     @Test
-    void aRequestTheChannelRefusesOutrightIsAnIncidentAtOnceNotRetried() {
+    void aRequestTheChannelRefusesOutrightFailsThePayoutOnRecordAtOnceNotRetriedNorAnIncident() {
         String card = luhnInvalidCard();
         var application = new DisbursingApplication(jdbc, cipher, runtime, "400.00", card);
         String instance = platform.start(processKey(TOPIC), application.applicationId);
 
-        JsonNode incidents = platform.await("/incident?processInstanceId=" + instance, i -> i.size() > 0,
-                "an incident on " + instance);
+        assertThat(platform.awaitEnd(instance)).isEqualTo("End_PayoutRefused");
+        assertNoIncident(instance);
         Map<String, Object> disbursement = disbursement(application);
-        assertThat(incidents.get(0).path("incidentMessage").asText())
-                .isEqualTo("Channel refused payout " + disbursement.get("request_id") + ": 400 INVALID_CARD")
-                .doesNotContain(card);
-        assertThat(platform.taskLog(instance, "failureLog")).as("a 4xx is not retried").hasSize(1);
-        assertThat(disbursement.get("status")).isEqualTo("REQUESTED");
+        assertThat(disbursement.get("status")).isEqualTo("FAILED");
+        assertThat(disbursement.get("failure_code")).isEqualTo("INVALID_CARD");
+        assertThat(platform.engine("GET", "/history/variable-instance?processInstanceId=" + instance
+                + "&variableName=payoutFailureCode", null).get(0).path("value").asText()).isEqualTo("INVALID_CARD");
+        assertThat(platform.taskLog(instance, "failureLog")).as("a refusal is not retried").isEmpty();
         assertThat(channelPayouts((String) disbursement.get("request_id"))).isZero();
+        assertThat(platform.engine("GET", "/history/variable-instance?processInstanceId=" + instance, null).toString())
+                .doesNotContain(card);
     }
 
     private void assertNoIncident(String instance) {

@@ -83,16 +83,17 @@ final class SuitePlatform {
     }
 
     /**
-     * A test process shaped like the loan process around Task_SendPayout: async before, one external task, no error
-     * boundary, because send-payout raises no BPMN error (a refused payout comes back as a FAILED callback to the
-     * loan process; a request the channel rejects outright is an incident).
+     * A test process shaped like the loan process around Task_SendPayout: async before, one external task, and the
+     * PAYOUT_REFUSED error boundary the worker throws to when the channel refuses a request outright (ADR 0030
+     * addendum); any other failure is a retry or an incident.
      */
-    static void deployWithoutErrorBoundary(RepositoryService repository, AuthorizationService authorizations,
-                                           String key, String topic) {
+    static void deployPayoutShaped(RepositoryService repository, AuthorizationService authorizations,
+                                   String key, String topic) {
         BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
                 .startEvent("Start")
                 .serviceTask("Task_UnderTest").camundaAsyncBefore().camundaExternalTask(topic)
-                .endEvent("End_Done")
+                .boundaryEvent("Event_PayoutRefused").error("PAYOUT_REFUSED").endEvent("End_PayoutRefused")
+                .moveToActivity("Task_UnderTest").endEvent("End_Done")
                 .done();
         repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model)
                 .enableDuplicateFiltering(true).deploy();

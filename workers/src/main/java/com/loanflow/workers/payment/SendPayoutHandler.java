@@ -20,6 +20,9 @@ public class SendPayoutHandler extends TopicHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SendPayoutHandler.class);
 
+    /** The BPMN error Task_SendPayout's boundary event catches (loan-application.bpmn). */
+    static final String PAYOUT_REFUSED = "PAYOUT_REFUSED";
+
     private final PlatformClient platform;
     private final ChannelClient channel;
 
@@ -54,7 +57,18 @@ public class SendPayoutHandler extends TopicHandler {
             // not the channel's acceptance of this request: ask again rather than wait for a callback that won't come
             throw new RetryableFailure("Channel answered 200 without accepting " + order.requestId());
         }
+        if (answer.status() == 400) {
+            // the channel refused the request itself (the card closed since the application, say): no money moves
+            // for it, so the payout fails for good, on record first, and the application ends as a failed payout
+            String failureCode = platform.markRefused(order.disbursementId(), answer.code());
+            log.warn("send-payout for application {}: {} refused by the channel ({})", applicationId,
+                    order.requestId(), failureCode);
+            service.handleBpmnError(task, PAYOUT_REFUSED, "Channel refused payout " + order.requestId() + ": 400 "
+                    + failureCode, java.util.Map.of("payoutFailureCode", failureCode));
+            return;
+        }
         if (!answer.acceptedFor(order.requestId())) {
+            // 401/403/409: our signature, credentials or request id are wrong, which operations must see (incident)
             throw new IllegalStateException("Channel refused payout " + order.requestId() + ": " + answer.status()
                     + " " + answer.code());
         }

@@ -92,6 +92,22 @@ public class PlatformClient {
                 .retrieve().body(PayoutOrder.class));
     }
 
+    /**
+     * The channel refused the payout request outright: the platform records the disbursement FAILED (the request's
+     * final answer) and returns the failure code it kept. Idempotent.
+     */
+    public String markRefused(String disbursementId, String channelCode) {
+        java.util.Map<?, ?> answer = RetryableFailure.translating("POST disbursement refused", () -> http.post()
+                .uri("/internal/v1/disbursements/{id}/refused", disbursementId)
+                .body(java.util.Collections.singletonMap("code", channelCode))
+                .retrieve().body(java.util.Map.class));
+        Object code = answer == null ? null : answer.get("failureCode");
+        if (!(code instanceof String failureCode)) {
+            throw new IllegalStateException("The platform recorded the refusal without returning its failure code");
+        }
+        return failureCode;
+    }
+
     public void markSent(String disbursementId) {
         RetryableFailure.translating("POST disbursement sent", () -> http.post()
                 .uri("/internal/v1/disbursements/{id}/sent", disbursementId)

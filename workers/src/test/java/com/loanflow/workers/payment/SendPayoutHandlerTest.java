@@ -140,6 +140,29 @@ class SendPayoutHandlerTest {
         verify(service, never()).complete(any());
     }
 
+    @Test
+    void aPayoutTheChannelRefusesOutrightIsFailedOnRecordAndEndsTheTaskWithPayoutRefused() {
+        platformAnswersDisbursement("REQUESTED");
+        channel.expect(requestTo(PAYOUTS)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"code\":\"CARD_INVALID\",\"retryable\":false}"));
+        platform.server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/disbursements/d-1/refused"))
+                .andExpect(method(HttpMethod.POST))
+                .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.code")
+                        .value("CARD_INVALID"))
+                .andRespond(withSuccess(FakePlatform.json(Map.of("failureCode", "CARD_INVALID")),
+                        MediaType.APPLICATION_JSON));
+        platform.server.expect(ExpectedCount.never(), requestTo(SENT));
+        ExternalTask task = FakePlatform.task(null);
+
+        handler.execute(task, service);
+
+        verify(service).handleBpmnError(eq(task), eq("PAYOUT_REFUSED"), org.mockito.ArgumentMatchers.contains("400"),
+                eq(Map.of("payoutFailureCode", "CARD_INVALID")));
+        verify(service, never()).complete(any());
+        verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
+                org.mockito.ArgumentMatchers.anyLong());
+    }
+
     private void platformAnswersDisbursement(String status) {
         platform.server.expect(requestTo(DISBURSEMENT)).andExpect(method(HttpMethod.POST))
                 .andRespond(withSuccess(FakePlatform.json(Map.of("disbursementId", "d-1", "requestId", "req-1",
