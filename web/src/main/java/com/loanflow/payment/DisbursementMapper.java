@@ -16,8 +16,14 @@ public interface DisbursementMapper {
 
     Optional<Disbursement> findByRequestId(String requestId);
 
-    /** Payouts the channel accepted but has not answered for since the cutoff (callback late or lost). */
-    java.util.List<Disbursement> findSentBefore(@Param("cutoff") LocalDateTime cutoff, @Param("limit") int limit);
+    /**
+     * Payouts the channel accepted but has not answered for since the cutoff (callback late or lost), oldest first,
+     * from after the cursor (updated_at, id) when one is given: each round asks the next page, so payouts that
+     * stay unanswered do not keep a newer lost callback from ever being asked about.
+     */
+    java.util.List<Disbursement> findSentBefore(@Param("cutoff") LocalDateTime cutoff,
+                                                @Param("afterUpdatedAt") LocalDateTime afterUpdatedAt,
+                                                @Param("afterId") String afterId, @Param("limit") int limit);
 
     int updateStatus(@Param("id") String id, @Param("status") DisbursementStatus status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,

@@ -44,14 +44,24 @@ class PayoutStatusQuery {
     @Scheduled(fixedDelayString = "${loanflow.channel.status-query-interval:PT15S}",
             initialDelayString = "${loanflow.channel.status-query-interval:PT15S}")
     void queryOverduePayouts() {
-        for (Disbursement d : mapper.findSentBefore(LocalDateTime.now(clock).minus(after), 50)) {
+        Disbursement last = cursor;
+        var page = mapper.findSentBefore(LocalDateTime.now(clock).minus(after),
+                last == null ? null : last.updatedAt(), last == null ? null : last.id(), PAGE);
+        for (Disbursement d : page) {
             try {
                 query(d);
             } catch (Exception e) {
                 log.warn("Status query for payout {} failed: {}", d.requestId(), e.toString());
             }
         }
+        // the next page next round; from the oldest again once the end is reached
+        cursor = page.size() < PAGE ? null : page.get(page.size() - 1);
     }
+
+    static final int PAGE = 50;
+
+    /** The last payout asked about in the previous round, when it filled a page (one job at a time, per node). */
+    private volatile Disbursement cursor;
 
     private void query(Disbursement d) throws Exception {
         var answer = channel.finalAnswer(d.requestId());

@@ -16,7 +16,9 @@ public interface WithholdingMapper {
 
     /** SENT: accepted but unanswered since the cutoff (callback late or lost); REQUESTED: not yet accepted. */
     java.util.List<Withholding> findInStatusBefore(@Param("status") Withholding.Status status,
-                                                   @Param("cutoff") LocalDateTime cutoff, @Param("limit") int limit);
+                                                   @Param("cutoff") LocalDateTime cutoff,
+                                                   @Param("afterUpdatedAt") LocalDateTime afterUpdatedAt,
+                                                   @Param("afterId") String afterId, @Param("limit") int limit);
 
     /** What the withholding in flight for this loan (at most one: uk_withholding_open) may still collect. */
     java.math.BigDecimal sumOpen(String loanId);

@@ -48,7 +48,8 @@ class WithholdingStatusQuery {
     void queryOverdueWithholdings() {
         LocalDateTime cutoff = LocalDateTime.now(clock).minus(after);
         LocalDateTime expired = LocalDateTime.now(clock).minus(expiry);
-        for (Withholding w : mapper.findInStatusBefore(Withholding.Status.REQUESTED, cutoff, 50)) {
+        // REQUESTED rows are marked at every send, so they take turns by themselves
+        for (Withholding w : mapper.findInStatusBefore(Withholding.Status.REQUESTED, cutoff, null, null, 50)) {
             try {
                 if (w.createdAt().isBefore(expired)) {
                     expireIfNeverAccepted(w);
@@ -60,14 +61,24 @@ class WithholdingStatusQuery {
                 log.warn("Re-sending or expiring withholding {} failed: {}", w.requestId(), e.toString());
             }
         }
-        for (Withholding w : mapper.findInStatusBefore(Withholding.Status.SENT, cutoff, 50)) {
+        // SENT rows a query leaves unanswered are not touched: page through them, so a newer lost callback is reached
+        Withholding last = sentCursor;
+        var sent = mapper.findInStatusBefore(Withholding.Status.SENT, cutoff, last == null ? null : last.updatedAt(),
+                last == null ? null : last.id(), PAGE);
+        for (Withholding w : sent) {
             try {
                 query(w);
             } catch (Exception e) {
                 log.warn("Status query for withholding {} failed: {}", w.requestId(), e.toString());
             }
         }
+        sentCursor = sent.size() < PAGE ? null : sent.get(sent.size() - 1);
     }
+
+    static final int PAGE = 50;
+
+    /** The last SENT withholding asked about, when the previous round filled a page. */
+    private volatile Withholding sentCursor;
 
     /**
      * A withholding requested longer ago than the expiry and still not accepted. Only the channel's signed word that
