@@ -1,8 +1,6 @@
 package com.loanflow.contract;
 
-import com.itextpdf.kernel.crypto.DigestAlgorithms;
 import com.itextpdf.signatures.ITSAClient;
-import com.itextpdf.signatures.TSAClientBouncyCastle;
 import com.loanflow.contract.signing.ContractSigner;
 import com.loanflow.contract.signing.Pkcs12SigningKeys;
 import com.loanflow.contract.signing.SigningKeys;
@@ -34,9 +32,12 @@ class ContractConfiguration {
      */
     @Bean
     ContractSigner contractSigner(SigningKeys contractSigningKeys, Clock clock,
-                                  @Value("${loanflow.esign.timestamp-url:}") String timestampUrl) {
+                                  @Value("${loanflow.esign.timestamp-url:}") String timestampUrl,
+                                  @Value("${loanflow.esign.timestamp-connect-timeout:PT5S}") java.time.Duration connect,
+                                  @Value("${loanflow.esign.timestamp-timeout:PT10S}") java.time.Duration answer) {
+        // a silent TSA must fail the signing, not hold the application's row lock (HttpTsaClient)
         ITSAClient timestamps = timestampUrl.isBlank() ? null
-                : new TSAClientBouncyCastle(timestampUrl, null, null, 8192, DigestAlgorithms.SHA256);
+                : new com.loanflow.contract.signing.HttpTsaClient(timestampUrl, connect, answer);
         return new ContractSigner(contractSigningKeys, clock, timestamps);
     }
 }

@@ -88,6 +88,56 @@ class TimestampAuthorityTest {
         }
     }
 
+    @Test
+    void theHttpClientGetsATokenFromATsaOverHttp() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/tsa", exchange -> {
+            byte[] answer = TSA.respond(exchange.getRequestBody().readAllBytes());
+            exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            HttpTsaClient client = new HttpTsaClient("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa",
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10));
+            byte[] imprint = MessageDigest.getInstance("SHA-256").digest("the seal's signature".getBytes());
+            TimeStampToken token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(
+                    client.getTimeStampToken(imprint)));
+            assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aTsaThatAcceptsTheConnectionAndNeverAnswersFailsTheSigningInsteadOfHoldingIt() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    java.net.Socket held = silent.accept(); // reads nothing, answers nothing
+                    Thread.sleep(60_000);
+                    held.close();
+                } catch (Exception ignored) {
+                    // closed with the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            HttpTsaClient client = new HttpTsaClient("http://127.0.0.1:" + silent.getLocalPort() + "/tsa",
+                    java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2));
+            byte[] pdf = ContractRenderer.loadDefault().render(SampleContracts.sixMonthLoan());
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                    assertThatThrownBy(() -> new ContractSigner(SignedContracts.keys(), Clock.systemUTC(), client)
+                            .sign(pdf, "张*", SignedContracts.BORROWER_ID))
+                            .hasStackTraceContaining("timed out"));
+            acceptor.interrupt();
+        }
+    }
+
     private static TimeStampRequest request(String algorithm, byte[] imprint, BigInteger nonce) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
