@@ -201,7 +201,10 @@ public class AccountClosure {
 
     /**
      * Every variable in the engine's history of the borrower's applications: masked name, phone and ID number,
-     * reviewers' comments, and (from before V12) bureau reports. The instances and activities stay, without data.
+     * reviewers' comments, and (from before V12) bureau reports; and the engine's other copies of what people typed
+     * about them: the submitted form fields (Tasklist keeps each as a FormProperty detail, not linked to the
+     * variable) and comments. Names are not masked anywhere in free text, so these go too. The instances and
+     * activities stay, without data.
      */
     private int eraseProcessVariables(List<String> applicationIds) {
         int deleted = 0;
@@ -215,6 +218,10 @@ public class AccountClosure {
                     .processInstanceIdIn(instances.toArray(String[]::new)).list()) {
                 history.deleteHistoricVariableInstance(variable.getId());
                 deleted++;
+            }
+            for (String instance : instances) {
+                mapper.deleteFormPropertyDetails(instance);
+                mapper.deleteEngineComments(instance);
             }
         }
         return deleted;

@@ -55,4 +55,8 @@ public interface AccountClosureMapper {
     int eraseDecisionInputs(@Param("borrowerId") String borrowerId);
 
     int eraseReviewComments(@Param("borrowerId") String borrowerId);
+
+    int deleteFormPropertyDetails(@Param("processInstanceId") String processInstanceId);
+
+    int deleteEngineComments(@Param("processInstanceId") String processInstanceId);
 }

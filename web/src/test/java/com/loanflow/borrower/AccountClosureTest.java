@@ -87,6 +87,15 @@ class AccountClosureTest extends RunningPlatform {
                 .singleResult().getId();
         assertThat(maskedVariables(processInstanceId)).isEqualTo(3);
 
+        // what a reviewer typed about the borrower, as the engine keeps it outside variables: a submitted form field
+        // (a FormProperty detail) and a comment (written here as Tasklist would; the instance has ended)
+        jdbc.update("INSERT INTO ACT_HI_DETAIL (ID_, TYPE_, TIME_, NAME_, PROC_INST_ID_, TEXT_) VALUES (?, 'FormProperty',"
+                + " CURRENT_TIMESTAMP, 'reviewComment', ?, ?)", UUID.randomUUID().toString(), processInstanceId,
+                "孙八 confirmed by phone");
+        jdbc.update("INSERT INTO ACT_HI_COMMENT (ID_, TYPE_, TIME_, PROC_INST_ID_, ACTION_, MESSAGE_) VALUES (?,"
+                + " 'comment', CURRENT_TIMESTAMP, ?, 'AddComment', ?)", UUID.randomUUID().toString(), processInstanceId,
+                "孙八 called back");
+
         // Redis fails during the closure (a key of the wrong type makes the eviction script fail): 503, nothing
         // changed, and the account still logs in (the closed mark set before the failure is taken back)
         redis.delete(pointer);
@@ -135,6 +144,10 @@ class AccountClosureTest extends RunningPlatform {
         assertThat(count("SELECT COUNT(*) FROM credit_query_log WHERE application_id = ?", applicationId))
                 .as("the log of the authorised bureau query stays").isOne();
         assertThat(maskedVariables(processInstanceId)).as("masked name, phone, ID number in the history").isZero();
+        assertThat(count("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", processInstanceId))
+                .as("no submitted form field").isZero();
+        assertThat(count("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE PROC_INST_ID_ = ?", processInstanceId))
+                .as("no comment").isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).count())
                 .as("no variable of the borrower's process is left").isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count())
