@@ -144,23 +144,57 @@ class SendPayoutHandlerTest {
     void aPayoutTheChannelRefusesOutrightIsFailedOnRecordAndEndsTheTaskWithPayoutRefused() {
         platformAnswersDisbursement("REQUESTED");
         channel.expect(requestTo(PAYOUTS)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
-                .contentType(MediaType.APPLICATION_JSON).body("{\"code\":\"CARD_INVALID\",\"retryable\":false}"));
+                .contentType(MediaType.APPLICATION_JSON).body("{\"code\":\"INVALID_CARD\",\"retryable\":false}"));
         platform.server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/disbursements/d-1/refused"))
                 .andExpect(method(HttpMethod.POST))
                 .andExpect(org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath("$.code")
-                        .value("CARD_INVALID"))
-                .andRespond(withSuccess(FakePlatform.json(Map.of("failureCode", "CARD_INVALID")),
+                        .value("INVALID_CARD"))
+                .andRespond(withSuccess(FakePlatform.json(Map.of("failureCode", "INVALID_CARD")),
                         MediaType.APPLICATION_JSON));
         platform.server.expect(ExpectedCount.never(), requestTo(SENT));
         ExternalTask task = FakePlatform.task(null);
 
         handler.execute(task, service);
 
-        verify(service).handleBpmnError(eq(task), eq("PAYOUT_REFUSED"), org.mockito.ArgumentMatchers.contains("400"),
-                eq(Map.of("payoutFailureCode", "CARD_INVALID")));
+        verify(service).handleBpmnError(eq(task), eq("PAYOUT_REFUSED"),
+                org.mockito.ArgumentMatchers.contains("INVALID_CARD"), eq(Map.of("payoutFailureCode", "INVALID_CARD")));
         verify(service, never()).complete(any());
         verify(service, never()).handleFailure(any(ExternalTask.class), any(), any(), org.mockito.ArgumentMatchers.anyInt(),
                 org.mockito.ArgumentMatchers.anyLong());
+    }
+
+    @Test
+    void aRetryAfterARefusalWhoseErrorNeverReachedTheEngineThrowsItAgainInsteadOfCompleting() {
+        // the refusal is on record (FAILED); the BPMN error of that attempt was lost, so the task came back
+        platformAnswersDisbursement("FAILED");
+        channel.expect(ExpectedCount.never(), requestTo(PAYOUTS));
+        platform.server.expect(requestTo(TestProperties.PLATFORM + "/internal/v1/disbursements/d-1/refused"))
+                .andExpect(method(HttpMethod.POST))
+                .andRespond(withSuccess(FakePlatform.json(Map.of("failureCode", "INVALID_CARD")),
+                        MediaType.APPLICATION_JSON));
+        ExternalTask task = FakePlatform.task(2);
+
+        handler.execute(task, service);
+
+        verify(service).handleBpmnError(eq(task), eq("PAYOUT_REFUSED"), anyString(),
+                eq(Map.of("payoutFailureCode", "INVALID_CARD")));
+        verify(service, never()).complete(any());
+    }
+
+    @Test
+    void aRequestIdReusedOrAMalformedRequestIsAnIncidentNotARefusal() {
+        // ours to fix, and a reused request id may mean an earlier request under it was paid
+        platformAnswersDisbursement("REQUESTED");
+        channel.expect(requestTo(PAYOUTS)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"code\":\"REQUEST_ID_REUSED\",\"retryable\":false}"));
+        ExternalTask task = FakePlatform.task(null);
+
+        handler.execute(task, service);
+
+        verify(service).handleFailure(eq(task), org.mockito.ArgumentMatchers.contains("REQUEST_ID_REUSED"), anyString(),
+                eq(0), eq(0L));
+        verify(service, never()).handleBpmnError(any(ExternalTask.class), anyString(), anyString(), any());
+        verify(service, never()).complete(any());
     }
 
     private void platformAnswersDisbursement(String status) {
