@@ -95,8 +95,7 @@ public class AuditLog {
     }
 
     private static String maskDigitRuns(String value) {
-        // the forms people write (+86, groups with spaces or hyphens, full-width digits) first, then any long run
-        Matcher matcher = LONG_DIGIT_RUN.matcher(com.loanflow.shared.logging.PersonalDataMasker.mask(value));
+        Matcher matcher = LONG_DIGIT_RUN.matcher(value);
         return matcher.replaceAll(run -> Masking.bankCard(run.group()));
     }
 }

@@ -1,5 +1,6 @@
 package com.loanflow.shared.logging;
 
+import com.loanflow.shared.Luhn;
 import com.loanflow.shared.Masking;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,17 +23,22 @@ public final class PersonalDataMasker {
             }
             text = asciiDigits(text);
             String masked = replace(idNumber, text, m -> Masking.idNumber(digits(m.group())));
-            masked = replace(card, masked, m -> Masking.bankCard(digits(m.group())));
+            // a run of 16-19 digits is masked as it stands; groups of four only when they are a card (Luhn), so that
+            // a grouped reference such as 2026-1126-0001-2345 stays readable nine times in ten
+            masked = replace(card, masked, m -> m.group().equals(digits(m.group())) || Luhn.isValid(digits(m.group()))
+                    ? Masking.bankCard(digits(m.group())) : m.group());
             // a country prefix stays as written: "+86 138****5678"
             return replace(phone, masked, m -> (m.group(1) == null ? "" : m.group(1)) + Masking.phone(digits(m.group(2))));
         }
     }
 
-    private static final String SEP = "[ -]?";
-    private static final String ID = "[1-9][0-9]{5}" + SEP + "[0-9]{8}" + SEP + "[0-9]{3}[0-9Xx\\uFF38\\uFF58]";
+    // the groups as people write them, one separator throughout (a space or a hyphen) or none: "138-1234-5678",
+    // not "1381234-5678" (which a uuid's digit groups can form)
+    private static final String ID = "[1-9][0-9]{5}(?:[0-9]{11}|(?<ids>[ -])[0-9]{8}\\k<ids>[0-9]{3})[0-9Xx\\uFF38\\uFF58]";
     // 16-19 digits (mainland debit cards, ValidBankCard) in one run, or written in groups of four
-    private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?)";
-    private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9]" + SEP + "[0-9]{4}" + SEP + "[0-9]{4})";
+    private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?<cards>[ -])[0-9]{4}\\k<cards>[0-9]{4}\\k<cards>[0-9]{4}"
+            + "(?:\\k<cards>[0-9]{1,3})?)";
+    private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9](?:[0-9]{8}|(?<phones>[ -])[0-9]{4}\\k<phones>[0-9]{4}))";
 
     // digit boundaries so that ids inside longer digit runs (timestamps, uuids) are not half-masked
     private static final Patterns IN_TEXT = new Patterns(
