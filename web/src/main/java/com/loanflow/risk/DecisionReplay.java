@@ -45,18 +45,37 @@ public class DecisionReplay {
         RiskInput input = read(record.inputJson(), RiskInput.class);
         StrategySpec strategy = read(record.strategySpec(), StrategySpec.class);
         ArmOutcome recorded = ArmOutcome.live(record);
-        ArmOutcome replayed = ArmOutcome.of(strategies.decide(Arm.valueOf(record.arm()), strategy, input));
+        ArmOutcome replayed = sameVersionsAsRecorded(recorded,
+                ArmOutcome.of(strategies.decide(Arm.valueOf(record.arm()), strategy, input)));
 
         Shadow shadow = null;
         if (record.shadowDecision() != null) {
             ShadowDecision stored = read(record.shadowDecision(), ShadowDecision.class);
-            ArmOutcome shadowReplayed = ArmOutcome.of(
-                    strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input));
+            ArmOutcome shadowReplayed = sameVersionsAsRecorded(stored.outcome(), ArmOutcome.of(
+                    strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input)));
             shadow = new Shadow(stored.arm(), stored.strategy().name(),
                     intact && stored.outcome().equals(shadowReplayed), stored.outcome(), shadowReplayed);
         }
         return new Result(applicationId, record.arm(), strategy.name(), intact, intact && recorded.equals(replayed),
                 recorded, replayed, shadow);
+    }
+
+    /**
+     * Records decided before the table version named the limit-increase table and the pricing logic (ADR 0012
+     * addendum, 2026-11-26) hold the shorter "route+terms" form: the replay is compared on the parts they name, so
+     * the longer name alone does not make them differ. A change in the limit logic still shows, in the limit and its
+     * reason.
+     */
+    static ArmOutcome sameVersionsAsRecorded(ArmOutcome recorded, ArmOutcome replayed) {
+        String was = recorded.tableVersion();
+        String now = replayed.tableVersion();
+        if (was == null || now == null || was.equals(now) || !now.startsWith(was + "+")) {
+            return replayed;
+        }
+        return new ArmOutcome(replayed.strategy(), replayed.outcome(), replayed.reasonCodes(), replayed.ruleHits(),
+                replayed.defaultProbability(), replayed.riskTier(), replayed.reviewGroup(), replayed.creditLimit(),
+                replayed.aprPercent(), replayed.ruleSetVersion(), was, replayed.modelVersion(),
+                replayed.limitReasonCode());
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -157,6 +157,33 @@ class RiskStrategyOpsTest {
     }
 
     @Test
+    void aRecordFromBeforeTheVersionNamedThePricingReplaysOnThePartsItNames() {
+        String[] versions = new String[2];
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            versions[0] = jdbc.queryForObject("SELECT table_version FROM risk_decision WHERE application_id = ?",
+                    String.class, applicationId);
+            versions[1] = versions[0].substring(0, versions[0].indexOf("+limit-increase"));
+            // as recorded before 2026-11-26: route and terms only
+            jdbc.update("UPDATE risk_decision SET table_version = ? WHERE application_id = ?", versions[1],
+                    applicationId);
+            return replay.replay(applicationId);
+        });
+        assertThat(versions[0]).endsWith("+limit-increase-1.0+" + com.loanflow.risk.RiskEngine.PRICING_LOGIC_VERSION);
+        assertThat(result.sameResult()).isTrue();
+        assertThat(result.replayed().tableVersion()).isEqualTo(versions[1]);
+        // a version that differs in a part it names still differs
+        ArmOutcome recorded = result.recorded();
+        ArmOutcome other = new ArmOutcome(recorded.strategy(), recorded.outcome(), recorded.reasonCodes(),
+                recorded.ruleHits(), recorded.defaultProbability(), recorded.riskTier(), recorded.reviewGroup(),
+                recorded.creditLimit(), recorded.aprPercent(), recorded.ruleSetVersion(),
+                "risk-route-9.0+credit-terms-1.0+limit-increase-1.0+pricing-2", recorded.modelVersion(),
+                recorded.limitReasonCode());
+        assertThat(DecisionReplay.sameVersionsAsRecorded(recorded, other)).isNotEqualTo(recorded);
+    }
+
+    @Test
     void aTamperedStoredInputIsDetected() {
         DecisionReplay.Result result = rolledBack(() -> {
             String applicationId = application(Arm.CHAMPION);

@@ -25,7 +25,8 @@ public final class HttpTsaClient extends TSAClientBouncyCastle {
 
     public HttpTsaClient(String url, Duration connectTimeout, Duration requestTimeout) {
         super(url, null, null, 8192, DigestAlgorithms.SHA256);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        // HTTP/1.1 as iText's client speaks it: no h2c upgrade offered to TSAs and proxies that mishandle it
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
         this.requestTimeout = requestTimeout;
     }
 
