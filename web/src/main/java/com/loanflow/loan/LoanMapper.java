@@ -101,7 +101,11 @@ public interface LoanMapper {
      * The applications whose loans were settled at or after the given time and whose process has not been told yet,
      * oldest first.
      */
-    List<String> findApplicationsSettledSince(@Param("since") LocalDateTime since);
+    /**
+     * Settled loans whose process has not been told (ix_loan_settled_signal), oldest first; all of them, so that
+     * processes suspended for long cannot crowd out a newer one.
+     */
+    List<String> findApplicationsSettledUnsignalled();
 
     /** The loan's process was told it is settled (or no longer waits to be). */
     int markSettledSignal(@Param("applicationId") String applicationId, @Param("at") LocalDateTime at);

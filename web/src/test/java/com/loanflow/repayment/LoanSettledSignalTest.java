@@ -62,6 +62,9 @@ class LoanSettledSignalTest {
         assertThat(jdbc.queryForObject("SELECT settled_signal_at FROM loan WHERE id = ?", java.time.LocalDateTime.class,
                 paidOut.loanId())).as("not marked as told").isNull();
 
+        // an investigation that kept the process suspended for a month
+        jdbc.update("UPDATE loan SET settled_at = ? WHERE id = ?", java.time.LocalDateTime.now().minusDays(30),
+                paidOut.loanId());
         runtime.activateProcessInstanceById(instance.getId());
         signal.sweep(); // (the scheduled sweep may have got there first: either way the process ends)
 
