@@ -59,7 +59,7 @@ public class RiskDecisionBenchmark {
 
         @Setup(Level.Trial)
         public void load() throws IOException {
-            // the platform's defaults: champion risk-route-v3, challenger risk-route-v4 on 10% of applications
+            // the platform's defaults: champion risk-route-v5, challenger risk-route-v6 on 10% of applications
             strategies = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 10,
                     new StrategyEngines(ModelSource.CLASSPATH));
             inputs = inputs().toArray(RiskInput[]::new);

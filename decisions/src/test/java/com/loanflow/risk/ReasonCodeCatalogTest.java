@@ -29,6 +29,8 @@ class ReasonCodeCatalogTest {
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v2.dmn"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v3.dmn"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v4.dmn"));
+        emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v5.dmn"));
+        emitted.addAll(codesIn("/com/loanflow/risk/tables/risk-route-v6.dmn"));
         emitted.addAll(codesIn("/com/loanflow/risk/tables/limit-increase.dmn"));
         assertThat(emitted).contains("R_AGE", "R_IDENTITY", "R_POOR_CREDIT", "F_SHARED_DEVICE", "F_IP_BURST",
                 "F_IP_REGION_MISMATCH", "L_ON_TIME_REPAYMENTS").doesNotContain("R_AGE_OUT_OF_RANGE",

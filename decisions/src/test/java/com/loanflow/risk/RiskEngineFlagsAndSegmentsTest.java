@@ -74,4 +74,18 @@ class RiskEngineFlagsAndSegmentsTest {
         assertThat(d.reviewGroup()).isEqualTo("senior-reviewers");
         assertThat(d.reasonCodes()).containsExactly("R_POOR_CREDIT");
     }
+
+    @Test
+    void aFlaggedPoorCreditCaseNamesThePoorCreditAndTheFlag() {
+        CreditBureauReport z = SandboxIdentities.ZHANG_SAN;
+        CreditBureauReport late = new CreditBureauReport(0, 1, 2, 1, false, false, 0.60, 36, 1, 0.45,
+                z.monthlyIncome(), 6, 1, 1, 0, 1);
+        RiskDecision d = ENGINE.assess(new RiskInput("APP-P", 36, true, false, 1, AMOUNT, 6, late,
+                new FraudIndicators(3, 1, false)));
+        assertThat(d.outcome()).isEqualTo(RiskOutcome.REVIEW);
+        assertThat(d.reviewGroup()).isEqualTo("senior-reviewers");
+        assertThat(d.riskTier()).isEqualTo("D");
+        // why seniors first, then what the flag saw (risk-route 5.0 names R_POOR_CREDIT below PD 0.02 too)
+        assertThat(d.reasonCodes()).containsExactly("R_POOR_CREDIT", "F_SHARED_DEVICE");
+    }
 }

@@ -26,7 +26,7 @@ final class ModelCardText {
     private static final Prose GMSC = new Prose("default probability", """
             ## Intended use
             Estimates the probability that a micro-loan applicant goes 90+ days past due within two years, from the
-            credit-bureau fields of `CreditBureauReport`. It is one input to `risk-route-v3.dmn`, after the hard rules
+            credit-bureau fields of `CreditBureauReport`. It is one input to `risk-route-v5.dmn`, after the hard rules
             (`hard-rules-v3.drl`) and never instead of them; borderline scores go to a human reviewer. Not for pricing
             individual applicants beyond the tier in `credit-terms.dmn`, not for collections, not for marketing.
             Successor of `gmsc-xgb-v1` (`default-probability-v1.json`, card `MODEL_CARD_V1.md`), which stays bundled
@@ -139,7 +139,7 @@ final class ModelCardText {
             """);
 
     static final String BANDS = """
-            ## Routing bands (risk-route-v3.dmn, FIRST hit policy)
+            ## Routing bands (risk-route-v5.dmn, FIRST hit policy)
             Any hard-rule hit is REJECT, tier E, whatever the PD. Otherwise PD >= 0.45 is rejected
             (`R_HIGH_DEFAULT_PROBABILITY`); 0.30 to < 0.45 goes to `senior-reviewers` (`R_ELEVATED_SCORE`); 0.05 to < 0.30
             goes to `reviewers` (`R_BORDERLINE_SCORE`), or to `senior-reviewers` when more than 1500.00 is asked
@@ -147,7 +147,7 @@ final class ModelCardText {
             90+ days past due, or a thin file) is stricter: rejected from PD 0.30; below that a thin file always goes to
             `senior-reviewers` (`R_THIN_FILE`), and 90+ days past due goes there from PD 0.02 (`R_POOR_CREDIT`) and is
             approved in tier C below it. A fraud flag sends an application the rows above would approve, or send to
-            `reviewers`, to review (poor credit: `senior-reviewers`); the flag is its reason code. The PD compared is the
+            `reviewers`, to review (poor credit: `senior-reviewers`, `R_POOR_CREDIT` first); the flag is its reason code. The PD compared is the
             4-decimal value recorded on the decision. The sandbox identities land where docs/architecture.md says (张三
             APPROVE, 李四 REVIEW by `reviewers`); `RiskEngineSandboxIdentitiesTest` checks it against this model and table.
             The mix below is of applicants outside the poor-credit segment, without flags, asking for 1000.00.

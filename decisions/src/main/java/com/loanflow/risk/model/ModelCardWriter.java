@@ -102,7 +102,7 @@ final class ModelCardWriter {
         return md.append('\n').toString();
     }
 
-    /** Runs every validation PD through the shipped risk-route-v3.dmn (no rule hit, not thin, 1000.00 requested). */
+    /** Runs every validation PD through the shipped risk-route-v5.dmn (no rule hit, not thin, 1000.00 requested). */
     private static String routeMix(float[] pd, int[] labels) {
         RiskRouteTable table = RiskRouteTable.loadDefault();
         Map<String, int[]> byRoute = new TreeMap<>(); // tier/outcome/group -> {applicants, defaults}

@@ -18,16 +18,19 @@ public record StrategySpec(String name, String ruleSet, String riskRoute, String
                            String model, BigDecimal aprCapPercent) {
 
     /**
-     * Today's strategy: risk-route-v3.dmn. It replaced "baseline-v1" (risk-route-v1.dmn), whose decisions replay from
-     * their recorded spec: the old table stays in the jar.
+     * Today's strategy: risk-route-v5.dmn. It replaced "baseline-v3" (risk-route-v3.dmn) and that "baseline-v1"
+     * (risk-route-v1.dmn), whose decisions replay from their recorded spec: the old tables stay in the jar.
      */
-    public static final StrategySpec CHAMPION = new StrategySpec("baseline-v3", HardRules.RESOURCE,
-            RiskRouteTable.RESOURCE_V3, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
+    public static final StrategySpec CHAMPION = new StrategySpec("baseline-v5", HardRules.RESOURCE,
+            RiskRouteTable.RESOURCE_V5, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
-    /** The challenger: same rules, terms and model, risk-route-v4.dmn's cut points (replaced "wider-approval-v2"). */
-    public static final StrategySpec CHALLENGER = new StrategySpec("wider-approval-v4", HardRules.RESOURCE,
-            RiskRouteTable.RESOURCE_V4, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
+    /**
+     * The challenger: same rules, terms and model, risk-route-v6.dmn's cut points (replaced "wider-approval-v4",
+     * which replaced "wider-approval-v2").
+     */
+    public static final StrategySpec CHALLENGER = new StrategySpec("wider-approval-v6", HardRules.RESOURCE,
+            RiskRouteTable.RESOURCE_V6, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE,
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
     public StrategySpec {

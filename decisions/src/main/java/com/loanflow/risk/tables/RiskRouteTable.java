@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * A risk-route table (risk-route-v1.dmn ... risk-route-v4.dmn): outcome, tier, review group and the routing reason
+ * A risk-route table (risk-route-v1.dmn ... risk-route-v6.dmn): outcome, tier, review group and the routing reason
  * from rule rejections, fraud flags, PD, the poor-credit segment (computed in the table), thin file and amount.
  */
 public final class RiskRouteTable {
@@ -17,13 +17,20 @@ public final class RiskRouteTable {
     public static final String RESOURCE_V1 = "/com/loanflow/risk/tables/risk-route-v1.dmn";
     /** Retired challenger (2.0): kept so the decisions it made replay. */
     public static final String RESOURCE_V2 = "/com/loanflow/risk/tables/risk-route-v2.dmn";
-    /** v1 with a large borderline request reviewed by seniors whether or not a fraud flag is raised. */
+    /**
+     * Retired champion (3.0): v1 with a large borderline request reviewed by seniors whether or not a fraud flag is
+     * raised. Kept so the decisions it made replay.
+     */
     public static final String RESOURCE_V3 = "/com/loanflow/risk/tables/risk-route-v3.dmn";
-    /** v2's cut points with v3's change. */
+    /** Retired challenger (4.0): v2's cut points with v3's change. Kept so the decisions it made replay. */
     public static final String RESOURCE_V4 = "/com/loanflow/risk/tables/risk-route-v4.dmn";
+    /** v3 with R_POOR_CREDIT as the reason of a flagged poor-credit case (v3 left it to the flags' codes). */
+    public static final String RESOURCE_V5 = "/com/loanflow/risk/tables/risk-route-v5.dmn";
+    /** v4's cut points with v5's change. */
+    public static final String RESOURCE_V6 = "/com/loanflow/risk/tables/risk-route-v6.dmn";
     /** The champion's table, what {@link #loadDefault()} loads, and its decision id. */
-    public static final String RESOURCE = RESOURCE_V3;
-    public static final String DECISION_ID = "RiskRouteV3";
+    public static final String RESOURCE = RESOURCE_V5;
+    public static final String DECISION_ID = "RiskRouteV5";
 
     /** The table's answer; reviewGroup and reasonCode are null where the row leaves them empty. */
     public record Route(String outcome, String riskTier, String reviewGroup, String reasonCode) {

@@ -106,8 +106,8 @@ class ChampionChallengerTest {
         StrategyDecision d = TEN_PERCENT.decide(input("APP-LI", LI_SI));
         var champion = d.live().arm() == Arm.CHAMPION ? d.live() : d.shadow();
         var challenger = d.live().arm() == Arm.CHALLENGER ? d.live() : d.shadow();
-        assertThat(champion.decision().decisionTableVersion()).isEqualTo("risk-route-3.0+credit-terms-1.0+limit-increase-1.0+pricing-2");
-        assertThat(challenger.decision().decisionTableVersion()).isEqualTo("risk-route-4.0+credit-terms-1.0+limit-increase-1.0+pricing-2");
+        assertThat(champion.decision().decisionTableVersion()).isEqualTo("risk-route-5.0+credit-terms-1.0+limit-increase-1.0+pricing-2");
+        assertThat(challenger.decision().decisionTableVersion()).isEqualTo("risk-route-6.0+credit-terms-1.0+limit-increase-1.0+pricing-2");
         assertThat(champion.decision().modelVersion()).isEqualTo(challenger.decision().modelVersion());
         assertThat(champion.decision().defaultProbability()).isEqualTo(challenger.decision().defaultProbability());
     }

@@ -23,7 +23,8 @@ class CachingFeelEngineTest {
     void everyRiskRouteVersionMatchesTheStockEngineOnAGridAcrossEveryBand() throws Exception {
         int compared = 0;
         for (String resource : new String[] {RiskRouteTable.RESOURCE_V1, RiskRouteTable.RESOURCE_V2,
-                RiskRouteTable.RESOURCE_V3, RiskRouteTable.RESOURCE_V4}) {
+                RiskRouteTable.RESOURCE_V3, RiskRouteTable.RESOURCE_V4, RiskRouteTable.RESOURCE_V5,
+                RiskRouteTable.RESOURCE_V6}) {
             DmnDecision stock = stockDecision(resource, null);
             DmnDecision fast = DecisionTableLoader.fromClasspath(resource, null, "risk-route").decision();
             List<Double> pds = new ArrayList<>();

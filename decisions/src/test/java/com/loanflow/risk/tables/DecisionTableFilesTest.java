@@ -22,7 +22,8 @@ class DecisionTableFilesTest {
     void tablesAreSchemaValidDmn13WithUniqueVersionedDecisions() throws Exception {
         List<String> decisionIds = new ArrayList<>();
         for (String resource : List.of(RiskRouteTable.RESOURCE_V1, RiskRouteTable.RESOURCE_V2,
-                RiskRouteTable.RESOURCE_V3, RiskRouteTable.RESOURCE_V4, CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE)) {
+                RiskRouteTable.RESOURCE_V3, RiskRouteTable.RESOURCE_V4, RiskRouteTable.RESOURCE_V5, RiskRouteTable.RESOURCE_V6,
+                CreditTermsTable.RESOURCE, LimitIncreaseTable.RESOURCE)) {
             try (InputStream in = getClass().getResourceAsStream(resource)) {
                 DmnModelInstance model = Dmn.readModelFromStream(in);
                 Dmn.validateModel(model);
@@ -35,7 +36,8 @@ class DecisionTableFilesTest {
                 }
             }
         }
-        assertThat(decisionIds).containsExactly("RiskRoute", "RiskRouteV2", "RiskRouteV3", "RiskRouteV4", "CreditTerms",
+        assertThat(decisionIds).containsExactly("RiskRoute", "RiskRouteV2", "RiskRouteV3", "RiskRouteV4", "RiskRouteV5",
+                "RiskRouteV6", "CreditTerms",
                 "LimitIncrease");
     }
 }

@@ -11,16 +11,19 @@ import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every row class of risk-route-v3.dmn (champion) and risk-route-v4.dmn (challenger), at and just below each cut
- * point, and of the retired v1 and v2 (kept: the decisions they made replay). Columns: rule rejection, fraud flag,
+ * Every row class of risk-route-v5.dmn (champion) and risk-route-v6.dmn (challenger), at and just below each cut
+ * point, and of the retired v1 and v2; the retired v3 and v4 by their one difference from v1/v2 and from v5/v6
+ * (all kept: the decisions they made replay). Columns: rule rejection, fraud flag,
  * PD, thin file, 90+ days past due count, amount -> outcome, tier, review group, reason ("-" = empty).
  */
 class RiskRouteTableTest {
 
     private static final RiskRouteTable V1 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V1);
     private static final RiskRouteTable V2 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V2);
-    private static final RiskRouteTable V3 = RiskRouteTable.loadDefault();
+    private static final RiskRouteTable V3 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V3);
     private static final RiskRouteTable V4 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V4);
+    private static final RiskRouteTable V5 = RiskRouteTable.loadDefault();
+    private static final RiskRouteTable V6 = RiskRouteTable.load(RiskRouteTable.RESOURCE_V6);
 
     private static Route route(RiskRouteTable table, boolean rejected, boolean flagged, String pd, boolean thin,
                                int pastDue90, String amount) {
@@ -31,7 +34,7 @@ class RiskRouteTableTest {
         return new Route(outcome, tier, "-".equals(group) ? null : group, "-".equals(reason) ? null : reason);
     }
 
-    @ParameterizedTest(name = "v3: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @ParameterizedTest(name = "v5: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
     @CsvSource({
             // a rule rejection wins over everything
             "true,  true,  0.0010, true,  2, 1800.00, REJECT, E, -, -",
@@ -51,8 +54,9 @@ class RiskRouteTableTest {
             // poor credit is reviewed by seniors from 0.02 (others approve up to 0.05), flagged or not
             "false, false, 0.0200, false, 2, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
             "false, true,  0.0200, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
-            // a fraud flag on a poor-credit case goes to seniors, the flags give the reasons
-            "false, true,  0.0199, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            // a fraud flag on a poor-credit case goes to seniors, R_POOR_CREDIT says why (v3: only the flags did)
+            "false, true,  0.0199, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
+            "false, true,  0.0000, false, 3, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
             // a large borderline request goes to seniors, with a fraud flag too (v1 sent the flagged one to reviewers)
             "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
             "false, true,  0.0500, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
@@ -76,11 +80,11 @@ class RiskRouteTableTest {
             "false, false, 0.0000, false, 0, 5000.00, APPROVE, A, -, -"})
     void championRoutesEveryRowClass(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90,
                                      String amount, String outcome, String tier, String group, String reason) {
-        assertThat(route(V3, rejected, flagged, pd, thin, pastDue90, amount))
+        assertThat(route(V5, rejected, flagged, pd, thin, pastDue90, amount))
                 .isEqualTo(expected(outcome, tier, group, reason));
     }
 
-    @ParameterizedTest(name = "v4: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
+    @ParameterizedTest(name = "v6: rejected={0} flagged={1} pd={2} thin={3} 90+={4} amount={5} -> {6} {7} {8} {9}")
     @CsvSource({
             "true,  false, 0.0010, false, 0, 1000.00, REJECT, E, -, -",
             "false, false, 0.4000, false, 0, 1000.00, REJECT, E, -, R_HIGH_DEFAULT_PROBABILITY",
@@ -92,7 +96,7 @@ class RiskRouteTableTest {
             "false, false, 0.0100, true,  0, 1000.00, REVIEW, D, senior-reviewers, R_THIN_FILE",
             "false, false, 0.0150, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
             "false, true,  0.0150, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
-            "false, true,  0.0149, false, 1, 1000.00, REVIEW, D, senior-reviewers, -",
+            "false, true,  0.0149, false, 1, 1000.00, REVIEW, D, senior-reviewers, R_POOR_CREDIT",
             "false, true,  0.2000, false, 0, 1800.00, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
             "false, false, 0.0600, false, 0, 1500.01, REVIEW, C, senior-reviewers, R_BORDERLINE_LARGE_AMOUNT",
             "false, true,  0.0599, false, 0, 1800.00, REVIEW, C, reviewers, -",
@@ -106,7 +110,7 @@ class RiskRouteTableTest {
     void challengerRoutesEveryRowClassAtItsOwnCutPoints(boolean rejected, boolean flagged, String pd, boolean thin,
                                                        int pastDue90, String amount, String outcome, String tier,
                                                        String group, String reason) {
-        assertThat(route(V4, rejected, flagged, pd, thin, pastDue90, amount))
+        assertThat(route(V6, rejected, flagged, pd, thin, pastDue90, amount))
                 .isEqualTo(expected(outcome, tier, group, reason));
     }
 
@@ -180,11 +184,11 @@ class RiskRouteTableTest {
     @Test
     void theTwoVersionsDisagreeBetweenTheirCutPoints() {
         // 0.055: the champion asks a reviewer, the challenger approves
-        assertThat(route(V3, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
-        assertThat(route(V4, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("APPROVE");
+        assertThat(route(V5, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V6, false, false, "0.0550", false, 0, "1000.00").outcome()).isEqualTo("APPROVE");
         // 0.42: the champion asks a senior, the challenger rejects
-        assertThat(route(V3, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
-        assertThat(route(V4, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
+        assertThat(route(V5, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REVIEW");
+        assertThat(route(V6, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
     }
 
     @Test
@@ -227,8 +231,45 @@ class RiskRouteTableTest {
     }
 
     @Test
+    void v5AndV6DifferFromV3AndV4OnlyByTheReasonOfAFlaggedPoorCreditCase() {
+        int changed = 0;
+        for (String pd : new String[] {"0.0000", "0.0149", "0.0150", "0.0199", "0.0200", "0.0499", "0.0500", "0.0599",
+                "0.0600", "0.1000", "0.2499", "0.2500", "0.2999", "0.3000", "0.3999", "0.4000", "0.4499", "0.4500"}) {
+            for (String amount : new String[] {"500.00", "1500.00", "1500.01", "2000.00"}) {
+                for (boolean rejected : new boolean[] {false, true}) {
+                    for (boolean flagged : new boolean[] {false, true}) {
+                        for (boolean thin : new boolean[] {false, true}) {
+                            for (int pastDue90 : new int[] {0, 1, 2}) {
+                                changed += sameButThePoorCreditReason(route(V3, rejected, flagged, pd, thin, pastDue90,
+                                        amount), route(V5, rejected, flagged, pd, thin, pastDue90, amount));
+                                changed += sameButThePoorCreditReason(route(V4, rejected, flagged, pd, thin, pastDue90,
+                                        amount), route(V6, rejected, flagged, pd, thin, pastDue90, amount));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // flagged, 90+ past due, not thin, not rejected, below each table's poor-credit review cut point (0.02 / 0.015):
+        // v5 at 0.0000, 0.0149, 0.0150, 0.0199; v6 at 0.0000, 0.0149; each for 4 amounts and 2 delinquency counts
+        assertThat(changed).isEqualTo((4 + 2) * 4 * 2);
+    }
+
+    /** 1 where the newer route only adds R_POOR_CREDIT to a flagged poor-credit review, 0 where both are equal. */
+    private static int sameButThePoorCreditReason(Route before, Route after) {
+        if (after.equals(before)) {
+            return 0;
+        }
+        assertThat(before.reasonCode()).as("%s -> %s", before, after).isNull();
+        assertThat(after).isEqualTo(new Route(before.outcome(), before.riskTier(), before.reviewGroup(),
+                "R_POOR_CREDIT"));
+        assertThat(after).isEqualTo(new Route("REVIEW", "D", "senior-reviewers", "R_POOR_CREDIT"));
+        return 1;
+    }
+
+    @Test
     void theOldFourFactSignatureMeansNoFlagAndNoDelinquency() {
-        assertThat(V3.route(false, new BigDecimal("0.0100"), false, new BigDecimal("1000.00")))
+        assertThat(V5.route(false, new BigDecimal("0.0100"), false, new BigDecimal("1000.00")))
                 .isEqualTo(new Route("APPROVE", "A", null, null));
     }
 
@@ -238,5 +279,7 @@ class RiskRouteTableTest {
         assertThat(V2.version()).isEqualTo("risk-route-2.0");
         assertThat(V3.version()).isEqualTo("risk-route-3.0");
         assertThat(V4.version()).isEqualTo("risk-route-4.0");
+        assertThat(V5.version()).isEqualTo("risk-route-5.0");
+        assertThat(V6.version()).isEqualTo("risk-route-6.0");
     }
 }
