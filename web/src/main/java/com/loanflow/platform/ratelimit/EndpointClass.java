@@ -14,10 +14,7 @@ enum EndpointClass {
      * general limit.
      */
     static EndpointClass of(HttpServletRequest request) {
-        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
+        String path = path(request);
         boolean post = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
         if (post && path.equals("/api/v1/sessions")) {
             return LOGIN;
@@ -35,6 +32,15 @@ enum EndpointClass {
             return REPAYMENT;
         }
         return GENERAL;
+    }
+
+    /** The path within the application as handlers see it: decoded, without ;parameters, normalised. */
+    static String path(HttpServletRequest request) {
+        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
     }
 
     /** Login and OTP checks must not go unguarded when Redis is down; the rest degrades to no limit. */

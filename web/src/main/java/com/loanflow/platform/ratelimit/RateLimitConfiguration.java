@@ -1,6 +1,7 @@
 package com.loanflow.platform.ratelimit;
 
 import com.loanflow.borrower.SessionTokens;
+import com.loanflow.device.ClientIps;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,9 @@ class RateLimitConfiguration {
     /** First in the chain: a refused request costs one Redis round trip and nothing else. */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StringRedisTemplate redis, RateLimitProperties properties,
-                                                            SessionTokens sessions) {
+                                                            SessionTokens sessions, ClientIps clientIps) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(new RedisRateLimiter(redis), properties,
-                sessions::borrowerFor));
+                sessions::borrowerFor, clientIps::of));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -29,17 +29,27 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RedisRateLimiter limiter;
     private final RateLimitProperties properties;
     private final Function<String, Optional<String>> borrowerOfToken;
+    private final Function<HttpServletRequest, String> clientIp;
 
+    /**
+     * @param clientIp the client's address: the socket's, or behind a trusted proxy the one it forwarded (ClientIps),
+     *                 so clients behind a TLS-terminating proxy do not share the proxy's one count
+     */
     RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties,
-                    Function<String, Optional<String>> borrowerOfToken) {
+                    Function<String, Optional<String>> borrowerOfToken, Function<HttpServletRequest, String> clientIp) {
         this.limiter = limiter;
         this.properties = properties;
         this.borrowerOfToken = borrowerOfToken;
+        this.clientIp = clientIp;
     }
 
+    /**
+     * Decided on the path the request is dispatched to (EndpointClass.path), not the raw URI: {@code /%61pi/...} or
+     * {@code /api;x=1/...} reach the API's handlers and must not skip the limits.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !request.getRequestURI().startsWith("/api/");
+        return !properties.enabled() || !EndpointClass.path(request).startsWith("/api/");
     }
 
     @Override
@@ -69,7 +79,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private RedisRateLimiter.Decision check(EndpointClass endpoint, HttpServletRequest request) {
         Integer ipLimit = properties.perIp().get(endpoint);
         if (ipLimit != null) {
-            var decision = limiter.acquire(key(endpoint, "ip", request.getRemoteAddr()), ipLimit, properties.window());
+            var decision = limiter.acquire(key(endpoint, "ip", clientIp.apply(request)), ipLimit, properties.window());
             if (!decision.allowed()) {
                 return decision;
             }

@@ -93,7 +93,8 @@ class SharedRateLimitTest {
 
     MockMvc node(LettuceConnectionFactory connection, RateLimitProperties properties) {
         var filter = new RateLimitFilter(new RedisRateLimiter(new StringRedisTemplate(connection)), properties,
-                token -> java.util.Optional.ofNullable(sessions.get(token)));
+                token -> java.util.Optional.ofNullable(sessions.get(token)),
+                new com.loanflow.device.ClientIps("10.0.0.2")::of);
         return MockMvcBuilders.standaloneSetup(new FakeSessions()).addFilters(filter).build();
     }
 
@@ -118,6 +119,41 @@ class SharedRateLimitTest {
         nodeA.perform(post("/api/v1/sessions").with(r -> { r.setRemoteAddr("198.51.100.9"); return r; }))
                 .andExpect(status().isOk());
         assertThat(logins).as("another client has its own count").hasValue(6);
+    }
+
+    @Test
+    void anEncodedOrParameterisedPathIsCountedLikeThePlainOne() throws Exception {
+        // each reaches the login handler; before, the raw URI did not start with /api/ and the filter stepped aside
+        for (String path : new String[] {"/api/v1/sessions", "/%61pi/v1/sessions", "/api;x=1/v1/sessions",
+                "/api/v1/%73essions", "/api;jsessionid=1/v1/sessions"}) {
+            nodeA.perform(post(java.net.URI.create(path)).with(r -> { r.setRemoteAddr("203.0.113.8"); return r; }))
+                    .andExpect(status().isOk());
+        }
+        for (String path : new String[] {"/%61pi/v1/sessions", "/api;x=1/v1/sessions", "/%61pi;y=2/v1/sessions"}) {
+            nodeA.perform(post(java.net.URI.create(path)).with(r -> { r.setRemoteAddr("203.0.113.8"); return r; }))
+                    .andExpect(status().isTooManyRequests());
+        }
+        assertThat(logins).hasValue(5);
+    }
+
+    @Test
+    void behindTheTrustedProxyEachForwardedClientHasItsOwnCount() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            nodeA.perform(post("/api/v1/sessions").header("X-Forwarded-For", "198.51.100.1")
+                    .with(r -> { r.setRemoteAddr("10.0.0.2"); return r; })).andExpect(status().isOk());
+        }
+        nodeA.perform(post("/api/v1/sessions").header("X-Forwarded-For", "198.51.100.1")
+                .with(r -> { r.setRemoteAddr("10.0.0.2"); return r; })).andExpect(status().isTooManyRequests());
+        // another client through the same proxy is not refused with the first
+        nodeA.perform(post("/api/v1/sessions").header("X-Forwarded-For", "198.51.100.2")
+                .with(r -> { r.setRemoteAddr("10.0.0.2"); return r; })).andExpect(status().isOk());
+        // a client that is not the proxy cannot pick a fresh count by forging the header
+        for (int i = 0; i < 5; i++) {
+            nodeA.perform(post("/api/v1/sessions").header("X-Forwarded-For", "192.0.2." + i)
+                    .with(r -> { r.setRemoteAddr("203.0.113.9"); return r; })).andExpect(status().isOk());
+        }
+        nodeA.perform(post("/api/v1/sessions").header("X-Forwarded-For", "192.0.2.99")
+                .with(r -> { r.setRemoteAddr("203.0.113.9"); return r; })).andExpect(status().isTooManyRequests());
     }
 
     @Test
