@@ -123,7 +123,6 @@ class BorrowerController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(BorrowerPrincipal principal, @Valid @RequestBody BorrowerRequests.PasswordChange request) {
         borrowers.changePassword(principal.borrowerId(), request.currentPassword(), request.newPassword());
-        sessions.revokeAll(principal.borrowerId());
     }
 
     @PostMapping("/api/v1/sessions/logout")

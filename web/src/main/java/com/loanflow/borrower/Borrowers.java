@@ -43,11 +43,13 @@ public class Borrowers {
     private final Clock clock;
     private final BureauReportEviction bureauReports;
     private final LoginThrottle loginThrottle;
+    private final SessionTokens sessions;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
     Borrowers(BorrowerMapper mapper, AgreementCatalog agreements, FieldCipher cipher, BlindIndex blindIndex, Clock clock,
-              BureauReportEviction bureauReports, LoginThrottle loginThrottle) {
+              BureauReportEviction bureauReports, LoginThrottle loginThrottle, SessionTokens sessions) {
         this.loginThrottle = loginThrottle;
+        this.sessions = sessions;
         this.mapper = mapper;
         this.agreements = agreements;
         this.cipher = cipher;
@@ -308,6 +310,16 @@ public class Borrowers {
         loginThrottle.succeededByIndex(borrower.phoneIdx());
         if (mapper.updatePasswordHash(borrowerId, passwords.encode(newPassword), borrower.version()) != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException("Borrower " + borrowerId + " changed");
+        }
+        // every session ends inside the transaction: with Redis down the change rolls back (503), where a change
+        // committed first left a stolen session alive under the new password
+        try {
+            sessions.revokeAll(borrowerId);
+        } catch (org.springframework.dao.DataAccessException e) {
+            org.slf4j.LoggerFactory.getLogger(Borrowers.class).warn("Redis unreachable; password of borrower {} not"
+                    + " changed: {}", borrowerId, e.toString());
+            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN_LATER",
+                    "Your password could not be changed just now; nothing was changed, please try again shortly");
         }
     }
 

@@ -88,6 +88,37 @@ class SessionSecurityTest {
                 .isEqualTo(200);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Test
+    void withRedisFailingThePasswordChangeRollsBackAndNoSessionOutlivesANewPassword() throws Exception {
+        String phone = register();
+        String stolen = login(phone, "Passw0rd!7");
+        String borrowerId = redis.opsForValue().get("loanflow:session:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(stolen.getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThat(borrowerId).isNotNull();
+        // Redis fails as the sessions are ended (the index key holds the wrong type): 503, the password unchanged
+        String index = "loanflow:sessions-of:" + borrowerId;
+        var sessions = redis.opsForSet().members(index);
+        redis.delete(index);
+        redis.opsForValue().set(index, "broken");
+        Answer unavailable = call("PUT", "/api/v1/borrowers/me/password",
+                Map.of("currentPassword", "Passw0rd!7", "newPassword", "N3w-secret-pass"), stolen);
+        assertThat(unavailable.status()).as(String.valueOf(unavailable.body())).isEqualTo(503);
+        assertThat(unavailable.body().path("code").asText()).isEqualTo("TRY_AGAIN_LATER");
+        assertThat(call("POST", "/api/v1/sessions", Map.of("phone", phone, "password", "N3w-secret-pass"), null)
+                .status()).as("the new password was not stored").isEqualTo(401);
+        redis.delete(index);
+        redis.opsForSet().add(index, sessions.toArray(String[]::new));
+
+        assertThat(call("PUT", "/api/v1/borrowers/me/password",
+                Map.of("currentPassword", "Passw0rd!7", "newPassword", "N3w-secret-pass"), stolen).status())
+                .isEqualTo(204);
+        assertThat(call("GET", "/api/v1/borrowers/me", null, stolen).status()).isEqualTo(401);
+    }
+
     @Test
     void parallelGuessesCannotAllSlipInBeforeTheLockout() throws Exception {
         String phone = register();
