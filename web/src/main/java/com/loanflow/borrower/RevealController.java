@@ -61,7 +61,8 @@ class RevealController {
         }
         String masked = request.field().masking.apply(value);
         audit.record(OpsApiSecurity.operator(http), "PII_REVEAL", "BORROWER", borrowerId,
-                Map.of("field", request.field().name(), "reason", request.reason(), "masked", masked));
+                Map.of("field", request.field().name(), "reason",
+                        com.loanflow.shared.logging.PersonalDataMasker.mask(request.reason()), "masked", masked));
         return new Revealed(borrowerId, request.field(), value);
     }
 }

@@ -100,6 +100,7 @@ class BankTransferController {
     RepaymentController.RepaymentView reject(@PathVariable String repaymentId,
                                              @Valid @RequestBody Rejection rejection, HttpServletRequest http) {
         return RepaymentController.RepaymentView.of(
-                repayments.rejectBankTransfer(repaymentId, OpsApiSecurity.operator(http), rejection.reason()));
+                repayments.rejectBankTransfer(repaymentId, OpsApiSecurity.operator(http),
+                        com.loanflow.shared.logging.PersonalDataMasker.mask(rejection.reason())));
     }
 }

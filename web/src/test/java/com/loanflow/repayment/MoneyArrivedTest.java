@@ -158,8 +158,11 @@ class MoneyArrivedTest {
         assertThat(opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection", "{}", "ops2").statusCode())
                 .as("a reason is required").isEqualTo(400);
         var rejected = opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/rejection",
-                "{\"reason\":\"statement line belongs to another borrower\"}", "ops2");
+                "{\"reason\":\"statement line belongs to another borrower, 139 1234 5678\"}", "ops2");
         assertThat(json.readTree(rejected.body()).path("status").asText()).isEqualTo("REJECTED");
+        // a number typed into the reason is masked before the audit log keeps it
+        assertThat(jdbc.queryForObject("SELECT details FROM audit_log WHERE action = 'REPAYMENT_BANK_TRANSFER_REJECTED'"
+                + " ORDER BY seq DESC LIMIT 1", String.class)).contains("another borrower").doesNotContain("1234 5678");
         assertThat(json.readTree(opsPost("/ops/v1/bank-transfers/" + wrongLoan + "/approval", "{}", "ops2").body())
                 .path("code").asText()).isEqualTo("BANK_TRANSFER_DECIDED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE business_key = ?", Integer.class,
