@@ -36,6 +36,11 @@ public class OpsApiSecurity {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if (crossSiteChange(request)) {
+                    refuse(response, HttpServletResponse.SC_FORBIDDEN, "CROSS_SITE_REQUEST",
+                            "Changes are not accepted from another site's page");
+                    return;
+                }
                 java.util.Optional<String> user = engineUser(identity, request.getHeader(HttpHeaders.AUTHORIZATION));
                 if (user.isEmpty()) {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loanflow-ops\"");
@@ -84,6 +89,36 @@ public class OpsApiSecurity {
         }
         return java.util.Optional.ofNullable(identity.createUserQuery().userId(credentials[0]).singleResult())
                 .map(org.camunda.bpm.engine.identity.User::getId);
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * A change sent by a browser from another site's page. A browser that once opened an /ops URL keeps the basic
+     * credentials and sends them with any form another page posts to us (an approval takes no body), so a page could
+     * have an operator's browser approve what a colleague recorded, four eyes satisfied. Browsers say where a request
+     * comes from (Sec-Fetch-Site, else Origin); scripts and curl say nothing and are not affected.
+     */
+    static boolean crossSiteChange(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !"same-origin".equals(site) && !"none".equals(site);
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String host = request.getHeader(HttpHeaders.HOST);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host == null || uri.getHost() == null || !host.equalsIgnoreCase(authority);
+        } catch (IllegalArgumentException unreadable) {
+            return true; // "null" (a sandboxed frame, a data: page) or garbage: not our page
+        }
     }
 
     static String[] basicCredentials(String header) {

@@ -58,6 +58,49 @@ class OpsApiSecurityTest {
         assertThat(((MockFilterChain) chain).getRequest()).as("not passed on").isNull();
     }
 
+    @Test
+    void aChangeSentFromAnotherSitesPageIsRefusedBeforeTheCredentialsAreLookedAt() throws Exception {
+        when(identity.checkPassword("ops2", "secret")).thenReturn(true);
+        User stored = mock(User.class);
+        when(stored.getId()).thenReturn("ops2");
+        when(identity.createUserQuery().userId("ops2").singleResult()).thenReturn(stored);
+        Group ops = mock(Group.class);
+        when(ops.getId()).thenReturn("ops");
+        when(identity.createGroupQuery().groupMember("ops2").list()).thenReturn(List.of(ops));
+
+        // a form another site posts with the operator's cached credentials: refused whatever the browser says
+        for (String[] header : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "https://attacker.example"}, {"Origin", "null"}, {"Origin", "http://ops.bank.cn:8443"}}) {
+            MockHttpServletRequest request = request("ops2:secret");
+            request.addHeader("Host", "ops.bank.cn");
+            request.addHeader(header[0], header[1]);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            MockFilterChain chain = new MockFilterChain();
+            filter().doFilter(request, response, chain);
+            assertThat(response.getStatus()).as("%s: %s", header[0], header[1]).isEqualTo(403);
+            assertThat(response.getContentAsString()).contains("CROSS_SITE_REQUEST");
+            assertThat(chain.getRequest()).as("not passed on").isNull();
+        }
+        // our own page, a typed URL, curl (no header at all) and a cross-site GET go through
+        for (String[] header : new String[][] {{"Sec-Fetch-Site", "same-origin"}, {"Sec-Fetch-Site", "none"},
+                {"Origin", "https://ops.bank.cn"}, {"X-Nothing", "1"}}) {
+            MockHttpServletRequest request = request("ops2:secret");
+            request.addHeader("Host", "ops.bank.cn");
+            request.addHeader(header[0], header[1]);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            MockFilterChain chain = new MockFilterChain();
+            filter().doFilter(request, response, chain);
+            assertThat(response.getStatus()).as("%s: %s", header[0], header[1]).isEqualTo(200);
+            assertThat(chain.getRequest()).isNotNull();
+        }
+        MockHttpServletRequest read = request("ops2:secret");
+        read.setMethod("GET");
+        read.addHeader("Sec-Fetch-Site", "cross-site");
+        MockFilterChain chain = new MockFilterChain();
+        filter().doFilter(read, new MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
     private jakarta.servlet.Filter filter() {
         return new OpsApiSecurity().opsApiAuthentication(identity).getFilter();
     }
