@@ -105,7 +105,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
             // number is cut in two before it is masked
             String full = comment.getFullMessage() != null ? comment.getFullMessage() : comment.getMessage();
             if (full != null) {
-                String maskedFull = PersonalDataMasker.mask(full);
+                String maskedFull = text(full);
                 if (comment.getFullMessage() != null) {
                     comment.setFullMessage(maskedFull);
                 }
@@ -127,39 +127,39 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
             // what people typed (a comment's text, a task's name or description) is masked like a comment; the rest
             // (ids, dates as epoch milliseconds, states) only where a number stands alone
             boolean typed = entry.getProperty() != null && HUMAN_TEXT_PROPERTIES.contains(entry.getProperty());
-            entry.setOrgValue(typed ? PersonalDataMasker.mask(entry.getOrgValue())
-                    : PersonalDataMasker.maskStandalone(entry.getOrgValue()));
-            entry.setNewValue(typed ? PersonalDataMasker.mask(entry.getNewValue())
-                    : PersonalDataMasker.maskStandalone(entry.getNewValue()));
+            entry.setOrgValue(typed ? text(entry.getOrgValue())
+                    : standalone(entry.getOrgValue()));
+            entry.setNewValue(typed ? text(entry.getNewValue())
+                    : standalone(entry.getNewValue()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity v
                 && STRING.equals(v.getSerializerName())) {
             // string variables anyone set (Cockpit's "add variable", an undeclared form field, the REST API) hold ids,
             // masked values and decisions by design; a number that stands alone in one is masked, ids stay intact
-            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+            v.setTextValue(standalone(v.getTextValue()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity v
                 && STRING.equals(v.getSerializerName())) {
-            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+            v.setTextValue(standalone(v.getTextValue()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v
                 && STRING.equals(v.getSerializerName())) {
-            v.setTextValue(PersonalDataMasker.maskStandalone(v.getTextValue()));
+            v.setTextValue(standalone(v.getTextValue()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity property
                 && property.getPropertyValue() instanceof String value) {
-            property.setPropertyValue(PersonalDataMasker.maskStandalone(value));
+            property.setPropertyValue(standalone(value));
         } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task) {
             // a task's name or description edited in Tasklist or through the API (without firing update listeners)
-            task.setNameWithoutCascade(PersonalDataMasker.maskStandalone(task.getName()));
-            task.setDescriptionWithoutCascade(PersonalDataMasker.maskStandalone(task.getDescription()));
+            task.setNameWithoutCascade(standalone(task.getName()));
+            task.setDescriptionWithoutCascade(standalone(task.getDescription()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity task) {
-            task.setName(PersonalDataMasker.maskStandalone(task.getName()));
-            task.setDescription(PersonalDataMasker.maskStandalone(task.getDescription()));
+            task.setName(standalone(task.getName()));
+            task.setDescription(standalone(task.getDescription()));
         } else if (entity instanceof AttachmentEntity attachment) {
-            attachment.setName(PersonalDataMasker.mask(attachment.getName()));
-            attachment.setDescription(PersonalDataMasker.mask(attachment.getDescription()));
+            attachment.setName(text(attachment.getName()));
+            attachment.setDescription(text(attachment.getDescription()));
         } else if (entity instanceof ByteArrayEntity bytes && bytes.getName() != null
                 && bytes.getName().endsWith(EXCEPTION_BYTE_ARRAY_SUFFIX) && bytes.getBytes() != null) {
             String text = utf8(bytes.getBytes());
             if (text != null) {   // not text (a variable that only shares the name): left as it is
-                String maskedText = PersonalDataMasker.maskStandalone(text);   // stack traces are not cut
+                String maskedText = PersonalDataMasker.maskStandalone(text);   // a BLOB: any character fits
                 if (!maskedText.equals(text)) {
                     bytes.setBytes(maskedText.getBytes(StandardCharsets.UTF_8));
                 }
@@ -194,7 +194,33 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                 starred = text.substring(0, cut.start()) + "*".repeat(cut.end() - cut.start());
             }
         }
-        return PersonalDataMasker.maskStandalone(starred);
+        return standalone(starred);
+    }
+
+    /** Text people typed: every number masked, then made to fit the engine's columns. */
+    static String text(String text) {
+        return fitted(PersonalDataMasker.mask(text));
+    }
+
+    /** Ids, states and machine text: numbers masked where they stand alone, then made to fit the engine's columns. */
+    static String standalone(String text) {
+        return fitted(PersonalDataMasker.maskStandalone(text));
+    }
+
+    /**
+     * Camunda creates its tables on MySQL and MariaDB as utf8 (3 bytes a character, utf8_bin), and strict mode refuses
+     * a 4-byte character (an emoji, a rare Han character outside the BMP) with error 1366: a reviewer's comment with
+     * an emoji failed the task's completion, and any string reaching a variable, comment or task would fail its
+     * command. Such a character is stored as U+FFFD (the replacement character) in the engine's tables; our own tables
+     * are utf8mb4 and keep it.
+     */
+    static String fitted(String text) {
+        if (text == null || text.codePoints().allMatch(c -> c <= 0xFFFF)) {
+            return text;
+        }
+        StringBuilder fitted = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> fitted.append(c <= 0xFFFF ? (char) c : '\uFFFD'));
+        return fitted.toString();
     }
 
     private static String utf8(byte[] bytes) {

@@ -17,6 +17,15 @@ class EngineTextMaskingRulesTest {
     }
 
     @Test
+    void charactersBeyondTheBasicPlaneBecomeTheReplacementCharacterAndTheRestStays() {
+        assertThat(EngineTextMasking.fitted("ok 👍 𠮷野 é 中")).isEqualTo("ok \uFFFD \uFFFD野 é 中");
+        assertThat(EngineTextMasking.fitted("plain 中文")).isEqualTo("plain 中文");
+        assertThat(EngineTextMasking.fitted(null)).isNull();
+        // three bytes at most in UTF-8, what a utf8 (utf8mb3) column takes
+        assertThat(EngineTextMasking.fitted("👍👍").getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(6);
+    }
+
+    @Test
     void operationLogEntriesWithoutAPropertyAreMaskedAsTechnicalText() {
         // e.g. a process instance started through the REST API: no property, values may be null
         var started = entry(null, null, "called 13912345678 about PO3F13800001234AB");

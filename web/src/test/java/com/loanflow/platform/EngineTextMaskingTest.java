@@ -185,6 +185,29 @@ class EngineTextMaskingTest extends RunningPlatform {
         assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();
     }
 
+    @Test
+    void aCharacterBeyondThreeBytesIsStoredAsTheReplacementCharacterNotRefusedByTheEnginesUtf8Tables() throws Exception {
+        String key = "engineFourByteTextTest";
+        deploymentId = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+                Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Review").endEvent()
+                        .done()).deploy().getId();
+        String processInstanceId = runtime.startProcessInstanceByKey(key).getId();
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        // on MySQL and MariaDB (the integration profile) each of these failed with error 1366: Camunda's tables are
+        // utf8 (3 bytes), strict mode refuses an emoji or a Han character outside the BMP
+        tasks.createComment(taskId, processInstanceId, "looks fine 👍 " + PHONE);
+        formService.submitTaskForm(taskId, Map.of("reviewComment", "收入已核实 👍, 𠮷野 called " + PHONE));
+
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("reviewComment").singleResult().getValue())
+                .isEqualTo("收入已核实 \uFFFD, \uFFFD野 called 139****0987");
+        assertThat(jdbc.queryForObject("SELECT MESSAGE_ FROM ACT_HI_COMMENT WHERE PROC_INST_ID_ = ?", String.class,
+                processInstanceId)).isEqualTo("looks fine \uFFFD 139****0987");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getState()).isEqualTo("COMPLETED");
+    }
+
     private int jobRetries(String jobId) {
         return management.createJobQuery().jobId(jobId).singleResult().getRetries();
     }
