@@ -59,6 +59,19 @@ class IdCardUnconfirmedReviewTest extends RunningPlatform {
         assertThat(image(path, "ops1").statusCode()).as("not a reviewer of this application").isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ID_CARD_IMAGE_VIEWED'"
                 + " AND subject_id = ? AND actor = ?", Integer.class, applicationId, reviewer)).isEqualTo(1);
+
+        // the same open review without the flag (a review for another reason): the card is not the reviewer's to see
+        String codes = jdbc.queryForObject("SELECT reason_codes FROM risk_decision WHERE application_id = ?",
+                String.class, applicationId);
+        jdbc.update("UPDATE risk_decision SET reason_codes = ? WHERE application_id = ?",
+                codes.replace("F_ID_CARD_UNCONFIRMED", "F_SHARED_DEVICE"), applicationId);
+        try {
+            assertThat(image(path, reviewer).statusCode()).isEqualTo(404);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ID_CARD_IMAGE_VIEWED'"
+                    + " AND subject_id = ?", Integer.class, applicationId)).as("nothing seen, nothing recorded").isOne();
+        } finally {
+            jdbc.update("UPDATE risk_decision SET reason_codes = ? WHERE application_id = ?", codes, applicationId);
+        }
     }
 
     private java.net.http.HttpResponse<byte[]> image(String path, String user) throws Exception {
