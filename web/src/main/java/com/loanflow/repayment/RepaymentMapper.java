@@ -27,10 +27,11 @@ public interface RepaymentMapper {
     BigDecimal sumPendingTransfers(@Param("loanId") String loanId, @Param("excludingId") String excludingId);
 
     /**
-     * A pending bank transfer → APPLIED (with its split) or REJECTED, by an operator other than the one who recorded
-     * it; 0 rows when it is no longer pending or the decider is the recorder.
+     * A pending bank transfer → APPLIED (with its split), REFUND_DUE or REJECTED, by an operator other than the one who
+     * recorded it; 0 rows when it is no longer pending or the decider is the recorder. amount: what this row now
+     * stands for (less than recorded when the excess became a REFUND_DUE row of its own).
      */
-    int decideTransfer(@Param("id") String id, @Param("status") String status,
+    int decideTransfer(@Param("id") String id, @Param("status") String status, @Param("amount") BigDecimal amount,
                        @Param("principalPart") BigDecimal principalPart, @Param("interestPart") BigDecimal interestPart,
                        @Param("penaltyPart") BigDecimal penaltyPart, @Param("penaltyWaived") BigDecimal penaltyWaived,
                        @Param("decidedBy") String decidedBy, @Param("decidedAt") java.time.LocalDateTime decidedAt);

@@ -68,9 +68,10 @@ public class Repayments {
      * A bank transfer that arrived in the lender's repayment account, recorded by an operator from the bank
      * statement line: PENDING until another operator approves it ({@link #approveBankTransfer}). The bank reference
      * is unique across all loans: recording it again returns the first record, recording it for another loan or
-     * amount is refused. More than the loan owes, less what a withholding or other pending transfers may still
-     * collect, is refused too (record it once those have ended, or refund the excess). The value date is the
-     * statement line's: the day the money reached the lender's account, which approval applies it as of.
+     * amount is refused. Any amount that arrived is recorded, more than the loan owes and for a loan settled
+     * meanwhile too: the money is in the lender's account, so it goes on record, and approval applies what the loan
+     * owed and makes the rest owed back to the borrower (REFUND_DUE). The value date is the statement line's: the
+     * day the money reached the lender's account, which approval applies it as of.
      */
     @Transactional
     public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, LocalDate valueDate,
@@ -78,7 +79,7 @@ public class Repayments {
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             Repayment p = previous.get();
-            if (!p.loanId().equals(loanId) || p.amount().compareTo(amount) != 0
+            if (!p.loanId().equals(loanId) || statementAmount(p).compareTo(amount) != 0
                     || p.valueDate() != null && !p.valueDate().equals(valueDate)) {
                 throw ApiException.conflict("BANK_REFERENCE_RECORDED",
                         "This bank reference was already recorded for another loan, amount or value date");
@@ -93,11 +94,6 @@ public class Repayments {
         if (valueDate.isBefore(loan.disbursedAt().toLocalDate())) {
             throw ApiException.invalidField("valueDate", "must not be before the loan was disbursed ("
                     + loan.disbursedAt().toLocalDate() + ")");
-        }
-        checkRepayable(loan, amount, null, valueDate);
-        if (loanMapper.claimVersion(loanId, loan.version()) != 1) {
-            // another repayment, withholding or transfer changed what the loan owes since it was quoted
-            throw new OptimisticLockingFailureException("Loan " + loanId + " changed while it was quoted");
         }
         String id = Ids.newId();
         // the borrower's keys cannot contain ':', so no key of theirs can take this one (V22)
@@ -128,8 +124,8 @@ public class Repayments {
         loans.catchUpAccrual(loanId); // what the loan owes as the nightly run will have it, however early this is
         loanMapper.lockForUpdate(loanId);
         Repayment pending = pendingTransfer(repaymentId, approver, true);
-        if (Repayment.APPLIED.equals(pending.status())) {
-            return pending;
+        if (java.util.Set.of(Repayment.APPLIED, Repayment.REFUND_DUE, Repayment.REFUNDED).contains(pending.status())) {
+            return pending; // approved before (applied, or owed back): the same answer
         }
         if (!Repayment.PENDING.equals(pending.status())) {
             throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
@@ -137,16 +133,32 @@ public class Repayments {
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate valueDate = pending.valueDate() == null ? now.toLocalDate() : pending.valueDate();
-        checkRepayable(loan, pending.amount(), pending.id(), valueDate);
-        AppliedAsOf dated = applyAsOf(loan, pending.amount(), valueDate, pending.id(), now, true);
+        if (loan.status() != LoanStatus.ACTIVE) {
+            return refundWhole(pending, loan, approver, now);
+        }
+        BigDecimal owed = owedAsOf(loan, valueDate);
+        if (withholdingMapper.sumOpen(loan.id()).add(pending.amount()).compareTo(owed) > 0
+                && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
+            // what the loan still owes depends on a card debit the channel has not answered: approve once it has, and
+            // what the transfer then brings beyond the loan is owed back, not guessed now
+            throw ApiException.conflict("WITHHOLDING_IN_PROGRESS", "A card withholding for this loan is in progress;"
+                    + " approve this transfer once it has ended");
+        }
+        // what the loan owed as of the value date is applied (exactly that settles it then); the rest is owed back
+        BigDecimal toApply = pending.amount().min(owed);
+        BigDecimal excess = pending.amount().subtract(toApply);
+        AppliedAsOf dated = applyAsOf(loan, toApply, valueDate, pending.id(), now, true);
         RepaymentAllocation.Applied applied = dated.applied();
         BigDecimal waived = dated.waived();
         var split = applied.allocation();
-        if (mapper.decideTransfer(pending.id(), Repayment.APPLIED, split.principal(), split.interest(), split.penalty(),
-                waived, approver, now) != 1) {
+        if (mapper.decideTransfer(pending.id(), Repayment.APPLIED, toApply, split.principal(), split.interest(),
+                split.penalty(), waived, approver, now) != 1) {
             throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
         }
         ledger.post(JournalEntry.repayment(pending.id(), loan.applicationId(), split, now));
+        if (excess.signum() > 0) {
+            recordExcess(pending, loan, excess, approver, now);
+        }
         if (applied.interestReversed().signum() > 0) {
             ledger.post(JournalEntry.interestReversal(pending.id(), loan.applicationId(), applied.interestReversed(),
                     now));
@@ -154,10 +166,60 @@ public class Repayments {
         audit.record(approver, "REPAYMENT_BANK_TRANSFER_APPROVED", "LOAN", loan.id(), Map.of("repaymentId",
                 pending.id(), "bankReference", pending.bankReference(), "amount", Money.format(pending.amount()),
                 "recordedBy", pending.recordedBy(), "valueDate", valueDate.toString(),
-                "penaltyWaived", Money.format(waived), "interestReversed", Money.format(applied.interestReversed())));
+                "penaltyWaived", Money.format(waived), "interestReversed", Money.format(applied.interestReversed()),
+                "applied", Money.format(toApply), "refundDue", Money.format(excess)));
         if (applied.settled()) {
             settle(loan);
         }
+        return mapper.findById(pending.id()).orElseThrow();
+    }
+
+    /** The idempotency key of the row holding what a transfer brought beyond its loan: one per transfer (V1's key). */
+    static String excessKey(String transferId) {
+        return "BANK-EXCESS:" + transferId;
+    }
+
+    /** What the statement line said: the transfer row, plus the excess split off it at approval. */
+    private BigDecimal statementAmount(Repayment transfer) {
+        return transfer.amount().add(mapper.findByIdempotencyKey(transfer.borrowerId(), excessKey(transfer.id()))
+                .map(Repayment::amount).orElse(Money.ZERO));
+    }
+
+    /** What settles the loan as of the value date: today's quote, or for money of an earlier day that day's payoff. */
+    private BigDecimal owedAsOf(Loan loan, LocalDate valueDate) {
+        return valueDate.isBefore(LocalDate.now(clock))
+                ? ValueDating.payoff(loan, loanMapper.findInstallments(loan.id()), valueDate,
+                        loanMapper.findAccrualDaysBetween(loan.id(), valueDate, LocalDate.now(clock)))
+                : loans.settlementQuote(loan).total();
+    }
+
+    /**
+     * The part of a transfer its loan did not owe: a REFUND_DUE repayment of its own (the unique key on borrower and
+     * idempotency key makes it one per transfer), received, on the ledger as owed back, refunded like any other.
+     */
+    private void recordExcess(Repayment transfer, Loan loan, BigDecimal excess, String approver, LocalDateTime now) {
+        Repayment due = new Repayment(Ids.newId(), loan.id(), transfer.borrowerId(), excessKey(transfer.id()), excess,
+                Money.ZERO, Money.ZERO, Repayment.REFUND_DUE, now, Money.ZERO, Repayment.BANK_TRANSFER, null,
+                transfer.recordedBy(), approver, transfer.valueDate(), Money.ZERO);
+        insert(due);
+        ledger.post(JournalEntry.unowedReceipt(due.id(), loan.applicationId(), excess, now));
+        log.warn("Bank transfer {} for loan {} brought {} more than the loan owed: repayment {} is REFUND_DUE",
+                transfer.id(), loan.id(), Money.format(excess), due.id());
+    }
+
+    /** A transfer for a loan settled meanwhile (by a withholding, another transfer): all of it is owed back. */
+    private Repayment refundWhole(Repayment pending, Loan loan, String approver, LocalDateTime now) {
+        if (mapper.decideTransfer(pending.id(), Repayment.REFUND_DUE, pending.amount(), Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.ZERO, approver, now) != 1) {
+            throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
+        }
+        ledger.post(JournalEntry.unowedReceipt(pending.id(), loan.applicationId(), pending.amount(), now));
+        audit.record(approver, "REPAYMENT_BANK_TRANSFER_APPROVED", "LOAN", loan.id(), Map.of("repaymentId",
+                pending.id(), "bankReference", pending.bankReference(), "amount", Money.format(pending.amount()),
+                "recordedBy", pending.recordedBy(), "applied", Money.format(Money.ZERO),
+                "refundDue", Money.format(pending.amount()), "loanStatus", loan.status().name()));
+        log.warn("Bank transfer {} for loan {} that is {}: all of it is REFUND_DUE", pending.id(), loan.id(),
+                loan.status());
         return mapper.findById(pending.id()).orElseThrow();
     }
 
@@ -168,7 +230,8 @@ public class Repayments {
         if (!Repayment.PENDING.equals(pending.status())) {
             throw ApiException.conflict("BANK_TRANSFER_DECIDED", "This bank transfer is already " + pending.status());
         }
-        if (mapper.decideTransfer(pending.id(), Repayment.REJECTED, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        if (mapper.decideTransfer(pending.id(), Repayment.REJECTED, pending.amount(), Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.ZERO,
                 operator, LocalDateTime.now(clock)) != 1) {
             throw new OptimisticLockingFailureException("Bank transfer " + pending.id() + " was decided concurrently");
         }

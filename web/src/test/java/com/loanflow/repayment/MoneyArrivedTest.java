@@ -111,9 +111,6 @@ class MoneyArrivedTest {
         var badAmount = opsPost(loanId, "{\"amount\":\"175.5\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}", "ops1");
         assertThat(json.readTree(badAmount.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("amount");
-        var tooMuch = opsPost(loanId, "{\"amount\":\"1000.01\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}", "ops1");
-        assertThat(tooMuch.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(tooMuch.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
         for (String valueDate : new String[] {"", "2026-02-30", "yesterday", java.time.LocalDate.now().plusDays(1)
                 .toString(), java.time.LocalDate.now().minusDays(1).toString()}) {
             var badDate = opsPost(loanId, "{\"amount\":\"175.53\",\"bankReference\":\"" + reference
@@ -217,8 +214,13 @@ class MoneyArrivedTest {
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json.readTree(second.body()).path("code").asText()).isEqualTo("WITHHOLDING_IN_PROGRESS");
-        assertThat(transferOver.statusCode()).isEqualTo(400);
-        assertThat(transferOver.body()).contains("less the withholding or transfers in progress 600.00");
+        // the money is in the lender's account: it is recorded, but not applied while the debit is unanswered
+        assertThat(transferOver.statusCode()).as(transferOver.body()).isEqualTo(201);
+        String overId = json.readTree(transferOver.body()).path("repaymentId").asText();
+        var tooEarly = opsPost("/ops/v1/bank-transfers/" + overId + "/approval", "{}", "ops2");
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(tooEarly.body()).path("code").asText()).isEqualTo("WITHHOLDING_IN_PROGRESS");
+        assertThat(repaymentStatus(overId)).isEqualTo("PENDING");
         String otherRepayment = Ids.newId();
         jdbc.update("INSERT INTO repayment (id, loan_id, borrower_id, idempotency_key, amount, principal_part,"
                 + " interest_part, status, received_at, penalty_part, method) VALUES (?, ?, ?, ?, 1.00, 0, 0, 'PENDING', ?,"
@@ -247,6 +249,70 @@ class MoneyArrivedTest {
         assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM repayment WHERE loan_id = ?"
                 + " AND status = 'APPLIED'", BigDecimal.class, loanId)).as("both applied, nothing over the quote")
                 .isEqualByComparingTo(quote);
+        // the transfer recorded while the debit was open, approved once that has ended: what the loan still owes is
+        // applied (the partial payments above paid installments' scheduled interest, so the quote has not settled
+        // it), the loan settles, and the rest is owed back; every yuan of the line is on the ledger (it was refused
+        // when recorded and stayed outside it)
+        BigDecimal overAmount = quote.subtract(new BigDecimal("599.99"));
+        var late = opsPost("/ops/v1/bank-transfers/" + overId + "/approval", "{}", "ops2");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loanId))
+                .isEqualTo("SETTLED");
+        BigDecimal applied = "APPLIED".equals(json.readTree(late.body()).path("status").asText())
+                ? new BigDecimal(json.readTree(late.body()).path("amount").asText()) : BigDecimal.ZERO;
+        BigDecimal owedBack = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM repayment WHERE status ="
+                + " 'REFUND_DUE' AND (id = ? OR idempotency_key = ?)", BigDecimal.class, overId, "BANK-EXCESS:" + overId);
+        assertThat(owedBack).as("some of it is owed back").isPositive();
+        assertThat(applied.add(owedBack)).as("applied and owed back make the line").isEqualByComparingTo(overAmount);
+        assertThat(jdbc.queryForObject("SELECT SUM(jl.amount) FROM journal_line jl JOIN journal_entry je"
+                + " ON je.id = jl.entry_id WHERE jl.account = 'LENDER_DEPOSITORY_CASH' AND jl.side = 'DEBIT' AND"
+                + " je.business_key IN (SELECT CONCAT('REPAYMENT:', id) FROM repayment WHERE id = ? OR idempotency_key"
+                + " = ?)", BigDecimal.class, overId, "BANK-EXCESS:" + overId)).isEqualByComparingTo(overAmount);
+        var again = opsPost("/ops/v1/bank-transfers/" + overId + "/approval", "{}", "ops2");
+        assertThat(again.body()).as("approved again: the same answer, nothing applied twice").isEqualTo(late.body());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aTransferBringingMoreThanTheLoanOwesSettlesItAndTheRestIsOwedBack() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "900.00");
+        String loanId = application.paidOut(disbursements, http, port);
+        BigDecimal quote = settlementQuote(loanId, sessions.issue(application.borrowerId));
+        String reference = "ABC-OVERPAID-" + loanId.substring(0, 8);
+        String body = "{\"amount\":\"" + quote.add(new BigDecimal("50.25")) + "\",\"bankReference\":\"" + reference
+                + "\"" + valueDatedToday() + "}";
+        var recorded = opsPost(loanId, body, "ops1");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        String transferId = json.readTree(recorded.body()).path("repaymentId").asText();
+
+        var approved = opsPost("/ops/v1/bank-transfers/" + transferId + "/approval", "{}", "ops2");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).path("status").asText()).isEqualTo("APPLIED");
+        assertThat(json.readTree(approved.body()).path("amount").asText()).as("what the loan owed")
+                .isEqualTo(quote.toPlainString());
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE id = ?", String.class, loanId))
+                .isEqualTo("SETTLED");
+        var excess = jdbc.queryForMap("SELECT id, amount, status, method FROM repayment WHERE idempotency_key = ?",
+                "BANK-EXCESS:" + transferId);
+        assertThat(excess).containsEntry("status", "REFUND_DUE").containsEntry("method", "BANK_TRANSFER");
+        assertThat((BigDecimal) excess.get("amount")).isEqualByComparingTo("50.25");
+        assertThat(ledger.lines("REPAYMENT:" + excess.get("id"))).containsExactlyInAnyOrder(
+                JournalLine.debit(LedgerAccount.LENDER_DEPOSITORY_CASH, new BigDecimal("50.25")),
+                JournalLine.credit(LedgerAccount.BORROWER_REFUND_PAYABLE, new BigDecimal("50.25")));
+        assertThat(jdbc.queryForObject("SELECT SUM(jl.amount) FROM journal_line jl JOIN journal_entry je"
+                + " ON je.id = jl.entry_id WHERE je.business_key IN (?, ?) AND jl.account = 'LENDER_DEPOSITORY_CASH'",
+                BigDecimal.class, "REPAYMENT:" + transferId, "REPAYMENT:" + excess.get("id")))
+                .as("every yuan of the statement line is on the ledger").isEqualByComparingTo(quote.add(
+                        new BigDecimal("50.25")));
+
+        // the line recorded again (a double click, a re-import) is the same record, not a new one or a conflict
+        var again = opsPost(loanId, body, "ops1");
+        assertThat(again.statusCode()).as(again.body()).isIn(200, 201);
+        assertThat(json.readTree(again.body()).path("repaymentId").asText()).isEqualTo(transferId);
+        assertThat(json.readTree(opsPost("/ops/v1/bank-transfers/" + transferId + "/approval", "{}", "ops2").body())
+                .path("status").asText()).as("approved again: the same answer").isEqualTo("APPLIED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ? AND status = 'REFUND_DUE'",
+                Integer.class, loanId)).as("one excess, however often approved").isOne();
         assertThat(invariants.check().violations()).isEmpty();
     }
 

@@ -1,7 +1,6 @@
 package com.loanflow.repayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.loanflow.e2e.PlatformTest;
 import com.loanflow.ledger.JournalLine;
@@ -11,7 +10,6 @@ import com.loanflow.ledger.LedgerInvariants;
 import com.loanflow.loan.LoanAccrual;
 import com.loanflow.loan.LoanProduct;
 import com.loanflow.payment.PaidOutLoans;
-import com.loanflow.shared.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -353,22 +351,26 @@ class ValueDatedTransferTest {
     }
 
     @Test
-    void moreThanSettledTheLoanOnTheValueDateIsRefusedWhenRecordedAndChangesNothing() throws Exception {
+    void moreThanSettledTheLoanOnTheValueDateSettlesItThenAndTheRestIsOwedBack() throws Exception {
         Overdue loan = sixDaysOverdue();
         LocalDate valueDate = loan.firstDue().plusDays(1);
         long secondPeriod = ChronoUnit.DAYS.between(loan.firstDue(), dueDate(loan.loanId(), 2));
         BigDecimal payoff = new BigDecimal("1000.00").add(FIRST_INTEREST).add(share(SECOND_INTEREST, 1, secondPeriod));
-        int repaymentsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class,
-                loan.loanId());
 
-        // within today's quote (overdue interest and interest have accrued since), above the value date's payoff
-        assertThatThrownBy(() -> repayments.recordBankTransfer(loan.loanId(), "VX-" + loan.loanId().substring(0, 8),
-                payoff.add(new BigDecimal("0.10")), valueDate, "ops1"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("invalid")
-                .satisfies(e -> assertThat(((ApiException) e).toError().fieldErrors().get(0).message())
-                        .contains("as of the value date " + valueDate).contains(payoff.toPlainString()));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ?", Integer.class,
-                loan.loanId())).isEqualTo(repaymentsBefore);
+        // within today's quote (overdue interest and interest have accrued since), above the value date's payoff:
+        // the money settled the loan that day, and the 0.10 beyond it is the borrower's
+        Repayment applied = BankTransfers.received(repayments, loan.loanId(), "VX-" + loan.loanId().substring(0, 8),
+                payoff.add(new BigDecimal("0.10")), valueDate);
+
+        assertThat(applied.status()).isEqualTo(Repayment.APPLIED);
+        assertThat(applied.amount()).isEqualByComparingTo(payoff);
+        assertSettled(loan.loanId());
+        Repayment excess = repaymentMapper.findByIdempotencyKey(applied.borrowerId(),
+                Repayments.excessKey(applied.id())).orElseThrow();
+        assertThat(excess.status()).isEqualTo(Repayment.REFUND_DUE);
+        assertThat(excess.amount()).isEqualByComparingTo("0.10");
+        assertThat(excess.valueDate()).isEqualTo(valueDate);
+        assertThat(invariants.check().violations()).isEmpty();
     }
 
     private void assertSettled(String loanId) {
