@@ -62,23 +62,34 @@ public class LoanAccrual {
                 result.interest(), result.penalty());
     }
 
+    /** Active loans read per query: memory stays flat however many loans are active. */
+    static final int PAGE = 500;
+
     public Result accrue(LocalDate day) {
+        return accrue(day, PAGE);
+    }
+
+    Result accrue(LocalDate day, int pageSize) {
         Tally tally = new Tally();
         List<String> failed = new ArrayList<>();
-        for (Loan loan : mapper.findActive()) {
-            if (!loan.disbursedAt().toLocalDate().isBefore(day.plusDays(1))) {
-                continue; // not yet lent on that day
+        // loans lent by the end of that day (a loan lent on it accrues nothing yet, which accrueLoan knows)
+        java.time.LocalDateTime lentBefore = day.plusDays(1).atStartOfDay();
+        String after = null;
+        for (List<String> page = mapper.findActiveIdsPage(lentBefore, null, pageSize); !page.isEmpty();
+             page = mapper.findActiveIdsPage(lentBefore, after, pageSize)) {
+            for (String loanId : page) {
+                try {
+                    tally.add(accrueLoan(loanId, day).orElse(null));
+                } catch (RuntimeException e) {
+                    // a concurrent repayment, a lock wait or a failover: one loan must not cost every later loan its
+                    // day, and this loan gets one more try at the end of the run (a day accrues once per loan, so a
+                    // retry after a commit that looked failed only finds it done)
+                    log.info("Accrual of loan {} for {} failed ({}); tried again at the end of this run", loanId, day,
+                            e.getClass().getSimpleName());
+                    failed.add(loanId);
+                }
             }
-            try {
-                tally.add(accrueLoan(loan.id(), day).orElse(null));
-            } catch (RuntimeException e) {
-                // a concurrent repayment, a lock wait or a failover: one loan must not cost every later loan its
-                // day, and this loan gets one more try at the end of the run (a day accrues once per loan, so a retry
-                // after a commit that looked failed only finds it done)
-                log.info("Accrual of loan {} for {} failed ({}); tried again at the end of this run", loan.id(), day,
-                        e.getClass().getSimpleName());
-                failed.add(loan.id());
-            }
+            after = page.get(page.size() - 1);
         }
         for (String loanId : failed) {
             try {

@@ -37,7 +37,13 @@ public interface LoanMapper {
 
     Optional<Loan> findByApplicationId(String applicationId);
 
-    List<Loan> findActive();
+    /**
+     * Ids of active loans lent before {@code lentBefore}, after {@code afterId} in id order, at most {@code limit}: the
+     * nightly accrual walks all of them a page at a time (keyset), never holding every loan in memory.
+     */
+    List<String> findActiveIdsPage(@org.apache.ibatis.annotations.Param("lentBefore") java.time.LocalDateTime lentBefore,
+                                   @org.apache.ibatis.annotations.Param("afterId") String afterId,
+                                   @org.apache.ibatis.annotations.Param("limit") int limit);
 
     /**
      * Active loans with an installment not yet closed that falls due between the two days (inclusive): those a
