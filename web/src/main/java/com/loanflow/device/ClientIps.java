@@ -28,7 +28,10 @@ public class ClientIps {
 
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
+        // every X-Forwarded-For line, in order: a proxy that adds its own line instead of appending to the client's
+        // would otherwise leave only the client's (forgeable) first line in view
+        java.util.List<String> lines = java.util.Collections.list(request.getHeaders("X-Forwarded-For"));
+        String forwarded = lines.isEmpty() ? null : String.join(",", lines);
         if (forwarded == null || !trustedProxies.contains(remote)) {
             return remote;
         }

@@ -113,12 +113,14 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
             }
         } else if (entity instanceof IncidentEntity incident) {
             incident.setIncidentMessage(technical(incident.getIncidentMessage()));
+            incident.setAnnotation(text(incident.getAnnotation()));   // what an operator typed in Cockpit
         } else if (entity instanceof JobEntity job) {
             job.setExceptionMessage(technical(job.getExceptionMessage()));
         } else if (entity instanceof ExternalTaskEntity task) {
             task.setErrorMessage(technical(task.getErrorMessage()));
         } else if (entity instanceof HistoricIncidentEventEntity incident) {
             incident.setIncidentMessage(technical(incident.getIncidentMessage()));
+            incident.setAnnotation(text(incident.getAnnotation()));
         } else if (entity instanceof HistoricJobLogEvent log) {
             log.setJobExceptionMessage(technical(log.getJobExceptionMessage()));
         } else if (entity instanceof HistoricExternalTaskLogEntity log) {
@@ -131,6 +133,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                     : standalone(entry.getOrgValue()));
             entry.setNewValue(typed ? text(entry.getNewValue())
                     : standalone(entry.getNewValue()));
+            entry.setAnnotation(text(entry.getAnnotation()));
         } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity v
                 && STRING.equals(v.getSerializerName())) {
             // string variables anyone set (Cockpit's "add variable", an undeclared form field, the REST API) hold ids,
@@ -155,6 +158,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         } else if (entity instanceof AttachmentEntity attachment) {
             attachment.setName(text(attachment.getName()));
             attachment.setDescription(text(attachment.getDescription()));
+            attachment.setUrl(standalone(attachment.getUrl()));
         } else if (entity instanceof ByteArrayEntity bytes && bytes.getName() != null
                 && bytes.getName().endsWith(EXCEPTION_BYTE_ARRAY_SUFFIX) && bytes.getBytes() != null) {
             String text = utf8(bytes.getBytes());

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine groups and service users. The worker account exists everywhere (password from configuration);
- * the demo users (reviewer1, senior1, ops1, ops2 — password = user name) only where loanflow.demo-users.enabled is set,
+ * the demo users (reviewer1, senior1, ops1, ops2, ops3 — password = user name) only where loanflow.demo-users.enabled is set,
  * which is the embedded default alone.
  */
 @Component
@@ -26,7 +26,9 @@ class EngineUsers {
             new Demo("senior1", "Senior", "senior-reviewers"),
             new Demo("ops1", "Operations", "ops"),
             // a second operator: a bank transfer recorded by one is approved by another (four eyes)
-            new Demo("ops2", "Operations (second)", "ops"));
+            new Demo("ops2", "Operations (second)", "ops"),
+            // a third: money owed back from a bank transfer is paid out with the approval of neither of its two
+            new Demo("ops3", "Operations (third)", "ops"));
 
     private final IdentityService identity;
     private final boolean demoUsers;

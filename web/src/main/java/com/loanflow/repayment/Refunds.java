@@ -122,6 +122,7 @@ public class Refunds {
             return refund;
         }
         requirePending(refund);
+        requireThirdPersonForTransferredMoney(refund, approver);
         if (refund.payeeCardIdx() == null) {
             throw ApiException.conflict("REFUND_PAYEE_UNKNOWN", "This refund was recorded without the payee card;"
                     + " reject it and record the statement line again with payeeCardNumber");
@@ -140,6 +141,25 @@ public class Refunds {
                 "bankReference", refund.bankReference(), "payeeCard", refund.payeeCardMasked(),
                 "recordedBy", refund.recordedBy()));
         return mapper.findById(refundId).orElseThrow();
+    }
+
+    /**
+     * Money owed back from a bank transfer exists because two operators recorded and approved a statement line (a
+     * card debit's comes from the channel's signed answer): if the same two could then pay it out, two people could
+     * turn an invented line into cash leaving the lender. So the refund's approver must be a third person.
+     */
+    private void requireThirdPersonForTransferredMoney(Refund refund, String approver) {
+        Repayment due = repayments.findById(refund.repaymentId()).orElseThrow();
+        if (!Repayment.BANK_TRANSFER.equals(due.method())) {
+            return;
+        }
+        String key = due.idempotencyKey();
+        Repayment transfer = key.startsWith("BANK-EXCESS:")
+                ? repayments.findById(key.substring("BANK-EXCESS:".length())).orElseThrow() : due;
+        if (approver.equals(transfer.recordedBy()) || approver.equals(transfer.decidedBy())) {
+            throw ApiException.conflict("THIRD_PERSON_REQUIRED", "Money owed back from a bank transfer is approved by"
+                    + " an operator who neither recorded nor approved that transfer");
+        }
     }
 
     /** The card the borrower gave on the application: what withholdings debited and where the loan was paid out. */

@@ -48,10 +48,12 @@ public class Repayments {
     private final RepaymentAllocation allocation;
     private final AuditLog audit;
     private final Clock clock;
+    private final com.loanflow.borrower.Borrowers borrowers;
 
     Repayments(RepaymentMapper mapper, LoanMapper loanMapper, WithholdingMapper withholdingMapper, Loans loans,
                Applications applications, LoanSettledSignal settledSignal, Ledger ledger, RepaymentAllocation allocation,
-               AuditLog audit, Clock clock) {
+               AuditLog audit, Clock clock, com.loanflow.borrower.Borrowers borrowers) {
+        this.borrowers = borrowers;
         this.mapper = mapper;
         this.loanMapper = loanMapper;
         this.withholdingMapper = withholdingMapper;
@@ -88,6 +90,10 @@ public class Repayments {
         }
         loans.catchUpAccrual(loanId);
         Loan loan = loanMapper.findById(loanId).orElseThrow(() -> ApiException.notFound("Loan"));
+        // under the borrower's row lock, like a closure: a transfer is recorded before the account closes (which it
+        // then holds open until it is decided) or not at all. Money for a closed account may have to go back where it
+        // came from, not to a card the erasure may have taken: that is handled outside the platform.
+        borrowers.lockBorrower(loan.borrowerId());
         if (valueDate.isAfter(LocalDate.now(clock))) {
             throw ApiException.invalidField("valueDate", "must not be in the future");
         }
@@ -181,6 +187,10 @@ public class Repayments {
 
     /** What the statement line said: the transfer row, plus the excess split off it at approval. */
     private BigDecimal statementAmount(Repayment transfer) {
+        if (Repayment.PENDING.equals(transfer.status())) {
+            // read before an approval committed: its amount is still the line's, whatever excess the approval adds
+            return transfer.amount();
+        }
         return transfer.amount().add(mapper.findByIdempotencyKey(transfer.borrowerId(), excessKey(transfer.id()))
                 .map(Repayment::amount).orElse(Money.ZERO));
     }

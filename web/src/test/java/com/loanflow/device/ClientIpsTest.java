@@ -18,6 +18,14 @@ class ClientIpsTest {
     }
 
     @Test
+    void aProxyAddingItsOwnHeaderLineIsReadAfterTheClientsLine() {
+        ClientIps ips = new ClientIps("10.0.0.5");
+        MockHttpServletRequest request = request("10.0.0.5", "1.2.3.4");   // the client's forged line
+        request.addHeader("X-Forwarded-For", "202.96.134.133");             // the proxy's own line
+        assertThat(ips.of(request)).isEqualTo("202.96.134.133");
+    }
+
+    @Test
     void withoutTrustedProxiesTheHeaderIsIgnored() {
         ClientIps ips = new ClientIps("");
         assertThat(ips.of(request("61.135.169.121", "202.96.134.133"))).isEqualTo("61.135.169.121");

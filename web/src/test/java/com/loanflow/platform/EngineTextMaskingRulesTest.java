@@ -17,6 +17,18 @@ class EngineTextMaskingRulesTest {
     }
 
     @Test
+    void annotationsOperatorsTypeAreMaskedAndFitted() {
+        var entry = entry(null, null, null);
+        entry.setAnnotation("called 13912345678 👍");
+        EngineTextMasking.mask(entry);
+        assertThat(entry.getAnnotation()).isEqualTo("called 139****5678 \uFFFD");
+        var incident = new org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity();
+        incident.setAnnotation("card 6222020000000056 blocked 👍");
+        EngineTextMasking.mask(incident);
+        assertThat(incident.getAnnotation()).isEqualTo("card ****0056 blocked \uFFFD");
+    }
+
+    @Test
     void charactersBeyondTheBasicPlaneBecomeTheReplacementCharacterAndTheRestStays() {
         assertThat(EngineTextMasking.fitted("ok 👍 𠮷野 é 中")).isEqualTo("ok \uFFFD \uFFFD野 é 中");
         assertThat(EngineTextMasking.fitted("plain 中文")).isEqualTo("plain 中文");

@@ -313,7 +313,32 @@ class MoneyArrivedTest {
                 .path("status").asText()).as("approved again: the same answer").isEqualTo("APPLIED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM repayment WHERE loan_id = ? AND status = 'REFUND_DUE'",
                 Integer.class, loanId)).as("one excess, however often approved").isOne();
+
+        // paid back to the borrower's card; the two who made the money owed back cannot also pay it out
+        String refund = "{\"bankReference\":\"REFUND-" + loanId.substring(0, 8) + "\",\"amount\":\"50.25\","
+                + "\"payeeCardNumber\":\"" + application.bankCard + "\"}";
+        var recordedRefund = opsPost("/ops/v1/repayments/" + excess.get("id") + "/refund", refund, "ops1");
+        assertThat(recordedRefund.statusCode()).as(recordedRefund.body()).isEqualTo(201);
+        String refundId = json.readTree(recordedRefund.body()).path("refundId").asText();
+        var byTheApprover = opsPost("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops2");
+        assertThat(byTheApprover.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(byTheApprover.body()).path("code").asText()).isEqualTo("THIRD_PERSON_REQUIRED");
+        assertThat(repaymentStatus((String) excess.get("id"))).isEqualTo("REFUND_DUE");
+        var byAThird = opsPost("/ops/v1/refunds/" + refundId + "/approval", "{}", "ops3");
+        assertThat(byAThird.statusCode()).as(byAThird.body()).isEqualTo(200);
+        assertThat(repaymentStatus((String) excess.get("id"))).isEqualTo("REFUNDED");
         assertThat(invariants.check().violations()).isEmpty();
+
+        // once the account is closed, a late line is not taken in: its money goes back where it came from, outside
+        jdbc.update("UPDATE borrower SET closed_at = ? WHERE id = ?", LocalDateTime.now(), application.borrowerId);
+        try {
+            var closed = opsPost(loanId, "{\"amount\":\"10.00\",\"bankReference\":\"ABC-LATE-" + loanId.substring(0, 8)
+                    + "\"" + valueDatedToday() + "}", "ops1");
+            assertThat(closed.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(closed.body()).path("code").asText()).isEqualTo("ACCOUNT_CLOSED");
+        } finally {
+            jdbc.update("UPDATE borrower SET closed_at = NULL WHERE id = ?", application.borrowerId);
+        }
     }
 
     @Test
