@@ -25,15 +25,20 @@ class OpsApiSecurityTest {
 
     private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
 
-    @Test
-    void theStoredUserIdIsTheOperatorWhateverSpellingLoggedIn() throws Exception {
-        when(identity.checkPassword("OPS1", "secret")).thenReturn(true);
+    /** An ops account that logs in as {@code typed} with password "secret" and is stored as {@code storedId}. */
+    private void opsAccount(String typed, String storedId) {
+        when(identity.checkPassword(typed, "secret")).thenReturn(true);
         User stored = mock(User.class);
-        when(stored.getId()).thenReturn("ops1");
-        when(identity.createUserQuery().userId("OPS1").singleResult()).thenReturn(stored);
+        when(stored.getId()).thenReturn(storedId);
+        when(identity.createUserQuery().userId(typed).singleResult()).thenReturn(stored);
         Group ops = mock(Group.class);
         when(ops.getId()).thenReturn("ops");
-        when(identity.createGroupQuery().groupMember("ops1").list()).thenReturn(List.of(ops));
+        when(identity.createGroupQuery().groupMember(storedId).list()).thenReturn(List.of(ops));
+    }
+
+    @Test
+    void theStoredUserIdIsTheOperatorWhateverSpellingLoggedIn() throws Exception {
+        opsAccount("OPS1", "ops1");
 
         MockHttpServletRequest request = request("OPS1:secret");
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -60,13 +65,7 @@ class OpsApiSecurityTest {
 
     @Test
     void aChangeSentFromAnotherSitesPageIsRefusedBeforeTheCredentialsAreLookedAt() throws Exception {
-        when(identity.checkPassword("ops2", "secret")).thenReturn(true);
-        User stored = mock(User.class);
-        when(stored.getId()).thenReturn("ops2");
-        when(identity.createUserQuery().userId("ops2").singleResult()).thenReturn(stored);
-        Group ops = mock(Group.class);
-        when(ops.getId()).thenReturn("ops");
-        when(identity.createGroupQuery().groupMember("ops2").list()).thenReturn(List.of(ops));
+        opsAccount("ops2", "ops2");
 
         // a form another site posts with the operator's cached credentials: refused whatever the browser says
         for (String[] header : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},

@@ -191,68 +191,70 @@ class RiskRouteTableTest {
         assertThat(route(V6, false, false, "0.4200", false, 0, "1000.00").outcome()).isEqualTo("REJECT");
     }
 
-    @Test
-    void theNewVersionsDifferFromTheRetiredOnesOnlyForAFlaggedLargeBorderlineRequest() {
-        int compared = 0;
+    /** One cell of the comparison grid. */
+    private interface Cell {
+        void check(boolean rejected, boolean flagged, String pd, boolean thin, int pastDue90, String amount);
+    }
+
+    /** Every band edge, amount around 1500, rule rejection, flag and thin file, with the given delinquency counts. */
+    private static int everyCell(int[] pastDue90Counts, Cell cell) {
+        int cells = 0;
         for (String pd : new String[] {"0.0000", "0.0149", "0.0150", "0.0199", "0.0200", "0.0499", "0.0500", "0.0599",
                 "0.0600", "0.1000", "0.2499", "0.2500", "0.2999", "0.3000", "0.3999", "0.4000", "0.4499", "0.4500"}) {
             for (String amount : new String[] {"500.00", "1500.00", "1500.01", "2000.00"}) {
                 for (boolean rejected : new boolean[] {false, true}) {
                     for (boolean flagged : new boolean[] {false, true}) {
                         for (boolean thin : new boolean[] {false, true}) {
-                            for (int pastDue90 : new int[] {0, 1}) {
-                                boolean borderlineLarge = flagged && !rejected && !thin && pastDue90 == 0
-                                        && new BigDecimal(amount).compareTo(new BigDecimal("1500")) > 0;
-                                Route v1 = route(V1, rejected, flagged, pd, thin, pastDue90, amount);
-                                Route v3 = route(V3, rejected, flagged, pd, thin, pastDue90, amount);
-                                Route v2 = route(V2, rejected, flagged, pd, thin, pastDue90, amount);
-                                Route v4 = route(V4, rejected, flagged, pd, thin, pastDue90, amount);
-                                Route flaggedBefore = new Route("REVIEW", "C", "reviewers", null);
-                                Route seniorsNow = new Route("REVIEW", "C", "senior-reviewers",
-                                        "R_BORDERLINE_LARGE_AMOUNT");
-                                if (borderlineLarge && v3.equals(seniorsNow)) {
-                                    assertThat(v1).as("v1 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
-                                } else {
-                                    assertThat(v3).as("v3 pd %s amount %s", pd, amount).isEqualTo(v1);
-                                }
-                                if (borderlineLarge && v4.equals(seniorsNow)) {
-                                    assertThat(v2).as("v2 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
-                                } else {
-                                    assertThat(v4).as("v4 pd %s amount %s", pd, amount).isEqualTo(v2);
-                                }
-                                compared++;
+                            for (int pastDue90 : pastDue90Counts) {
+                                cell.check(rejected, flagged, pd, thin, pastDue90, amount);
+                                cells++;
                             }
                         }
                     }
                 }
             }
         }
+        return cells;
+    }
+
+    @Test
+    void theNewVersionsDifferFromTheRetiredOnesOnlyForAFlaggedLargeBorderlineRequest() {
+        int compared = everyCell(new int[] {0, 1}, (rejected, flagged, pd, thin, pastDue90, amount) -> {
+            boolean borderlineLarge = flagged && !rejected && !thin && pastDue90 == 0
+                    && new BigDecimal(amount).compareTo(new BigDecimal("1500")) > 0;
+            Route v1 = route(V1, rejected, flagged, pd, thin, pastDue90, amount);
+            Route v3 = route(V3, rejected, flagged, pd, thin, pastDue90, amount);
+            Route v2 = route(V2, rejected, flagged, pd, thin, pastDue90, amount);
+            Route v4 = route(V4, rejected, flagged, pd, thin, pastDue90, amount);
+            Route flaggedBefore = new Route("REVIEW", "C", "reviewers", null);
+            Route seniorsNow = new Route("REVIEW", "C", "senior-reviewers",
+                    "R_BORDERLINE_LARGE_AMOUNT");
+            if (borderlineLarge && v3.equals(seniorsNow)) {
+                assertThat(v1).as("v1 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
+            } else {
+                assertThat(v3).as("v3 pd %s amount %s", pd, amount).isEqualTo(v1);
+            }
+            if (borderlineLarge && v4.equals(seniorsNow)) {
+                assertThat(v2).as("v2 pd %s amount %s", pd, amount).isEqualTo(flaggedBefore);
+            } else {
+                assertThat(v4).as("v4 pd %s amount %s", pd, amount).isEqualTo(v2);
+            }
+        });
         assertThat(compared).isEqualTo(18 * 4 * 16);
     }
 
     @Test
     void v5AndV6DifferFromV3AndV4OnlyByTheReasonOfAFlaggedPoorCreditCase() {
-        int changed = 0;
-        for (String pd : new String[] {"0.0000", "0.0149", "0.0150", "0.0199", "0.0200", "0.0499", "0.0500", "0.0599",
-                "0.0600", "0.1000", "0.2499", "0.2500", "0.2999", "0.3000", "0.3999", "0.4000", "0.4499", "0.4500"}) {
-            for (String amount : new String[] {"500.00", "1500.00", "1500.01", "2000.00"}) {
-                for (boolean rejected : new boolean[] {false, true}) {
-                    for (boolean flagged : new boolean[] {false, true}) {
-                        for (boolean thin : new boolean[] {false, true}) {
-                            for (int pastDue90 : new int[] {0, 1, 2}) {
-                                changed += sameButThePoorCreditReason(route(V3, rejected, flagged, pd, thin, pastDue90,
-                                        amount), route(V5, rejected, flagged, pd, thin, pastDue90, amount));
-                                changed += sameButThePoorCreditReason(route(V4, rejected, flagged, pd, thin, pastDue90,
-                                        amount), route(V6, rejected, flagged, pd, thin, pastDue90, amount));
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        int[] changed = {0};
+        everyCell(new int[] {0, 1, 2}, (rejected, flagged, pd, thin, pastDue90, amount) -> {
+            changed[0] += sameButThePoorCreditReason(route(V3, rejected, flagged, pd, thin, pastDue90, amount),
+                    route(V5, rejected, flagged, pd, thin, pastDue90, amount));
+            changed[0] += sameButThePoorCreditReason(route(V4, rejected, flagged, pd, thin, pastDue90, amount),
+                    route(V6, rejected, flagged, pd, thin, pastDue90, amount));
+        });
         // flagged, 90+ past due, not thin, not rejected, below each table's poor-credit review cut point (0.02 / 0.015):
         // v5 at 0.0000, 0.0149, 0.0150, 0.0199; v6 at 0.0000, 0.0149; each for 4 amounts and 2 delinquency counts
-        assertThat(changed).isEqualTo((4 + 2) * 4 * 2);
+        assertThat(changed[0]).isEqualTo((4 + 2) * 4 * 2);
     }
 
     /** 1 where the newer route only adds R_POOR_CREDIT to a flagged poor-credit review, 0 where both are equal. */
