@@ -70,12 +70,8 @@ class OpsApiSecurityTest {
         // a form another site posts with the operator's cached credentials: refused whatever the browser says
         for (String[] header : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
                 {"Origin", "https://attacker.example"}, {"Origin", "null"}, {"Origin", "http://ops.bank.cn:8443"}}) {
-            MockHttpServletRequest request = request("ops2:secret");
-            request.addHeader("Host", "ops.bank.cn");
-            request.addHeader(header[0], header[1]);
-            MockHttpServletResponse response = new MockHttpServletResponse();
             MockFilterChain chain = new MockFilterChain();
-            filter().doFilter(request, response, chain);
+            MockHttpServletResponse response = postFromABrowser(header, chain);
             assertThat(response.getStatus()).as("%s: %s", header[0], header[1]).isEqualTo(403);
             assertThat(response.getContentAsString()).contains("CROSS_SITE_REQUEST");
             assertThat(chain.getRequest()).as("not passed on").isNull();
@@ -83,12 +79,8 @@ class OpsApiSecurityTest {
         // our own page, a typed URL, curl (no header at all) and a cross-site GET go through
         for (String[] header : new String[][] {{"Sec-Fetch-Site", "same-origin"}, {"Sec-Fetch-Site", "none"},
                 {"Origin", "https://ops.bank.cn"}, {"X-Nothing", "1"}}) {
-            MockHttpServletRequest request = request("ops2:secret");
-            request.addHeader("Host", "ops.bank.cn");
-            request.addHeader(header[0], header[1]);
-            MockHttpServletResponse response = new MockHttpServletResponse();
             MockFilterChain chain = new MockFilterChain();
-            filter().doFilter(request, response, chain);
+            MockHttpServletResponse response = postFromABrowser(header, chain);
             assertThat(response.getStatus()).as("%s: %s", header[0], header[1]).isEqualTo(200);
             assertThat(chain.getRequest()).isNotNull();
         }
@@ -98,6 +90,16 @@ class OpsApiSecurityTest {
         MockFilterChain chain = new MockFilterChain();
         filter().doFilter(read, new MockHttpServletResponse(), chain);
         assertThat(chain.getRequest()).isNotNull();
+    }
+
+    /** ops2's approval POST to ops.bank.cn with one header a browser (or not) adds. */
+    private MockHttpServletResponse postFromABrowser(String[] header, MockFilterChain chain) throws Exception {
+        MockHttpServletRequest request = request("ops2:secret");
+        request.addHeader("Host", "ops.bank.cn");
+        request.addHeader(header[0], header[1]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter().doFilter(request, response, chain);
+        return response;
     }
 
     private jakarta.servlet.Filter filter() {
