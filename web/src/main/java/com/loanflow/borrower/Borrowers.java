@@ -504,7 +504,37 @@ public class Borrowers {
             throw ApiException.invalidField(field, "must be at most " + MAX_IMAGE_SIDE + " pixels a side and "
                     + MAX_IMAGE_PIXELS / 1_000_000 + " megapixels (a phone photo is well within)");
         }
+        // the pixels too, not only the header: a header without image data was accepted here and failed later in
+        // the workers' OCR and face checks, far from the field that was wrong
+        if (!decodes(bytes, size)) {
+            throw ApiException.invalidField(field, "is not a readable PNG or JPEG image (its pixel data is missing or"
+                    + " damaged)");
+        }
         return bytes;
+    }
+
+    /**
+     * Decodes the whole image at most 64 pixels a side (every n-th pixel): every row is read, so missing or broken
+     * data fails, and the memory used stays small whatever the image's size.
+     */
+    static boolean decodes(byte[] bytes, long[] size) {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                var param = reader.getDefaultReadParam();
+                param.setSourceSubsampling((int) Math.max(1, size[0] / 64), (int) Math.max(1, size[1] / 64), 0, 0);
+                return reader.read(0, param) != null;
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static final int MAX_IMAGE_SIDE = 8000;

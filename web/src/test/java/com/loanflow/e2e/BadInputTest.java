@@ -2,6 +2,7 @@ package com.loanflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loanflow.borrower.TestImages;
 import com.loanflow.shared.ChineseIdNumber;
 import com.loanflow.workers.identity.sandbox.SandboxIdCard;
 import java.util.Base64;
@@ -199,31 +200,18 @@ class BadInputTest {
         assertFieldError(api.put("/api/v1/borrowers/me/identity", token, body), 400, "selfieImage");
 
         // a "decompression bomb": a few dozen bytes declaring a 50,000 x 50,000 image (10 GB decoded)
-        body.put("selfieImage", Base64.getEncoder().encodeToString(pngHeader(50_000, 50_000)));
+        body.put("selfieImage", Base64.getEncoder().encodeToString(TestImages.pngHeader(50_000, 50_000)));
         Api.Response bomb = api.put("/api/v1/borrowers/me/identity", token, body);
         assertFieldError(bomb, 400, "selfieImage");
         assertThat(bomb.json().path("fieldErrors").get(0).path("message").asText()).contains("pixels");
+
+        // a plausible header with no image data behind it: refused on the field, not left for OCR to fail on
+        body.put("selfieImage", Base64.getEncoder().encodeToString(TestImages.pngHeader(800, 600)));
+        Api.Response empty = api.put("/api/v1/borrowers/me/identity", token, body);
+        assertFieldError(empty, 400, "selfieImage");
+        assertThat(empty.json().path("fieldErrors").get(0).path("message").asText()).contains("pixel data");
     }
 
-    /** A PNG of nothing but its signature, an IHDR declaring width x height (8-bit RGB) and IEND. */
-    static byte[] pngHeader(int width, int height) {
-        var out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array();
-        for (Object[] chunk : new Object[][] {{"IHDR", ihdr}, {"IEND", new byte[0]}}) {
-            byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            byte[] data = (byte[]) chunk[1];
-            var crc = new java.util.zip.CRC32();
-            crc.update(type);
-            crc.update(data);
-            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
-            out.writeBytes(type);
-            out.writeBytes(data);
-            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void applicationWithCardFailingLuhnIsRejectedAndNothingIsStored() {
