@@ -26,6 +26,19 @@ public final class UnexpectedFields {
         return errors;
     }
 
+    /**
+     * Fields a money request does not have: {@code {"amount":"100.00","methd":"BANK_TRANSFER"}} must not quietly
+     * become a card debit because the misspelt field was ignored.
+     */
+    public static void refuseUnknown(Map<String, Object> unexpected) {
+        List<ApiError.FieldError> errors = new ArrayList<>();
+        if (unexpected != null) {
+            unexpected.keySet().stream().sorted().forEach(name -> errors.add(new ApiError.FieldError(name,
+                    "is not a field of this request")));
+        }
+        refuse(errors);
+    }
+
     public static void refuse(List<ApiError.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request has invalid fields", errors);

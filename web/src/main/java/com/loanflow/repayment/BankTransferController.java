@@ -31,7 +31,9 @@ class BankTransferController {
                                 message = "must be the bank statement line's reference: 6 to 40 of A-Z, a-z, 0-9, '-'")
                         String bankReference,
                         @NotBlank @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}",
-                                message = "must be the statement line's value date, YYYY-MM-DD") String valueDate) {
+                                message = "must be the statement line's value date, YYYY-MM-DD") String valueDate,
+                        @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+                        @com.fasterxml.jackson.annotation.JsonAnySetter java.util.Map<String, Object> unexpectedFields) {
     }
 
     record Rejection(@NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
@@ -77,6 +79,7 @@ class BankTransferController {
     @ResponseStatus(HttpStatus.CREATED)
     RepaymentController.RepaymentView record(@PathVariable String loanId, @Valid @RequestBody BankTransfer transfer,
                                              HttpServletRequest http) {
+        com.loanflow.device.UnexpectedFields.refuseUnknown(transfer.unexpectedFields());
         BigDecimal amount = Money.parse(transfer.amount());
         if (amount.signum() <= 0) {
             throw ApiException.invalidField("amount", "must be greater than 0.00");

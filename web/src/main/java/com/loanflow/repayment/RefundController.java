@@ -33,7 +33,9 @@ class RefundController {
                           String bankReference,
                           @NotBlank @Pattern(regexp = "\\d{1,7}\\.\\d{2}",
                                   message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
-                          @NotBlank @ValidBankCard String payeeCardNumber) {
+                          @NotBlank @ValidBankCard String payeeCardNumber,
+                          @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+                          @com.fasterxml.jackson.annotation.JsonAnySetter java.util.Map<String, Object> unexpectedFields) {
 
         @Override
         public String toString() {
@@ -63,6 +65,7 @@ class RefundController {
     @ResponseStatus(HttpStatus.CREATED)
     RefundView record(@PathVariable String repaymentId, @Valid @RequestBody RefundTransfer transfer,
                       HttpServletRequest http) {
+        com.loanflow.device.UnexpectedFields.refuseUnknown(transfer.unexpectedFields());
         return RefundView.of(refunds.record(repaymentId, transfer.bankReference(), Money.parse(transfer.amount()),
                 transfer.payeeCardNumber(), OpsApiSecurity.operator(http)));
     }

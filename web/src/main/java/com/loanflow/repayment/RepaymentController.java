@@ -29,7 +29,9 @@ class RepaymentController {
             message = "must be a decimal string with two decimals, e.g. \"100.00\"") String amount,
                             @Pattern(regexp = "CARD_WITHHOLDING", message = "must be CARD_WITHHOLDING (a bank transfer"
                                     + " to the repayment account is recorded by operations when it arrives)")
-                            String method) {
+                            String method,
+                            @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+                            @com.fasterxml.jackson.annotation.JsonAnySetter Map<String, Object> unexpectedFields) {
     }
 
     /** What the borrower sees of a repayment: PENDING until the channel answers, then APPLIED or FAILED. */
@@ -61,6 +63,7 @@ class RepaymentController {
     Map<String, String> repay(BorrowerPrincipal principal, @PathVariable String loanId,
                               @RequestHeader("Idempotency-Key") String idempotencyKey,
                               @Valid @RequestBody RepaymentRequest request) {
+        com.loanflow.device.UnexpectedFields.refuseUnknown(request.unexpectedFields());
         if (!idempotencyKey.matches("[A-Za-z0-9_-]{8,64}")) {
             throw ApiException.invalidField("Idempotency-Key", "must be 8 to 64 characters of A-Z, a-z, 0-9, _ or -");
         }

@@ -104,6 +104,12 @@ class EarlySettlementTest {
                 "over-" + loanId.substring(0, 8));
         assertThat(over.statusCode()).isEqualTo(400);
         assertThat(json.readTree(over.body()).path("fieldErrors").findValuesAsText("field")).containsExactly("amount");
+        // a misspelt field is refused, not ignored into a card debit of the loan's card
+        var misspelt = send(token, "POST", "/api/v1/loans/" + loanId + "/repayments",
+                "{\"amount\":\"100.00\",\"methd\":\"BANK_TRANSFER\"}", "typo-" + loanId.substring(0, 8));
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(misspelt.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("methd");
         assertThat(state(loanId, application.applicationId)).as("nothing changed").isEqualTo(before);
 
         var settle = send(token, "POST", "/api/v1/loans/" + loanId + "/repayments", "{\"amount\":\"1000.00\"}",

@@ -108,6 +108,11 @@ class MoneyArrivedTest {
         assertThat(badReference.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badReference.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("bankReference");
+        var misspelt = opsPost(loanId, "{\"amount\":\"175.53\",\"bankRef\":\"" + reference + "\",\"bankReference\":\""
+                + reference + "\"" + valueDatedToday() + "}", "ops1");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(misspelt.body()).path("fieldErrors").findValuesAsText("field"))
+                .containsExactly("bankRef");
         var badAmount = opsPost(loanId, "{\"amount\":\"175.5\",\"bankReference\":\"" + reference + "\"" + valueDatedToday() + "}", "ops1");
         assertThat(json.readTree(badAmount.body()).path("fieldErrors").findValuesAsText("field"))
                 .containsExactly("amount");
