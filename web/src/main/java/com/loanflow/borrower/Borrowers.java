@@ -518,23 +518,12 @@ public class Borrowers {
      * data fails, and the memory used stays small whatever the image's size.
      */
     static boolean decodes(byte[] bytes, long[] size) {
-        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            var readers = javax.imageio.ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return false;
-            }
-            var reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                var param = reader.getDefaultReadParam();
-                param.setSourceSubsampling((int) Math.max(1, size[0] / 64), (int) Math.max(1, size[1] / 64), 0, 0);
-                return reader.read(0, param) != null;
-            } finally {
-                reader.dispose();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
+        Boolean decoded = withReader(bytes, reader -> {
+            var param = reader.getDefaultReadParam();
+            param.setSourceSubsampling((int) Math.max(1, size[0] / 64), (int) Math.max(1, size[1] / 64), 0, 0);
+            return reader.read(0, param) != null;
+        });
+        return Boolean.TRUE.equals(decoded);
     }
 
     static final int MAX_IMAGE_SIDE = 8000;
@@ -542,6 +531,15 @@ public class Borrowers {
 
     /** Width and height from the image header, or null when no reader understands it. */
     static long[] dimensions(byte[] bytes) {
+        return withReader(bytes, reader -> new long[] {reader.getWidth(0), reader.getHeight(0)});
+    }
+
+    private interface ImageRead<T> {
+        T apply(javax.imageio.ImageReader reader) throws java.io.IOException;
+    }
+
+    /** What {@code read} finds with the first reader that takes the bytes; null when none does or reading fails. */
+    private static <T> T withReader(byte[] bytes, ImageRead<T> read) {
         try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             var readers = javax.imageio.ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -550,7 +548,7 @@ public class Borrowers {
             var reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return new long[] {reader.getWidth(0), reader.getHeight(0)};
+                return read.apply(reader);
             } finally {
                 reader.dispose();
             }
