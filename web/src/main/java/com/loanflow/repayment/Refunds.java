@@ -153,9 +153,8 @@ public class Refunds {
         if (!Repayment.BANK_TRANSFER.equals(due.method())) {
             return;
         }
-        String key = due.idempotencyKey();
-        Repayment transfer = key.startsWith("BANK-EXCESS:")
-                ? repayments.findById(key.substring("BANK-EXCESS:".length())).orElseThrow() : due;
+        String transferId = Repayments.transferOfExcess(due.idempotencyKey());
+        Repayment transfer = transferId == null ? due : repayments.findById(transferId).orElseThrow();
         if (approver.equals(transfer.recordedBy()) || approver.equals(transfer.decidedBy())) {
             throw ApiException.conflict("THIRD_PERSON_REQUIRED", "Money owed back from a bank transfer is approved by"
                     + " an operator who neither recorded nor approved that transfer");

@@ -143,8 +143,8 @@ public class Repayments {
             return refundWhole(pending, loan, approver, now);
         }
         BigDecimal owed = owedAsOf(loan, valueDate);
-        if (withholdingMapper.sumOpen(loan.id()).add(pending.amount()).compareTo(owed) > 0
-                && withholdingMapper.sumOpen(loan.id()).signum() > 0) {
+        BigDecimal openWithholding = withholdingMapper.sumOpen(loan.id());
+        if (openWithholding.signum() > 0 && openWithholding.add(pending.amount()).compareTo(owed) > 0) {
             // what the loan still owes depends on a card debit the channel has not answered: approve once it has, and
             // what the transfer then brings beyond the loan is owed back, not guessed now
             throw ApiException.conflict("WITHHOLDING_IN_PROGRESS", "A card withholding for this loan is in progress;"
@@ -182,7 +182,15 @@ public class Repayments {
 
     /** The idempotency key of the row holding what a transfer brought beyond its loan: one per transfer (V1's key). */
     static String excessKey(String transferId) {
-        return "BANK-EXCESS:" + transferId;
+        return EXCESS_KEY_PREFIX + transferId;
+    }
+
+    private static final String EXCESS_KEY_PREFIX = "BANK-EXCESS:";
+
+    /** The transfer an excess row was split off, from its idempotency key; null for any other repayment. */
+    static String transferOfExcess(String idempotencyKey) {
+        return idempotencyKey.startsWith(EXCESS_KEY_PREFIX) ? idempotencyKey.substring(EXCESS_KEY_PREFIX.length())
+                : null;
     }
 
     /** What the statement line said: the transfer row, plus the excess split off it at approval. */
@@ -396,33 +404,20 @@ public class Repayments {
     /** The borrower's own loan, if it may take this amount now. */
     Loan repayable(String borrowerId, String loanId, BigDecimal amount) {
         Loan loan = loans.getOwnedUpToDate(borrowerId, loanId);
-        checkRepayable(loan, amount, null);
+        checkRepayable(loan, amount);
         return loan;
     }
 
     /**
      * No overpayment: the most a loan can take is what settles it today (the settlement quote), less what a
-     * withholding in flight or recorded bank transfers (other than the one being approved) may still bring.
+     * withholding in flight or recorded bank transfers may still bring.
      */
-    private void checkRepayable(Loan loan, BigDecimal amount, String excludingTransferId) {
-        checkRepayable(loan, amount, excludingTransferId, null);
-    }
-
-    /**
-     * The same for money that arrived on a past value date: the most it can be is what settled the loan on that date
-     * ({@link ValueDating#payoff}), which is less than today's quote once days have accrued since.
-     */
-    private void checkRepayable(Loan loan, BigDecimal amount, String excludingTransferId, LocalDate valueDate) {
+    private void checkRepayable(Loan loan, BigDecimal amount) {
         if (loan.status() != LoanStatus.ACTIVE) {
             throw ApiException.conflict("LOAN_NOT_ACTIVE", "This loan is " + loan.status());
         }
-        // a past value date is quoted as of that date, whether or not the accrual job has run since
-        boolean datedBack = valueDate != null && valueDate.isBefore(LocalDate.now(clock));
-        BigDecimal settlement = !datedBack ? loans.settlementQuote(loan).total()
-                : ValueDating.payoff(loan, loanMapper.findInstallments(loan.id()), valueDate,
-                        loanMapper.findAccrualDaysBetween(loan.id(), valueDate, LocalDate.now(clock)));
-        BigDecimal inFlight = withholdingMapper.sumOpen(loan.id())
-                .add(mapper.sumPendingTransfers(loan.id(), excludingTransferId));
+        BigDecimal settlement = loans.settlementQuote(loan).total();
+        BigDecimal inFlight = withholdingMapper.sumOpen(loan.id()).add(mapper.sumPendingTransfers(loan.id(), null));
         if (amount.compareTo(settlement.subtract(inFlight)) > 0) {
             if (loanMapper.currentVersion(loan.id()).orElse(-1) != loan.version()) {
                 // the quote mixed the loan read before a concurrent repayment with installments read after it
@@ -430,7 +425,7 @@ public class Repayments {
                 throw new OptimisticLockingFailureException("Loan " + loan.id() + " changed while it was quoted");
             }
             throw ApiException.invalidField("amount", "must not exceed the settlement amount "
-                    + (datedBack ? "as of the value date " + valueDate + " " : "") + Money.format(settlement)
+                    + Money.format(settlement)
                     + (inFlight.signum() > 0 ? " less the withholding or transfers in progress " + Money.format(inFlight)
                     : "")
                     + " (see /api/v1/loans/" + loan.id() + "/settlement-quote)");
