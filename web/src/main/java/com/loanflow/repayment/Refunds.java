@@ -53,11 +53,13 @@ public class Refunds {
     /**
      * PENDING until another operator approves it; the same statement line again returns the first record. The payee
      * card on the statement line must be the card on the loan: money owed back goes where it came from, never to an
-     * account someone supplies (a refund is the classic way to move money out of a lender).
+     * account someone supplies (a refund is the classic way to move money out of a lender). The reference is kept
+     * upper-case: the same line in any case.
      */
     @Transactional
-    public Refund record(String repaymentId, String bankReference, java.math.BigDecimal amount, String payeeCard,
+    public Refund record(String repaymentId, String reference, java.math.BigDecimal amount, String payeeCard,
                          String operator) {
+        String bankReference = reference.toUpperCase(java.util.Locale.ROOT);
         String payeeCardIdx = blindIndex.of(Applications.BANK_CARD_DOMAIN, payeeCard);
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {

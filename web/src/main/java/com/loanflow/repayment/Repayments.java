@@ -73,11 +73,13 @@ public class Repayments {
      * amount is refused. Any amount that arrived is recorded, more than the loan owes and for a loan settled
      * meanwhile too: the money is in the lender's account, so it goes on record, and approval applies what the loan
      * owed and makes the rest owed back to the borrower (REFUND_DUE). The value date is the statement line's: the
-     * day the money reached the lender's account, which approval applies it as of.
+     * day the money reached the lender's account, which approval applies it as of. A reference is the same in any
+     * case (an operator retyping a line in lower case records the same line): it is kept upper-case.
      */
     @Transactional
-    public Repayment recordBankTransfer(String loanId, String bankReference, BigDecimal amount, LocalDate valueDate,
+    public Repayment recordBankTransfer(String loanId, String reference, BigDecimal amount, LocalDate valueDate,
                                         String operator) {
+        String bankReference = reference.toUpperCase(java.util.Locale.ROOT);
         var previous = mapper.findByBankReference(bankReference);
         if (previous.isPresent()) {
             Repayment p = previous.get();

@@ -128,6 +128,7 @@ class MoneyArrivedTest {
 
         var recorded = opsPost(loanId, body, "ops1");
         var again = opsPost(loanId, body, "ops1");
+        var retyped = opsPost(loanId, body.replace(reference, reference.toLowerCase()), "ops1");
         var elsewhere = opsPost(otherLoanId, body, "ops1");
 
         assertThat(recorded.statusCode()).isEqualTo(201);
@@ -139,6 +140,8 @@ class MoneyArrivedTest {
                 .containsEntry("entries", before.get("entries"));
         assertThat(json.readTree(again.body()).path("repaymentId").asText()).as("the same statement line, once")
                 .isEqualTo(repaymentId);
+        assertThat(json.readTree(retyped.body()).path("repaymentId").asText())
+                .as("the same line typed in lower case (H2 compared it case-sensitively)").isEqualTo(repaymentId);
 
         JsonNode attention = json.readTree(opsGet("/ops/v1/repayments/attention?limit=500", "ops2").body());
         assertThat(attention).filteredOn(a -> a.path("repaymentId").asText().equals(repaymentId)).singleElement()

@@ -209,6 +209,28 @@ class WithholdingTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void idempotencyKeysThatDifferOnlyInCaseAreTwoRequests() throws Exception {
+        var paidOut = paidOutLoans.paidOut("1000.00", "6222020000000007");
+        String borrowerId = paidOut.application().borrowerId;
+        String loanId = paidOut.loanId();
+        BigDecimal first = firstInstallment(loanId);
+        String key = "wh-Key-" + loanId.substring(0, 8);
+        Repayment paid = withholdings.request(borrowerId, loanId, key, first);
+        withholdings.send(paid.id());
+        DisbursingApplication.await("the first withholding", () -> "APPLIED".equals(repaymentStatus(paid.id())));
+
+        // MySQL's and MariaDB's default collation made this the first request's key (and so its replay)
+        Repayment next = withholdings.request(borrowerId, loanId, key.toLowerCase(), first);
+
+        assertThat(next.id()).isNotEqualTo(paid.id());
+        assertThat(next.status()).isEqualTo("PENDING");
+        assertThat(withholdings.request(borrowerId, loanId, key, first).id()).as("the first key still replays")
+                .isEqualTo(paid.id());
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM repayment WHERE loan_id = ? ORDER BY idempotency_key",
+                String.class, loanId)).containsExactlyInAnyOrder(key, key.toLowerCase());
+    }
+
     private BigDecimal firstInstallment(String loanId) {
         return jdbc.queryForObject("SELECT principal_due + interest_due FROM installment WHERE loan_id = ? AND seq = 1",
                 BigDecimal.class, loanId);
