@@ -84,6 +84,12 @@ public interface LoanMapper {
      */
     int claimVersion(@Param("id") String id, @Param("version") int version);
 
+    /**
+     * A new version whatever the loan's status: recording a bank transfer does, so that a withholding quoted before
+     * it (which counts pending transfers as money in flight) fails its {@link #claimVersion} and quotes again.
+     */
+    int bumpVersion(String id);
+
     /** Locks the loan's row until the transaction ends (and makes MyBatis read every row again after it). */
     String lockForUpdate(String id);
 

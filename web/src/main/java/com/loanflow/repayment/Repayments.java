@@ -103,6 +103,8 @@ public class Repayments {
             throw ApiException.invalidField("valueDate", "must not be before the loan was disbursed ("
                     + loan.disbursedAt().toLocalDate() + ")");
         }
+        // a card debit quoted before this line counted no transfer in flight: it must quote again (claimVersion)
+        loanMapper.bumpVersion(loanId);
         String id = Ids.newId();
         // the borrower's keys cannot contain ':', so no key of theirs can take this one (V22)
         Repayment repayment = new Repayment(id, loanId, loan.borrowerId(), "BANK:" + id, amount,

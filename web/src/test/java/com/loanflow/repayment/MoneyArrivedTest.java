@@ -57,6 +57,12 @@ class MoneyArrivedTest {
     Withholdings withholdings;
 
     @Autowired
+    Repayments repayments;
+
+    @Autowired
+    com.loanflow.loan.LoanMapper loanMapper;
+
+    @Autowired
     WithholdingMapper withholdingMapper;
 
     @Autowired
@@ -200,6 +206,20 @@ class MoneyArrivedTest {
                 + " AND subject_id = ? AND details LIKE ? ORDER BY seq", String.class, loanId, "%" + reference + "%"))
                 .as("this line, then the rejected one recorded again here").containsExactly("ops1", "ops2", "ops1", "ops2");
         assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aCardDebitQuotedBeforeABankTransferWasRecordedCannotClaimTheLoan() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "500.00");
+        String loanId = application.paidOut(disbursements, http, port);
+        // the withholding request's read: the loan, and no transfer in flight yet
+        int quotedVersion = loanMapper.findById(loanId).orElseThrow().version();
+
+        repayments.recordBankTransfer(loanId, "ABC-RACE-" + loanId.substring(0, 8), new BigDecimal("100.00"),
+                java.time.LocalDate.now(), "ops1");
+
+        assertThat(loanMapper.claimVersion(loanId, quotedVersion))
+                .as("the debit's claim fails, so it quotes again and counts the transfer").isZero();
     }
 
     @Test
