@@ -76,7 +76,7 @@ public class ChannelClient {
                 .exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
                     JsonNode node = node(answer);
-                    return new Answer(response.getStatusCode().value(), text(node, "code"), text(node, "status"),
+                    return new Answer(response.getStatusCode().value(), code(node), text(node, "status"),
                             text(node, "requestId"));
                 }));
     }
@@ -96,6 +96,17 @@ public class ChannelClient {
             return null;
         }
     }
+
+    /**
+     * The channel's answer code, if it is one: it travels into log lines, exception messages and the engine's
+     * incident, so free text a channel puts there (which may echo the card number it refused) is not passed on.
+     */
+    static String code(JsonNode node) {
+        String code = text(node, "code");
+        return code == null || code.matches("[A-Z][A-Z0-9_]{0,39}") ? code : UNRECOGNISED_CODE;
+    }
+
+    static final String UNRECOGNISED_CODE = "UNRECOGNISED_CODE";
 
     private static String text(JsonNode node, String field) {
         return node == null ? null : node.path(field).asText(null);

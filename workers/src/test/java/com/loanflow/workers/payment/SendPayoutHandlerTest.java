@@ -141,6 +141,25 @@ class SendPayoutHandlerTest {
     }
 
     @Test
+    void freeTextInTheChannelsCodeNeverReachesTheIncident() {
+        // a channel that echoes the refused card in its code: the text would be the incident's message in Cockpit,
+        // the external task log's error and the worker's log line
+        platformAnswersDisbursement("REQUESTED");
+        channel.expect(requestTo(PAYOUTS)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"code\":\"INVALID_REQUEST card6217000000000006\",\"retryable\":false}"));
+        ExternalTask task = FakePlatform.task(null);
+
+        handler.execute(task, service);
+
+        var message = org.mockito.ArgumentCaptor.forClass(String.class);
+        var details = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(service).handleFailure(eq(task), message.capture(), details.capture(), eq(0), eq(0L));
+        assertThat(message.getValue()).contains("UNRECOGNISED_CODE").doesNotContain("6217000000000006");
+        assertThat(details.getValue()).doesNotContain("6217000000000006");
+    }
+
+    @Test
     void aPayoutTheChannelRefusesOutrightIsFailedOnRecordAndEndsTheTaskWithPayoutRefused() {
         platformAnswersDisbursement("REQUESTED");
         channel.expect(requestTo(PAYOUTS)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
