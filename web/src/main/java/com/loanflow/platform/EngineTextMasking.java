@@ -79,6 +79,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                 DbEntityState state = cached.getEntityState();
                 if (state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED
                         || state == DbEntityState.PERSISTENT && cached.isDirty()) {
+                    refuseUnmaskable(cached.getEntity());
                     mask(cached.getEntity());
                 }
             }
@@ -95,6 +96,59 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                 mask(entity);
             }
             super.update(entityType, statement, parameter);
+        }
+
+        /**
+         * Bulk updates with a map of values: an annotation set on an operation-log entry (Cockpit, or REST
+         * set-annotation) is written this way, past the flush and {@link #update}.
+         */
+        @Override
+        public org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperation updatePreserveOrder(
+                Class<? extends DbEntity> entityType, String statement, Object parameter) {
+            if (parameter instanceof java.util.Map<?, ?> values && values.get("annotation") instanceof String annotation) {
+                java.util.Map<Object, Object> masked = new java.util.HashMap<>(values);
+                masked.put("annotation", text(annotation));
+                parameter = masked;
+            }
+            return super.updatePreserveOrder(entityType, statement, parameter);
+        }
+    }
+
+    /** Digits from which a number is refused as a variable: 11 (a mobile number) and more (ID, card numbers). */
+    static final long UNMASKABLE_NUMBER = 10_000_000_000L;
+
+    /**
+     * What cannot be masked is not written: the command fails with a 400 (REST) and nothing it did is kept. A number
+     * variable of 11 or more digits (a phone, an ID number without X, a card: the engine writes it to LONG_ or DOUBLE_
+     * and, as digits, to TEXT_, where masking would change its value), a byte-array or file variable, and an
+     * attachment (its content is a blob): Cockpit's "add variable", a REST task completion with an untyped JSON
+     * number, or Tasklist's attachment upload could otherwise put personal data in the engine's tables as it came.
+     * The platform's own variables are ids, codes, amounts and masked text (ADR 0002).
+     */
+    static void refuseUnmaskable(DbEntity entity) {
+        // the runtime variable, and its history (a variable set as the process ends is written to history only)
+        if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity v) {
+            refuseUnmaskable(v.getName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
+        } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity v) {
+            refuseUnmaskable(v.getName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
+        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v) {
+            refuseUnmaskable(v.getVariableName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
+        } else if (entity instanceof AttachmentEntity) {
+            throw new org.camunda.bpm.engine.BadUserRequestException("Attachments are not kept (their content cannot"
+                    + " be masked); documents belong in the platform, which encrypts them");
+        }
+    }
+
+    private static void refuseUnmaskable(String name, String serializer, Long whole, Double real) {
+        if (whole != null && Math.abs(whole) >= UNMASKABLE_NUMBER
+                || "double".equals(serializer) && real != null && Math.abs(real) >= UNMASKABLE_NUMBER) {
+            throw new org.camunda.bpm.engine.BadUserRequestException("Variable '" + name + "': a number of 11 or more"
+                    + " digits is not kept (phone, ID and card numbers never go into the engine's tables; as text it"
+                    + " would be masked)");
+        }
+        if ("bytes".equals(serializer) || "file".equals(serializer)) {
+            throw new org.camunda.bpm.engine.BadUserRequestException("Variable '" + name + "': " + serializer
+                    + " variables are not kept (their content cannot be masked)");
         }
     }
 

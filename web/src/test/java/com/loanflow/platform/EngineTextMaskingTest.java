@@ -186,6 +186,55 @@ class EngineTextMaskingTest extends RunningPlatform {
     }
 
     @Test
+    void whatCannotBeMaskedIsRefusedAndAnOperationLogAnnotationIsMasked() throws Exception {
+        String key = "engineUnmaskableTest";
+        deploymentId = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+                Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Review").endEvent()
+                        .done()).deploy().getId();
+        String processInstanceId = runtime.startProcessInstanceByKey(key).getId();
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+
+        // Cockpit's "add variable" with type Long, a REST completion with an untyped JSON number, a file upload
+        assertThatThrownBy(() -> runtime.setVariable(processInstanceId, "note", Long.parseLong(PHONE)))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("'note'");
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("reviewComment", Long.parseLong(ID_NUMBER))))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        assertThatThrownBy(() -> runtime.setVariable(processInstanceId, "scan", Double.parseDouble(CARD)))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        assertThatThrownBy(() -> runtime.setVariable(processInstanceId, "scan",
+                (CARD + " " + PHONE).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("bytes");
+        assertThatThrownBy(() -> tasks.createAttachment("text/plain", taskId, processInstanceId, "id card", "scan",
+                new java.io.ByteArrayInputStream(ID_NUMBER.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        // what a variable of the platform's own holds is kept (amounts, terms, scores)
+        runtime.setVariable(processInstanceId, "termMonths", 12L);
+        runtime.setVariable(processInstanceId, "approvedAmount", 2000.0);
+
+        assertThat(runtime.getVariables(processInstanceId)).containsOnlyKeys("termMonths", "approvedAmount");
+        assertThat(tasks.getTaskAttachments(taskId)).isEmpty();
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the refused completion changed nothing")
+                .isEqualTo(1);
+
+        // an operator annotates an operation-log entry (written by its own bulk update, past the flush)
+        identity.setAuthentication("engine-text-masking-operator", List.of("camunda-admin"));
+        try {
+            runtime.setVariable(processInstanceId, "callNote", "see annotation");
+        } finally {
+            identity.clearAuthentication();
+        }
+        String operationId = history.createUserOperationLogQuery().processInstanceId(processInstanceId)
+                .list().get(0).getOperationId();
+        history.setAnnotationForOperationLogById(operationId, "客户电话 " + PHONE);
+
+        assertThat(history.createUserOperationLogQuery().operationId(operationId).list())
+                .extracting(org.camunda.bpm.engine.history.UserOperationLogEntry::getAnnotation)
+                .containsOnly("客户电话 139****0987");
+        assertThat(engineColumnsHoldingRawValues()).as("engine columns holding raw personal data").isEmpty();
+    }
+
+    @Test
     void aCharacterBeyondThreeBytesIsStoredAsTheReplacementCharacterNotRefusedByTheEnginesUtf8Tables() throws Exception {
         String key = "engineFourByteTextTest";
         deploymentId = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
