@@ -68,6 +68,13 @@ class LoanApplicationProcessTest {
   /** The platform's rule (web's ReviewRejectionReasonValidator): a rejection needs a reason, an approval none. */
   private final FormFieldValidator reviewRejectionReasonValidator = (value, context) ->
       !"REJECT".equals(context.getSubmittedValues().get("reviewDecision")) || value != null;
+  /** The platform's rule (web's ReviewCompletionCheck): no completion without APPROVE or REJECT. */
+  private final org.camunda.bpm.engine.delegate.TaskListener reviewCompletionCheck = task -> {
+    Object decision = task.getVariable("reviewDecision");
+    if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
+      throw new org.camunda.bpm.engine.BadUserRequestException("reviewDecision: must be APPROVE or REJECT");
+    }
+  };
   private final StubDelegate rejectApplication = new StubDelegate();
   private final StubDelegate setCreditTerms = new StubDelegate()
       .setting("creditLimit", "1000.00")
@@ -85,6 +92,7 @@ class LoanApplicationProcessTest {
     Mocks.register("assessRiskDelegate", assessRisk);
     Mocks.register("recordReviewDecisionDelegate", recordReviewDecision);
     Mocks.register("reviewRejectionReasonValidator", reviewRejectionReasonValidator);
+    Mocks.register("reviewCompletionCheck", reviewCompletionCheck);
     Mocks.register("rejectApplicationDelegate", rejectApplication);
     Mocks.register("setCreditTermsDelegate", setCreditTerms);
     Mocks.register("prepareContractDelegate", prepareContract);
@@ -224,6 +232,22 @@ class LoanApplicationProcessTest {
         .isInstanceOf(FormFieldValidatorException.class)
         .hasMessageContaining("reviewDecision");
     assertThat(application).isWaitingAt("Task_ReviewApplication");
+  }
+
+  @Test
+  void aCompletionWithoutTheFormIsRefusedAndTheTaskAndItsTimerStay() {
+    ProcessInstance application = assessedAs("REVIEW", "", "reviewers");
+    String reviewTaskId = task().getId();
+
+    // engine REST task/{id}/complete: no form validation, so the task's own listener refuses it
+    assertThatThrownBy(() -> taskService().complete(reviewTaskId, withVariables("reviewComment", "ok")))
+        .hasMessageContaining("reviewDecision: must be APPROVE or REJECT");
+
+    assertThat(application).isWaitingAt("Task_ReviewApplication");
+    assertThat(task()).hasId(reviewTaskId);
+    assertThat(managementService().createJobQuery().processInstanceId(application.getId()).timers().count())
+        .as("the review's timeout still runs").isEqualTo(1);
+    assertThat(recordReviewDecision.calls()).isZero();
   }
 
   @Test

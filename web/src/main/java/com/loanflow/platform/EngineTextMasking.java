@@ -134,7 +134,7 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
         } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v) {
             refuseUnmaskable(v.getVariableName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
         } else if (entity instanceof AttachmentEntity) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("Attachments are not kept (their content cannot"
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Attachments are not kept (their content cannot"
                     + " be masked); documents belong in the platform, which encrypts them");
         }
     }
@@ -142,12 +142,12 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
     private static void refuseUnmaskable(String name, String serializer, Long whole, Double real) {
         if (whole != null && Math.abs(whole) >= UNMASKABLE_NUMBER
                 || "double".equals(serializer) && real != null && Math.abs(real) >= UNMASKABLE_NUMBER) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("Variable '" + name + "': a number of 11 or more"
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Variable '" + name + "': a number of 11 or more"
                     + " digits is not kept (phone, ID and card numbers never go into the engine's tables; as text it"
                     + " would be masked)");
         }
         if ("bytes".equals(serializer) || "file".equals(serializer)) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("Variable '" + name + "': " + serializer
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Variable '" + name + "': " + serializer
                     + " variables are not kept (their content cannot be masked)");
         }
     }

@@ -18,12 +18,20 @@ import org.springframework.web.util.UrlPathHelper;
  * the reviewer's input error, but Camunda's REST resources (engine-rest and Tasklist's /camunda/api/engine) answer it
  * 500: they map every engine exception but FormFieldValidationException to 500, and field validators throw
  * FormFieldValidatorException. This turns exactly those answers of a task's submit-form into 400; the body, whose
- * message names the field, is unchanged.
+ * message names the field, is unchanged. The same for any engine REST change the platform refused as input
+ * ({@link #INPUT_REFUSED} in the message: a review completed without a decision, a variable that cannot be masked),
+ * which the engine wraps in an exception REST answers 500 too.
  */
 @Component
-class FormValidationStatusFilter extends OncePerRequestFilter {
+public class FormValidationStatusFilter extends OncePerRequestFilter {
 
     static final Pattern SUBMIT_TASK_FORM = Pattern.compile(".*/task/[^/]+/submit-form");
+    static final Pattern ENGINE_REST = Pattern.compile("/engine-rest/.*|/camunda/api/engine/.*");
+    // the workers' long polling (an async request, whose answer a cached body would lose) and their completions
+    static final Pattern EXTERNAL_TASKS = Pattern.compile(".*/external-task(/.*)?");
+    /** How the platform's refusals of engine input begin: {@code throw new BadUserRequestException(INPUT_REFUSED + ...)}. */
+    public static final String INPUT_REFUSED = "Input refused: ";
+    private static final java.util.Set<String> CHANGES = java.util.Set.of("POST", "PUT", "PATCH");
     /** The engine's messages for a field that failed its validation or is not one of its enum's values. */
     static final List<String> FIELD_ERRORS = List.of("Invalid value submitted for form field",
             "Invalid value for enum form property");
@@ -31,8 +39,9 @@ class FormValidationStatusFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !SUBMIT_TASK_FORM.matcher(PATHS.getPathWithinApplication(request)).matches();
+        String path = PATHS.getPathWithinApplication(request);
+        return !CHANGES.contains(request.getMethod()) || !ENGINE_REST.matcher(path).matches()
+                || EXTERNAL_TASKS.matcher(path).matches();
     }
 
     @Override
@@ -43,7 +52,10 @@ class FormValidationStatusFilter extends OncePerRequestFilter {
             chain.doFilter(request, answer);
             if (answer.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
-                if (FIELD_ERRORS.stream().anyMatch(body::contains)) {
+                boolean formField = "POST".equals(request.getMethod())
+                        && SUBMIT_TASK_FORM.matcher(PATHS.getPathWithinApplication(request)).matches()
+                        && FIELD_ERRORS.stream().anyMatch(body::contains);
+                if (formField || body.contains(INPUT_REFUSED)) {
                     answer.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 }
             }

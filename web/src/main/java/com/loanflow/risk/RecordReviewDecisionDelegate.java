@@ -48,7 +48,7 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
         String applicationId = execution.getProcessBusinessKey();
         String decision = (String) execution.getVariable("reviewDecision");
         if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
-            throw new IllegalStateException("reviewDecision must be APPROVE or REJECT, was " + decision);
+            throw new IllegalStateException("reviewDecision must be APPROVE or REJECT");
         }
         DecisionRecord risk = mapper.findDecision(applicationId)
                 .orElseThrow(() -> new IllegalStateException("No risk decision for " + applicationId));
@@ -70,7 +70,7 @@ class RecordReviewDecisionDelegate implements JavaDelegate {
             } else if (reason != null || asksForAReason(execution)) {   // completed without the form's validator
                 throw new IllegalStateException("The rejection of " + applicationId + " gives no reason the applicant"
                         + " can be told: " + ReviewRejectionReasons.FIELD + " must be one of "
-                        + ReviewRejectionReasons.CODES + ", was " + reason);
+                        + ReviewRejectionReasons.CODES);
             }
             // else a review task of a process version from before the field: rejected without a reviewer's reason
         }

@@ -195,6 +195,17 @@ class LoanFlowEndToEndTest {
                 "variables", Map.of("reviewDecision", Map.of("value", "REJECT", "type", "String"))));
         assertThat(unexplained.status()).as(String.valueOf(unexplained.json())).isEqualTo(400);
         assertThat(unexplained.json().path("message").asText()).contains("reviewRejectionReason");
+        // engine REST complete skips the form: the task's listener refuses what the review cannot record, and the
+        // task stays (it used to complete, then fail in the decision's job with the task and its timer gone)
+        for (Map<String, Object> variables : List.<Map<String, Object>>of(
+                Map.of("reviewComment", Map.of("value", "ok", "type", "String")),
+                Map.of("reviewDecision", Map.of("value", "REJECT", "type", "String")),
+                Map.of("reviewDecision", Map.of("value", "APPROVE", "type", "String"),
+                        "reviewComment", Map.of("value", 42, "type", "Integer")))) {
+            Api.Response bare = api.engine("POST", "/task/" + taskId + "/complete", "reviewer1",
+                    Map.of("variables", variables));
+            assertThat(bare.status()).as(variables + ": " + bare.json()).isEqualTo(400);
+        }
         assertThat(api.engine("GET", "/task/" + taskId, "reviewer1", null).status()).isEqualTo(200);
         // as Tasklist submits its form (submit-form: the fields are also kept as FormProperty history details)
         assertThat(api.engine("POST", "/task/" + taskId + "/submit-form", "reviewer1", Map.of("variables", Map.of(

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorContext;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -45,6 +46,29 @@ class ReviewRejectionReasonsTest {
         assertThat(validator.validate(null, submitted("APPROVE"))).isTrue();
         assertThat(validator.validate("R_REVIEW_CREDIT_HISTORY", submitted("APPROVE")))
                 .as("a reason left selected on an approval is ignored").isTrue();
+    }
+
+    @Test
+    void aCompletionWithoutTheFormNeedsWhatTheFormWouldHaveChecked() {
+        ReviewCompletionCheck check = new ReviewCompletionCheck();
+
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(Map.of(), Map.of("reviewDecision", "MAYBE"),
+                Map.of("reviewDecision", "REJECT"), Map.of("reviewDecision", "REJECT", "reviewRejectionReason", "R_X"),
+                Map.of("reviewDecision", "APPROVE", "reviewComment", 13912340987L))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> check.notify(task(refused))).as(refused.toString())
+                    .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                    .hasMessageStartingWith(com.loanflow.platform.FormValidationStatusFilter.INPUT_REFUSED)
+                    .hasMessageNotContaining("13912340987").hasMessageNotContaining("MAYBE");
+        }
+        check.notify(task(Map.of("reviewDecision", "APPROVE", "reviewComment", "fine")));
+        check.notify(task(Map.of("reviewDecision", "REJECT", "reviewRejectionReason", "R_REVIEW_AFFORDABILITY")));
+    }
+
+    private static org.camunda.bpm.engine.delegate.DelegateTask task(Map<String, Object> variables) {
+        var task = mock(org.camunda.bpm.engine.delegate.DelegateTask.class);
+        when(task.getVariable(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> variables.get(call.getArgument(0, String.class)));
+        return task;
     }
 
     private static FormFieldValidatorContext submitted(String decision) {
