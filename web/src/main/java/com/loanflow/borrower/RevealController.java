@@ -41,6 +41,13 @@ class RevealController {
     }
 
     record Revealed(String borrowerId, Field field, String value) {
+
+        /** Spring logs response bodies at DEBUG: the revealed value is for the operator's screen only. */
+        @Override
+        public String toString() {
+            return "Revealed[" + borrowerId + ", " + field + ", value=(" + (value == null ? 0 : value.length())
+                    + " characters)]";
+        }
     }
 
     private final Borrowers borrowers;

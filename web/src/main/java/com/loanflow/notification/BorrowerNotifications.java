@@ -59,6 +59,7 @@ class BorrowerNotifications {
             case ACTIVE -> activated(event.applicationId());
             case DISBURSEMENT_FAILED -> "【Loanflow】放款失败，借款已取消，未产生任何费用。请核对银行卡后重新申请。";
             case SETTLED -> "【Loanflow】您的借款已全部结清，感谢您的信任。";
+            case CANCELLED -> cancelled(event.reasonCodes());
             default -> null;
         };
         String phone = text == null ? null : borrowers.phone(borrowers.get(event.borrowerId()));
@@ -70,6 +71,25 @@ class BorrowerNotifications {
             return;
         }
         sms.send(phone, text);
+    }
+
+    /**
+     * A cancellation the borrower did not ask for is told, and why: a review the platform did not finish in time (its
+     * own failure: the borrower waited and heard nothing) or a contract left unsigned. Their own withdrawal is not:
+     * they did it, and the app answered it.
+     */
+    static String cancelled(String reasonCodes) {
+        List<String> codes = reasonCodes == null ? List.of() : Arrays.asList(reasonCodes.split(","));
+        if (codes.contains(com.loanflow.application.Applications.WITHDRAWN_BY_BORROWER)) {
+            return null;
+        }
+        if (codes.contains("R_REVIEW_TIMEOUT")) {
+            return "【Loanflow】很抱歉，您的借款申请未能在审核时限内完成人工审核，已自动取消，未产生任何费用。如仍需借款，可重新申请。";
+        }
+        if (codes.contains("R_CONTRACT_NOT_SIGNED")) {
+            return "【Loanflow】您的借款合同未在签署期限内签署，申请已取消，未产生任何费用。如仍需借款，可重新申请。";
+        }
+        return "【Loanflow】您的借款申请已取消，未产生任何费用。如仍需借款，可重新申请。";
     }
 
     /**

@@ -24,5 +24,8 @@ class RequestRecordsPrintMaskedTest {
         assertThat(new Borrowers.Applicant("孙八", "110101199003070011", "13812345678", "aW1hZ2U=", "c2VsZmll")
                 .toString()).doesNotContain("孙八").doesNotContain("110101199003070011").doesNotContain("13812345678")
                 .doesNotContain("c2VsZmll");
+        // what an operator revealed is for their screen; the response body is logged at DEBUG
+        assertThat(new RevealController.Revealed("b-1", RevealController.Field.NAME, "孙八").toString())
+                .contains("NAME").doesNotContain("孙八");
     }
 }

@@ -1,0 +1,29 @@
+package com.loanflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A cancellation the borrower did not ask for is told, with its cause in words; their own withdrawal is not. */
+class CancellationMessageTest {
+
+    @Test
+    void aReviewNotFinishedInTimeIsThePlatformsFailureAndSaysSo() {
+        assertThat(BorrowerNotifications.cancelled("R_REVIEW_TIMEOUT")).contains("未能在审核时限内完成人工审核")
+                .contains("未产生任何费用").doesNotContain("R_");
+    }
+
+    @Test
+    void aContractLeftUnsignedSaysItWasNotSigned() {
+        assertThat(BorrowerNotifications.cancelled("R_CONTRACT_NOT_SIGNED")).contains("合同未在签署期限内签署")
+                .doesNotContain("R_");
+    }
+
+    @Test
+    void theBorrowersOwnWithdrawalIsNotToldBackAndAnUnknownCauseIsToldPlainly() {
+        assertThat(BorrowerNotifications.cancelled("R_WITHDRAWN_BY_BORROWER")).isNull();
+        assertThat(BorrowerNotifications.cancelled("R_CANCELLED")).isEqualTo(
+                "【Loanflow】您的借款申请已取消，未产生任何费用。如仍需借款，可重新申请。");
+        assertThat(BorrowerNotifications.cancelled(null)).isEqualTo(BorrowerNotifications.cancelled("R_CANCELLED"));
+    }
+}
