@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Masks personal data wherever it appears in free text (log messages, exception messages): 18-character resident
  * ID numbers, mainland mobile numbers and bank card numbers, in the display forms of Masking. A last line of defence:
  * code should log masked values in the first place. People write these numbers in more than one way, so the forms
- * with a country prefix (+86, 0086), with spaces or hyphens between the usual groups (138 1234 5678, 6222 0200 0000
- * 0056, 110101 19900307 0011) and in full-width digits (１３８…) are masked too.
+ * with a country prefix (+86, 0086), with spaces, hyphens or dots between the usual groups (138 1234 5678, 138.1234.5678,
+ * 138 12345678, 6222 0200 0000 0056, 110101 19900307 0011, 1101 0119 9003 0700 11) and in full-width digits (１３８…) are
+ * masked too.
  */
 public final class PersonalDataMasker {
 
@@ -22,7 +23,9 @@ public final class PersonalDataMasker {
                 return text;
             }
             text = asciiDigits(text);
-            String masked = replace(idNumber, text, m -> Masking.idNumber(digits(m.group())));
+            // in fours an ID number looks like other grouped numbers: only one whose check digit is right is taken
+            String masked = replace(idNumber, text, m -> m.group("idq") == null || idCheckDigitHolds(digits(m.group()))
+                    ? Masking.idNumber(digits(m.group())) : m.group());
             // a run of 16-19 digits is masked as it stands; groups of four only when they are a card (Luhn), so that
             // a grouped reference such as 2026-1126-0001-2345 stays readable nine times in ten
             masked = replace(card, masked, m -> m.group().equals(digits(m.group())) || Luhn.isValid(digits(m.group()))
@@ -32,13 +35,16 @@ public final class PersonalDataMasker {
         }
     }
 
-    // the groups as people write them, one separator throughout (a space or a hyphen) or none: "138-1234-5678",
-    // not "1381234-5678" (which a uuid's digit groups can form)
-    private static final String ID = "[1-9][0-9]{5}(?:[0-9]{11}|(?<ids>[ -])[0-9]{8}\\k<ids>[0-9]{3})[0-9Xx\\uFF38\\uFF58]";
+    // the groups as people write them, one separator throughout (a space, a hyphen or a dot) or none: "138-1234-5678",
+    // not "1381234-5678" (which a uuid's digit groups can form); a mobile number also as 3 + 8 ("138 12345678"), an ID
+    // number also in fours ("1101 0119 9003 0700 11", masked only when its check digit is right)
+    private static final String ID = "(?:[1-9][0-9]{5}(?:[0-9]{11}|(?<ids>[ .-])[0-9]{8}\\k<ids>[0-9]{3})[0-9Xx\\uFF38\\uFF58]"
+            + "|[1-9][0-9]{3}(?<idq>[ .-])[0-9]{4}\\k<idq>[0-9]{4}\\k<idq>[0-9]{4}\\k<idq>[0-9][0-9Xx\\uFF38\\uFF58])";
     // 16-19 digits (mainland debit cards, ValidBankCard) in one run, or written in groups of four
-    private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?<cards>[ -])[0-9]{4}\\k<cards>[0-9]{4}\\k<cards>[0-9]{4}"
+    private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?<cards>[ .-])[0-9]{4}\\k<cards>[0-9]{4}\\k<cards>[0-9]{4}"
             + "(?:\\k<cards>[0-9]{1,3})?)";
-    private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9](?:[0-9]{8}|(?<phones>[ -])[0-9]{4}\\k<phones>[0-9]{4}))";
+    private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9](?:[0-9]{8}|(?<phones>[ .-])[0-9]{4}\\k<phones>[0-9]{4}"
+            + "|[ .-][0-9]{8}))";
 
     // digit boundaries so that ids inside longer digit runs (timestamps, uuids) are not half-masked
     private static final Patterns IN_TEXT = new Patterns(
@@ -54,7 +60,18 @@ public final class PersonalDataMasker {
             Pattern.compile("(?<![0-9A-Za-z])" + PHONE + "(?![0-9A-Za-z])"));
 
     private static String digits(String written) {
-        return written.replace(" ", "").replace("-", "");
+        return written.replace(" ", "").replace("-", "").replace(".", "");
+    }
+
+    /** GB 11643's check digit (ISO 7064 MOD 11-2) of an 18-character resident ID number. */
+    static boolean idCheckDigitHolds(String id) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (id.charAt(i) - '0') * ((1 << (17 - i)) % 11);
+        }
+        char expected = "10X98765432".charAt(sum % 11);
+        char last = Character.toUpperCase(id.charAt(17));
+        return last == expected || last == '\uFF38' && expected == 'X';
     }
 
     /** Full-width digits (as typed with a Chinese input method) as ASCII, so the patterns see them. */

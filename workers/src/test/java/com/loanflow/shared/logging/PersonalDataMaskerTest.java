@@ -49,6 +49,24 @@ class PersonalDataMaskerTest {
                 .isEqualTo("手机138****5678 身份证1101**********001Ｘ");
         assertThat(PersonalDataMasker.maskStandalone("refused for +86 138 1234 5678; payout PO3F13800001234AB"))
                 .isEqualTo("refused for +86 138****5678; payout PO3F13800001234AB");
+        // dots, a mobile number as 3 + 8, an ID number in fours (its check digit right)
+        assertThat(PersonalDataMasker.mask("tel 138.1234.5678 / 138 12345678 / 139-12345678"))
+                .isEqualTo("tel 138****5678 / 138****5678 / 139****5678");
+        assertThat(PersonalDataMasker.mask("身份证 1101 0119 9003 0700 11，卡 6222.0200.0000.0056"))
+                .isEqualTo("身份证 1101**********0011，卡 ****0056");
+        assertThat(PersonalDataMasker.maskStandalone("ID 110101.19900307.0011 refused"))
+                .isEqualTo("ID 1101**********0011 refused");
+    }
+
+    @Test
+    void numbersInFoursThatAreNoIdNumberStayReadable() {
+        // 18 characters in fours with a wrong check digit: a reference, not an ID number
+        assertThat(PersonalDataMasker.mask("ref 2026 1126 0001 2345 67")).isEqualTo("ref 2026 1126 0001 2345 67");
+        assertThat(PersonalDataMasker.idCheckDigitHolds("110101199003070011")).isTrue();
+        assertThat(PersonalDataMasker.idCheckDigitHolds("11010119900307001X")).isFalse();
+        assertThat(PersonalDataMasker.idCheckDigitHolds("11010519491231002X")).isTrue();
+        assertThat(PersonalDataMasker.mask("version 1.2.3, ip 10.138.12.45, date 2026.11.27, amount 1.000.00"))
+                .isEqualTo("version 1.2.3, ip 10.138.12.45, date 2026.11.27, amount 1.000.00");
     }
 
     @Test
