@@ -309,6 +309,36 @@ class LoanApplicationProcessTest {
   }
 
   @Test
+  void aCarrierOrLivenessMismatchLaterInTheChecksRejectsTheSameWay() {
+    // the carrier's three factors, then liveness: each check's IDENTITY_MISMATCH leaves the subprocess for the
+    // rejection, with the checks after it never run
+    String[][] cases = {{"Task_VerifyCarrierThreeFactor", "verify-carrier-three-factor", "Task_CheckLiveness"},
+        {"Task_CheckLiveness", "check-liveness", "Task_QueryCreditBureau"}};
+    for (String[] mismatchAt : cases) {
+      ProcessInstance application = submitApplication();
+      execute(job());
+      completeExternalTask(application, "Task_OcrIdCard", "ocr-id-card");
+      completeExternalTask(application, "Task_VerifyIdTwoFactor", "verify-id-two-factor");
+      if (mismatchAt[0].equals("Task_CheckLiveness")) {
+        completeExternalTask(application, "Task_VerifyCarrierThreeFactor", "verify-carrier-three-factor");
+      }
+      assertThat(application).isWaitingAt(mismatchAt[0]);
+
+      LockedExternalTask check = fetchAndLock(mismatchAt[1], WORKER, 1).get(0);
+      externalTaskService().handleBpmnError(check.getId(), WORKER, "IDENTITY_MISMATCH", "Mismatch",
+          withVariables("reasonCodes", "R_IDENTITY"));
+      assertThat(application).isWaitingAt("Task_RejectApplication");
+      execute(job());
+
+      assertThat(application).as(mismatchAt[0]).isEnded()
+          .hasPassedInOrder(mismatchAt[0], "Event_IdentityMismatch", "Task_RejectApplication",
+              "End_ApplicationRejected")
+          .hasNotPassed(mismatchAt[2], "Task_AssessRisk");
+      assertThat(rejectApplication.variablesSeen()).containsEntry("reasonCodes", "R_IDENTITY");
+    }
+  }
+
+  @Test
   void approvedApplicationIsCancelledWhenContractIsNotSignedWithinSevenDays() {
     ProcessInstance application = assessedAs("APPROVE", "", null);
     setCreditTerms(application);
