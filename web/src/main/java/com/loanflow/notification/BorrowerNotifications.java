@@ -57,7 +57,7 @@ class BorrowerNotifications {
         String text = switch (event.status()) {
             case REJECTED -> rejected(event.reasonCodes(), reasons);
             case ACTIVE -> activated(event.applicationId());
-            case DISBURSEMENT_FAILED -> "【Loanflow】放款失败，借款已取消，未产生任何费用。请核对银行卡后重新申请。";
+            case DISBURSEMENT_FAILED -> disbursementFailed(event.reasonCodes());
             case SETTLED -> "【Loanflow】您的借款已全部结清，感谢您的信任。";
             case CANCELLED -> cancelled(event.reasonCodes());
             default -> null;
@@ -71,6 +71,20 @@ class BorrowerNotifications {
             return;
         }
         sms.send(phone, text);
+    }
+
+    /** The channel's refusals that are about the borrower's card: only these ask them to check it. */
+    static final java.util.Set<String> CARD_FAILURES = java.util.Set.of("D_INVALID_CARD", "D_CARD_CLOSED", "D_CARD_FROZEN");
+
+    /**
+     * A payout that failed because of the card asks the borrower to check it; any other failure (the channel's, ours, a
+     * payment confirmed as not made) is not blamed on them.
+     */
+    static String disbursementFailed(String reasonCodes) {
+        List<String> codes = reasonCodes == null ? List.of() : Arrays.asList(reasonCodes.split(","));
+        return codes.stream().anyMatch(CARD_FAILURES::contains)
+                ? "【Loanflow】放款失败，借款已取消，未产生任何费用。收款银行卡无法入账，请核对银行卡后重新申请。"
+                : "【Loanflow】放款未能完成（并非您的原因），借款已取消，未产生任何费用。您可重新申请，如有疑问请联系客服。";
     }
 
     /**

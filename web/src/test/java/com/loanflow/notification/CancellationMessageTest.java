@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A cancellation the borrower did not ask for is told, with its cause in words; their own withdrawal is not. */
+/**
+ * A cancellation the borrower did not ask for is told, with its cause in words; their own withdrawal is not. A failed
+ * payout blames the card only when the channel refused the card.
+ */
 class CancellationMessageTest {
 
     @Test
@@ -17,6 +20,16 @@ class CancellationMessageTest {
     void aContractLeftUnsignedSaysItWasNotSigned() {
         assertThat(BorrowerNotifications.cancelled("R_CONTRACT_NOT_SIGNED")).contains("合同未在签署期限内签署")
                 .doesNotContain("R_");
+    }
+
+    @Test
+    void aFailedPayoutAsksToCheckTheCardOnlyWhenTheCardWasRefused() {
+        assertThat(BorrowerNotifications.disbursementFailed("D_INVALID_CARD")).contains("请核对银行卡");
+        assertThat(BorrowerNotifications.disbursementFailed("D_CARD_FROZEN")).contains("请核对银行卡");
+        for (String other : new String[] {"D_CONFIRMED_NOT_PAID", "D_OTHER", "D_PAYOUT_FAILED", null}) {
+            assertThat(BorrowerNotifications.disbursementFailed(other)).as(other).contains("并非您的原因")
+                    .doesNotContain("银行卡").doesNotContain("D_");
+        }
     }
 
     @Test
