@@ -73,8 +73,12 @@ class BorrowerNotifications {
         sms.send(phone, text);
     }
 
-    /** The channel's refusals that are about the borrower's card: only these ask them to check it. */
-    static final java.util.Set<String> CARD_FAILURES = java.util.Set.of("D_INVALID_CARD", "D_CARD_CLOSED", "D_CARD_FROZEN");
+    /**
+     * The channel's refusals that are about the borrower's card (its answer to the request, INVALID_CARD, or its
+     * callback's, CARD_INVALID): only these ask them to check it.
+     */
+    static final java.util.Set<String> CARD_FAILURES = java.util.Set.of("D_INVALID_CARD", "D_CARD_INVALID", "D_CARD_CLOSED",
+            "D_CARD_FROZEN");
 
     /**
      * A payout that failed because of the card asks the borrower to check it; any other failure (the channel's, ours, a

@@ -26,6 +26,7 @@ class CancellationMessageTest {
     void aFailedPayoutAsksToCheckTheCardOnlyWhenTheCardWasRefused() {
         assertThat(BorrowerNotifications.disbursementFailed("D_INVALID_CARD")).contains("请核对银行卡");
         assertThat(BorrowerNotifications.disbursementFailed("D_CARD_FROZEN")).contains("请核对银行卡");
+        assertThat(BorrowerNotifications.disbursementFailed("D_CARD_INVALID")).as("the callback's code").contains("请核对银行卡");
         for (String other : new String[] {"D_CONFIRMED_NOT_PAID", "D_OTHER", "D_PAYOUT_FAILED", null}) {
             assertThat(BorrowerNotifications.disbursementFailed(other)).as(other).contains("并非您的原因")
                     .doesNotContain("银行卡").doesNotContain("D_");
