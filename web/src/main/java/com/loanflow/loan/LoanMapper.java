@@ -12,7 +12,18 @@ import org.apache.ibatis.annotations.Param;
 public interface LoanMapper {
 
     /** @param succeededAt when the channel's success was recorded: the day the borrower had the money */
-    record Payout(BigDecimal amount, BigDecimal feeAmount, java.time.LocalDateTime succeededAt) {
+    /**
+     * @param succeededAt when the platform applied the channel's answer
+     * @param paidOutOn   the day the money reached the card, as the channel dates it (null before V31)
+     */
+    record Payout(BigDecimal amount, BigDecimal feeAmount, java.time.LocalDateTime succeededAt,
+                  java.time.LocalDate paidOutOn) {
+
+        /** When the loan begins: the answer's time on the day the money moved, else that day's first moment. */
+        public java.time.LocalDateTime paidOutAt() {
+            return paidOutOn == null || paidOutOn.equals(succeededAt.toLocalDate()) ? succeededAt
+                    : paidOutOn.atStartOfDay();
+        }
     }
 
     /** One installment of an earlier loan, with what its lateness cost: overdue interest charged (after waivers). */

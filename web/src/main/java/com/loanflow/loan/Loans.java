@@ -50,7 +50,7 @@ public class Loans {
         BigDecimal fee = payout.feeAmount();
         // interest and due dates run from the payout, not from this step: activation is a job that may run after
         // midnight, or days later once an incident is resolved (the contract promises the payout day's dates)
-        LocalDateTime paidOutAt = payout.succeededAt();
+        LocalDateTime paidOutAt = payout.paidOutAt();
         List<RepaymentSchedule.Line> schedule = RepaymentSchedule.equalInstallments(application.approvedAmount(),
                 application.aprPercent(), application.termMonths(), paidOutAt.toLocalDate());
         String loanId = Ids.newId();

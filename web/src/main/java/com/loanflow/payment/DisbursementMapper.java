@@ -25,6 +25,20 @@ public interface DisbursementMapper {
                                                 @Param("afterUpdatedAt") LocalDateTime afterUpdatedAt,
                                                 @Param("afterId") String afterId, @Param("limit") int limit);
 
+    /** What an operator recorded that the channel confirmed for a payout it never answered (PayoutConfirmations). */
+    record Confirmation(String status, String channelTxnId, String ticket, String recordedBy, LocalDateTime recordedAt) {
+    }
+
+    Optional<Confirmation> findConfirmation(String id);
+
+    int recordConfirmation(@Param("id") String id, @Param("status") String status,
+                           @Param("channelTxnId") String channelTxnId, @Param("ticket") String ticket,
+                           @Param("recordedBy") String recordedBy, @Param("recordedAt") LocalDateTime recordedAt);
+
+    int clearConfirmation(@Param("id") String id, @Param("recordedBy") String recordedBy);
+
+    int recordPaidOutOn(@Param("id") String id, @Param("paidOutOn") java.time.LocalDate paidOutOn);
+
     int updateStatus(@Param("id") String id, @Param("status") DisbursementStatus status,
                      @Param("channelTxnId") String channelTxnId, @Param("failureCode") String failureCode,
                      @Param("version") int version, @Param("now") LocalDateTime now);

@@ -161,6 +161,7 @@ public class Disbursements {
         }
         move(d, next, result.channelTransactionId(), result.failureCode());
         if (next == DisbursementStatus.SUCCEEDED) {
+            mapper.recordPaidOutOn(d.id(), paidOutOn(d, result.acceptedAt()));
             ledger.post(JournalEntry.disbursement(d.id(), d.applicationId(), d.amount(), d.feeAmount(),
                     LocalDateTime.now(clock)));
         }
@@ -177,6 +178,22 @@ public class Disbursements {
             throw new ApiException(HttpStatus.CONFLICT, "PAYOUT_NOT_AWAITED", "Payout result not expected yet; retry");
         }
         return CallbackOutcome.APPLIED;
+    }
+
+    /**
+     * The day the money reached the card, which dates the loan: the channel's acceptedAt when it gives one, within the
+     * days the payout can have been accepted on (from its request to today); else the day the channel's acceptance was
+     * recorded (SENT), or today for a callback that overtook it. Like a withholding's (ADR 0028).
+     */
+    private java.time.LocalDate paidOutOn(Disbursement d, String acceptedAt) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.LocalDate ours = d.status() == DisbursementStatus.SENT ? d.updatedAt().toLocalDate() : today;
+        java.time.LocalDate channels = ChannelTime.acceptedOn(acceptedAt, clock.getZone()).orElse(null);
+        if (channels == null) {
+            return ours;
+        }
+        java.time.LocalDate requested = d.createdAt().toLocalDate();
+        return channels.isBefore(requested) ? requested : channels.isAfter(today) ? today : channels;
     }
 
     private void move(Disbursement d, DisbursementStatus next, String channelTxnId, String failureCode) {

@@ -38,7 +38,7 @@ public final class DisbursingApplication {
     }
 
     /** An ordinary card the channel accepts: 62220200, seven random digits and the Luhn check digit. */
-    static String randomValidCard() {
+    public static String randomValidCard() {
         String body = "62220200" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
         for (int check = 0; check <= 9; check++) {
             if (com.loanflow.shared.Luhn.isValid(body + check)) {
@@ -60,6 +60,12 @@ public final class DisbursingApplication {
      */
     public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount,
                                  String card, String status, String activityId) {
+        this(jdbc, cipher, runtime, amount, card, status, activityId, java.util.Map.of());
+    }
+
+    /** ... with the process variables the activity needs (a review task's candidate group, say). */
+    public DisbursingApplication(JdbcTemplate jdbc, FieldCipher cipher, RuntimeService runtime, String amount,
+                                 String card, String status, String activityId, java.util.Map<String, Object> variables) {
         this.jdbc = jdbc;
         this.amount = new BigDecimal(amount);
         this.bankCard = card;
@@ -77,14 +83,21 @@ public final class DisbursingApplication {
                 cipher.encrypt(card, FieldCipher.context("loan_application", "bank_card", applicationId)), randomHex(),
                 card.substring(0, 4) + " **** **** " + card.substring(12), status, this.amount, this.amount, now, now);
         runtime.createProcessInstanceByKey(Applications.PROCESS_KEY).businessKey(applicationId)
-                .startBeforeActivity(activityId).execute();
+                .setVariables(variables).startBeforeActivity(activityId).execute();
     }
 
     /** The channel's callback body, byte for byte the same on every delivery. */
     public static byte[] callback(String requestId, String status, String failureCode) {
+        return callback(requestId, status, failureCode, null);
+    }
+
+    /** ... with the time the channel says it accepted the request (its local time, as the sandbox writes it). */
+    public static byte[] callback(String requestId, String status, String failureCode, String acceptedAt) {
         String body = "{\"requestId\":\"" + requestId + "\",\"channelTransactionId\":\"CT" + requestId.substring(2)
                 + "\",\"status\":\"" + status + "\",\"failureCode\":"
-                + (failureCode == null ? "null" : "\"" + failureCode + "\"") + ",\"timestamp\":\"2026-01-01T00:00:00Z\"}";
+                + (failureCode == null ? "null" : "\"" + failureCode + "\"")
+                + (acceptedAt == null ? "" : ",\"acceptedAt\":\"" + acceptedAt + "\"")
+                + ",\"timestamp\":\"2026-01-01T00:00:00Z\"}";
         return body.getBytes(StandardCharsets.UTF_8);
     }
 

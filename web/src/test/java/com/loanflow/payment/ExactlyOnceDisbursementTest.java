@@ -157,4 +157,63 @@ class ExactlyOnceDisbursementTest {
         assertThat(PaymentCallbacks.failureCode("X".repeat(41))).isEqualTo("OTHER");
         assertThat(PaymentCallbacks.failureCode(null)).isNull();
     }
+
+    @Test
+    void aPaymentAnsweredAfterMidnightDatesTheLoanByTheChannelsDayNotOurs() throws Exception {
+        var application = new DisbursingApplication(jdbc, cipher, runtime, "1000.00");
+        var order = disbursements.request(application.applicationId);
+        disbursements.markSent(order.disbursementId());
+        java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
+        // requested and accepted a minute before midnight; the callback is applied today (retried past midnight)
+        jdbc.update("UPDATE disbursement SET created_at = ?, updated_at = ? WHERE id = ?", yesterday.atTime(23, 59),
+                yesterday.atTime(23, 59, 5), order.disbursementId());
+
+        var answer = DisbursingApplication.deliver(http, port, DisbursingApplication.callback(order.requestId(),
+                "SUCCEEDED", null, yesterday.atTime(23, 59, 30).toString()));
+
+        assertThat(answer.body()).contains("APPLIED");
+        String loanId = application.awaitLoanId();
+        assertThat(disbursedOn(loanId)).as("the day the money moved").isEqualTo(yesterday);
+        var expected = com.loanflow.loan.RepaymentSchedule.equalInstallments(new java.math.BigDecimal("1000.00"),
+                jdbc.queryForObject("SELECT apr_percent FROM loan WHERE id = ?", java.math.BigDecimal.class, loanId),
+                jdbc.queryForObject("SELECT term_months FROM loan WHERE id = ?", Integer.class, loanId), yesterday);
+        assertThat(jdbc.queryForList("SELECT due_date FROM installment WHERE loan_id = ? ORDER BY seq",
+                java.time.LocalDate.class, loanId))
+                .containsExactlyElementsOf(expected.stream().map(com.loanflow.loan.RepaymentSchedule.Line::dueDate).toList());
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    @Test
+    void aChannelDayOutsideThePossibleDaysIsHeldToThemAndWithoutOneTheAcceptanceOnRecordDatesIt() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var early = new DisbursingApplication(jdbc, cipher, runtime, "500.00");
+        var earlyOrder = disbursements.request(early.applicationId);
+        // a channel clock a year behind: the payout cannot have been accepted before it was requested (today)
+        assertThat(DisbursingApplication.deliver(http, port, DisbursingApplication.callback(earlyOrder.requestId(),
+                "SUCCEEDED", null, today.minusYears(1) + "T10:00:00")).body()).contains("APPLIED");
+        var silent = new DisbursingApplication(jdbc, cipher, runtime, "500.00");
+        var silentOrder = disbursements.request(silent.applicationId);
+        disbursements.markSent(silentOrder.disbursementId());
+        jdbc.update("UPDATE disbursement SET created_at = ?, updated_at = ? WHERE id = ?",
+                today.minusDays(2).atTime(9, 0), today.minusDays(2).atTime(9, 0, 1), silentOrder.disbursementId());
+        assertThat(DisbursingApplication.deliver(http, port, DisbursingApplication.callback(silentOrder.requestId(),
+                "SUCCEEDED", null)).body()).contains("APPLIED");
+
+        assertThat(paidOutOn(earlyOrder.disbursementId())).isEqualTo(today);
+        assertThat(paidOutOn(silentOrder.disbursementId())).as("accepted two days ago, by our record")
+                .isEqualTo(today.minusDays(2));
+        String silentLoan = silent.awaitLoanId();
+        assertThat(disbursedOn(silentLoan)).isEqualTo(today.minusDays(2));
+        early.awaitLoanId();
+    }
+
+    private java.time.LocalDate paidOutOn(String disbursementId) {
+        return jdbc.queryForObject("SELECT paid_out_on FROM disbursement WHERE id = ?", java.time.LocalDate.class,
+                disbursementId);
+    }
+
+    private java.time.LocalDate disbursedOn(String loanId) {
+        return jdbc.queryForObject("SELECT disbursed_at FROM loan WHERE id = ?", java.time.LocalDateTime.class, loanId)
+                .toLocalDate();
+    }
 }
