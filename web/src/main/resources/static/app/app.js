@@ -20,7 +20,8 @@ const STATUS_TEXT = {
 };
 const VERIFICATION_TEXT = {NOT_SUBMITTED: '未认证', SUBMITTED: '审核中', VERIFIED: '已认证', FAILED: '认证失败'};
 const INSTALLMENT_TEXT = {PENDING: '待还', PARTIALLY_PAID: '部分已还', PAID: '已还', SETTLED: '已结清'};
-const REPAYMENT_TEXT = {PENDING: '扣款处理中', APPLIED: '已入账', FAILED: '扣款失败', REFUND_DUE: '待退款', REFUNDED: '已退款'};
+const REPAYMENT_TEXT = {PENDING: '扣款处理中', APPLIED: '已入账', FAILED: '扣款失败', REFUND_DUE: '待退款', REFUNDED: '已退款',
+  REJECTED: '未入账'};
 const PURPOSE_TEXT = {
   CONSUMPTION: '日常消费', EDUCATION: '教育', MEDICAL: '医疗', RENT: '房租', TRAVEL: '旅行', OTHER: '其他'
 };
@@ -87,8 +88,7 @@ function fromFen(value) {
 /** What a borrower types ("1000", "1000.5", "1,000.00") as the API's two-decimal string; anything else as typed. */
 function normalizeAmount(text) {
   // full-width digits and point (１０００．５０) as Chinese input methods type them
-  const plain = text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFF10 + 48))
-    .replace(/\uFF0E/g, '.').replace(/[,，\s]/g, '');
+  const plain = asciiDigits(text).replace(/\uFF0E/g, '.').replace(/[,，\s]/g, '');
   return /^\d+(\.\d{1,2})?$/.test(plain) ? fromFen(fen(plain)) : plain;
 }
 
@@ -136,7 +136,13 @@ const ERROR_TEXT = {
   CONCURRENT_UPDATE: '数据刚刚有变化，请重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   ACCOUNT_HAS_OPEN_LOAN: '有未结清的借款或进行中的申请，暂不能注销',
-  TRY_AGAIN_LATER: '服务暂时不可用，请稍后再试'
+  TRY_AGAIN_LATER: '服务暂时不可用，请稍后再试',
+  APPLICATION_ALREADY_OPEN: '您已有一笔进行中的申请，请先查看该申请',
+  APPLICATION_CANCELLED: '该申请已取消，合同不能再签署',
+  IDENTITY_ALREADY_VERIFIED: '您已完成实名认证',
+  SMS_UNAVAILABLE: '短信暂时无法发送，请稍后再试',
+  NOT_FOUND: '未找到相关内容，请刷新页面',
+  UNAUTHENTICATED: '登录已过期，请重新登录'
 };
 
 /** Codes whose server message carries a detail worth keeping (a limit, a figure): shown after the mapped text. */
@@ -159,7 +165,10 @@ class ApiError extends Error {
 }
 
 async function api(method, path, body, headers) {
-  const init = {method, headers: Object.assign({}, headers), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)};
+  // AbortController and a timer, not AbortSignal.timeout: iOS 15 and older Android WebViews lack it
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  const init = {method, headers: Object.assign({}, headers), signal: controller.signal};
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) init.headers.Authorization = 'Bearer ' + token;
   if (body !== undefined) {
@@ -171,6 +180,8 @@ async function api(method, path, body, headers) {
     response = await fetch(API + path, init);
   } catch (networkError) {
     throw new ApiError(503, {message: '网络连接失败，请稍后再试'});
+  } finally {
+    clearTimeout(timer);
   }
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {
@@ -211,7 +222,7 @@ function poll(gen, task, ms) {
       if (gen !== generation) return;
       if (error instanceof ApiError && error.transient) {
         notice('网络不稳定，正在重试…');
-        poll(gen, task, Math.min(ms * 2, MAX_POLL_MS));
+        poll(gen, task, Math.min(Math.max(ms, POLL_MS) * 2, MAX_POLL_MS));
       } else {
         notice(error.message);
       }
@@ -660,15 +671,17 @@ function withdrawSection(gen, a) {
 }
 
 /**
- * The offer awaiting a signature. The contract is rendered just after approval, so it is fetched (with the token)
- * until it is there, while the application is watched too (it may time out or be withdrawn elsewhere). The signing
- * form appears only once the borrower has opened the contract, next to the APR it discloses (fee included).
+ * The offer awaiting a signature. The contract is rendered just after approval: its price and schedule are fetched
+ * until they are there, while the application is watched too (it may time out or be withdrawn elsewhere). The page
+ * shows what the contract binds the borrower to (amount, money reaching the card, every installment, totals, APR with
+ * the fee); the PDF is fetched only when the borrower opens it (the server records its delivery then, and refuses a
+ * signature before it), and the signing form appears only after that, with a box saying it was read.
  */
 function contractSection(gen, a) {
   const path = '/applications/' + encodeURIComponent(a.applicationId) + '/contract';
   const state = el('p', {id: 'contract-state'}, '合同生成中…');
-  const terms = el('dl', {class: 'profile', id: 'contract-terms', hidden: true});
-  const link = el('a', {id: 'contract-link', class: 'button', hidden: true}, '下载并阅读合同（PDF）');
+  const terms = el('div', {id: 'contract-terms', hidden: true});
+  const link = el('a', {id: 'contract-link', class: 'button', href: '#', hidden: true}, '打开并阅读合同（PDF）');
   const resend = el('button', {type: 'button', id: 'signing-code', class: 'link'}, '重新发送验证码');
   resend.addEventListener('click', async () => {
     resend.disabled = true;
@@ -681,10 +694,13 @@ function contractSection(gen, a) {
       resend.disabled = false;
     }
   });
-  const signForm = form('sign-form', [input('短信验证码', 'otp', {inputmode: 'numeric', maxlength: 6,
+  const read = el('label', {class: 'check'}, el('input', {type: 'checkbox', name: 'contractRead', value: 'yes'}),
+    el('span', {}, '我已阅读借款合同全部条款（含还款计划、年化利率和逾期条款），同意签署'));
+  const signForm = form('sign-form', [read, input('短信验证码', 'otp', {inputmode: 'numeric', maxlength: 6,
     autocomplete: 'one-time-code'}), resend], '同意并签署', async (v) => {
+    if (!v.contractRead.length) throw fieldError('contractRead', '请先阅读合同并勾选');
     try {
-      await api('POST', path + '/signature', {otp: v.otp});
+      await api('POST', path + '/signature', {otp: asciiDigits(v.otp)});
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'CONTRACT_ALREADY_SIGNED') throw error;
     }
@@ -692,9 +708,29 @@ function contractSection(gen, a) {
     notice('合同已签署，正在放款。');
   });
   signForm.hidden = true;
-  link.addEventListener('click', () => {
-    signForm.hidden = false;
-    link.setAttribute('data-opened', 'true');
+  let pdfLoaded = false;
+  link.addEventListener('click', async (event) => {
+    if (pdfLoaded) {   // the download itself (a second click, or the one below)
+      signForm.hidden = false;
+      link.setAttribute('data-opened', 'true');
+      return;
+    }
+    event.preventDefault();
+    link.setAttribute('aria-busy', 'true');
+    try {
+      const pdf = await api('GET', path);
+      link.href = URL.createObjectURL(pdf);
+      window.addEventListener('hashchange', () => URL.revokeObjectURL(link.href), {once: true});
+      link.download = 'contract-' + a.applicationId + '.pdf';
+      link.setAttribute('data-bytes', String(pdf.size));
+      link.textContent = '再次下载合同（PDF）';
+      pdfLoaded = true;
+      link.click();
+    } catch (error) {
+      notice(error.message);
+    } finally {
+      link.removeAttribute('aria-busy');
+    }
   });
 
   let attempts = 0;
@@ -703,29 +739,50 @@ function contractSection(gen, a) {
     if (now.status !== 'APPROVED') return applicationView(gen, a.applicationId);
     if (link.hidden) {
       try {
-        const [pdf, pricing] = await Promise.all([api('GET', path), api('GET', path + '/pricing')]);
-        link.href = URL.createObjectURL(pdf);
-        window.addEventListener('hashchange', () => URL.revokeObjectURL(link.href), {once: true});
-        link.download = 'contract-' + a.applicationId + '.pdf';
-        link.setAttribute('data-bytes', String(pdf.size));
-        link.hidden = false;
-        terms.replaceChildren(
-          el('dt', {}, '年化利率（APR）'), el('dd', {id: 'contract-apr'}, pricing.irrAprPercent + '%'),
-          el('dt', {}, '服务费'), el('dd', {}, money(pricing.serviceFee) + '（从放款金额中扣除）'));
+        terms.replaceChildren(...disclosure(await api('GET', path + '/pricing')));
         terms.hidden = false;
-        state.textContent = '合同含还款计划、年化利率和逾期条款。请先打开阅读，再输入短信验证码签署。';
+        link.hidden = false;
+        state.textContent = '请核对以下借款条件，打开并阅读合同后，再输入短信验证码签署。';
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 404) throw error;
         if (++attempts > 40) {
           state.textContent = '合同生成时间较长，请稍后刷新页面。';
+          return;   // no more polling; a refresh starts again
         }
       }
     }
     poll(gen, watch, link.hidden ? POLL_MS : 5000);
   };
-  poll(gen, watch, 0);
+  poll(gen, watch, POLL_MS);
   return el('section', {class: 'contract'}, el('h2', {}, '签署借款合同'), state, terms,
     el('div', {class: 'actions'}, link), signForm);
+}
+
+/** The contract's figures as the page shows them before the signature: what is lent, paid out, repaid and at what APR. */
+function disclosure(pricing) {
+  return [
+    el('dl', {class: 'profile'},
+      el('dt', {}, '借款金额'), el('dd', {id: 'contract-amount'}, money(pricing.approvedAmount)),
+      el('dt', {}, '服务费'), el('dd', {}, money(pricing.serviceFee) + '（从放款金额中扣除）'),
+      el('dt', {}, '实际到账'), el('dd', {id: 'contract-net-payout'}, money(pricing.netPayout)),
+      el('dt', {}, '期数'), el('dd', {}, pricing.termMonths + ' 期（等额本息）'),
+      el('dt', {}, '名义年利率'), el('dd', {}, pricing.nominalAprPercent + '%'),
+      el('dt', {}, '年化利率（APR，含服务费）'), el('dd', {id: 'contract-apr'}, pricing.irrAprPercent + '%'),
+      el('dt', {}, '利息合计'), el('dd', {id: 'contract-total-interest'}, money(pricing.totalInterest)),
+      el('dt', {}, '应还本息合计'), el('dd', {id: 'contract-total-repayable'}, money(pricing.totalRepayable))),
+    el('table', {id: 'contract-installments'},
+      el('caption', {}, '还款计划（到期日自放款日起按月计算）'),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, '期数'), el('th', {scope: 'col'}, '本金'),
+        el('th', {scope: 'col'}, '利息'), el('th', {scope: 'col'}, '应还'))),
+      el('tbody', {}, pricing.installments.map((i) => el('tr', {},
+        el('td', {}, i.seq), el('td', {}, money(i.principal)), el('td', {}, money(i.interest)),
+        el('td', {}, money(i.amount)))))),
+  ];
+}
+
+/** Full-width digits (as a Chinese input method types them) as ASCII. */
+function asciiDigits(text) {
+  return text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFF10 + 48));
 }
 
 async function loanView(gen, id, repaymentNote) {
@@ -859,7 +916,7 @@ async function route() {
   const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
   document.getElementById('nav').hidden = !signedIn;
   try {
-    if (Object.hasOwn(PUBLIC, path)) return await PUBLIC[path](gen);
+    if (Object.prototype.hasOwnProperty.call(PUBLIC, path)) return await PUBLIC[path](gen);
     if (!signedIn) {
       location.hash = '#/login';
       return;

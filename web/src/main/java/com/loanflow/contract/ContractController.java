@@ -2,10 +2,12 @@ package com.loanflow.contract;
 
 import com.loanflow.borrower.BorrowerPrincipal;
 import com.loanflow.device.ClientIps;
+import com.loanflow.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,17 +43,29 @@ class ContractController {
     }
 
     /**
-     * The APR the contract discloses (IRR of the actual cash flows, fee included) and the service fee deducted from the
-     * payout, for the page that asks for the signature; the nominal rate alone understates the cost when there is a fee.
+     * What the page that asks for the signature shows, as the contract states it: the APR (IRR of the actual cash
+     * flows, fee included; the nominal rate alone understates the cost when there is a fee), the service fee deducted
+     * from the payout and so the money that reaches the card, every installment, and the totals. Amounts are strings
+     * with two decimals.
      */
-    record PricingView(String irrAprPercent, String serviceFee, String aprConvention) {
+    record PricingView(String irrAprPercent, String serviceFee, String aprConvention, String approvedAmount,
+                       String netPayout, int termMonths, String nominalAprPercent, String totalInterest,
+                       String totalRepayable, List<InstallmentView> installments) {
+    }
+
+    /** One installment's amounts; its due date follows the payout day (the contract's schedule moves with it). */
+    record InstallmentView(int seq, String principal, String interest, String amount) {
     }
 
     @GetMapping("/api/v1/applications/{id}/contract/pricing")
     PricingView pricing(BorrowerPrincipal principal, @PathVariable String id) {
-        Contracts.Pricing pricing = contracts.pricingOwned(principal.borrowerId(), id);
-        return new PricingView(pricing.irrAprPercent().toPlainString(), com.loanflow.shared.Money.format(pricing.serviceFee()),
-                com.loanflow.loan.AnnualPercentageRate.CONVENTION);
+        Contracts.Disclosure d = contracts.disclosureOwned(principal.borrowerId(), id);
+        return new PricingView(d.pricing().irrAprPercent().toPlainString(), Money.format(d.pricing().serviceFee()),
+                com.loanflow.loan.AnnualPercentageRate.CONVENTION, Money.format(d.approvedAmount()),
+                Money.format(d.netPayout()), d.termMonths(), d.nominalAprPercent().toPlainString(),
+                Money.format(d.totalInterest()), Money.format(d.totalRepayable()), d.installments().stream()
+                .map(l -> new InstallmentView(l.seq(), Money.format(l.principal()), Money.format(l.interest()),
+                        Money.format(l.total()))).toList());
     }
 
     @PostMapping("/api/v1/applications/{id}/contract/signing-code")

@@ -122,10 +122,36 @@ public class Contracts {
         return mapper.findPricing(applicationId);
     }
 
-    /** The contract's price as the borrower must see it before signing; 404 until the contract is prepared. */
-    public Pricing pricingOwned(String borrowerId, String applicationId) {
-        applications.getOwned(borrowerId, applicationId);
-        return pricing(applicationId).orElseThrow(() -> ApiException.notFound("Contract"));
+    /**
+     * What the borrower must see on the page that asks for the signature, not only in the PDF: the price, the money
+     * that reaches the card, every installment and the totals.
+     *
+     * @param installments the contract's amounts per installment (their due dates follow the payout day)
+     */
+    public record Disclosure(Pricing pricing, BigDecimal approvedAmount, int termMonths, BigDecimal nominalAprPercent,
+                             List<RepaymentSchedule.Line> installments) {
+
+        public BigDecimal netPayout() {
+            return approvedAmount.subtract(pricing.serviceFee());
+        }
+
+        public BigDecimal totalInterest() {
+            return RepaymentSchedule.totalInterest(installments);
+        }
+
+        public BigDecimal totalRepayable() {
+            return approvedAmount.add(totalInterest());
+        }
+    }
+
+    /** The contract's price and schedule as the borrower must see them before signing; 404 until it is prepared. */
+    public Disclosure disclosureOwned(String borrowerId, String applicationId) {
+        LoanApplication application = applications.getOwned(borrowerId, applicationId);
+        Pricing pricing = pricing(applicationId).orElseThrow(() -> ApiException.notFound("Contract"));
+        // installment amounts do not depend on the start date (the contract's are the same)
+        return new Disclosure(pricing, application.approvedAmount(), application.termMonths(), application.aprPercent(),
+                RepaymentSchedule.equalInstallments(application.approvedAmount(), application.aprPercent(),
+                        application.termMonths(), LocalDate.now(clock)));
     }
 
     /** The signed PDF once the borrower has signed, the rendered one before. */

@@ -191,7 +191,15 @@ class BorrowerWebAppTest {
                 .allSatisfy(t -> assertThat(t).containsPattern("\\p{IsHan}").doesNotContain("F_"));
         WebElement contract = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contract-link")));
         assertThat(text("contract-apr")).matches("\\d{1,2}\\.\\d{2}%");
+        // what the contract binds the borrower to, on the page before the signature: totals and every installment
+        assertThat(text("contract-amount")).isEqualTo("¥1,000.00");
+        assertThat(text("contract-total-repayable")).matches("¥1,\\d{3}\\.\\d{2}");
+        assertThat(text("contract-net-payout")).matches("¥\\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat(browser.findElements(By.cssSelector("#contract-installments tbody tr"))).hasSize(
+                jdbc.queryForObject("SELECT term_months FROM loan_application WHERE id = ?", Integer.class, applicationId));
         assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).as("not before the contract is opened").isFalse();
+        assertThat(jdbc.queryForObject("SELECT delivered_at FROM loan_contract WHERE application_id = ?",
+                java.time.LocalDateTime.class, applicationId)).as("not delivered until the borrower opens it").isNull();
         contract.click();
         Path downloaded = files.resolve("downloads").resolve("contract-" + applicationId + ".pdf");
         waitUpTo(WAIT).until(d -> Files.isRegularFile(downloaded) && downloaded.toFile().length() > 10_000);
@@ -203,6 +211,10 @@ class BorrowerWebAppTest {
 
         // 6. sign with the code from the SMS; a wrong code is refused at the field and signs nothing
         String otp = otp();
+        type("otp", otp);
+        submit("sign-form");
+        fieldError("contractRead");   // the box saying the contract was read, before anything is sent
+        browser.findElement(By.cssSelector("#sign-form input[name=contractRead]")).click();
         type("otp", otp.equals("000000") ? "111111" : "000000");
         submit("sign-form");
         fieldError("otp");
