@@ -79,7 +79,9 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
                 DbEntityState state = cached.getEntityState();
                 if (state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED
                         || state == DbEntityState.PERSISTENT && cached.isDirty()) {
-                    refuseUnmaskable(cached.getEntity());
+                    if (state == DbEntityState.TRANSIENT) {
+                        refuseUnmaskable(cached.getEntity());   // what is written now, not rows written before
+                    }
                     mask(cached.getEntity());
                 }
             }
@@ -117,38 +119,45 @@ class EngineTextMasking extends AbstractProcessEnginePlugin {
     /** Digits from which a number is refused as a variable: 11 (a mobile number) and more (ID, card numbers). */
     static final long UNMASKABLE_NUMBER = 10_000_000_000L;
 
+    /** The serializers of number variables (a date is a long too, in epoch milliseconds: not one of these). */
+    static final java.util.Set<String> NUMBERS = java.util.Set.of("long", "integer", "short", "double");
+
     /**
      * What cannot be masked is not written: the command fails with a 400 (REST) and nothing it did is kept. A number
      * variable of 11 or more digits (a phone, an ID number without X, a card: the engine writes it to LONG_ or DOUBLE_
      * and, as digits, to TEXT_, where masking would change its value), a byte-array or file variable, and an
-     * attachment (its content is a blob): Cockpit's "add variable", a REST task completion with an untyped JSON
+     * attachment with content (a blob): Cockpit's "add variable", a REST task completion with an untyped JSON
      * number, or Tasklist's attachment upload could otherwise put personal data in the engine's tables as it came.
-     * The platform's own variables are ids, codes, amounts and masked text (ADR 0002).
+     * The platform's own variables are ids, codes, amounts and masked text (ADR 0002). Checked on new rows only: a
+     * variable's new value is a new history detail (history level full), a delete or migration is not refused, and a
+     * row written before this check is not refused when the engine moves it.
      */
     static void refuseUnmaskable(DbEntity entity) {
-        // the runtime variable, and its history (a variable set as the process ends is written to history only)
         if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity v) {
             refuseUnmaskable(v.getName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
-        } else if (entity instanceof org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity v) {
-            refuseUnmaskable(v.getName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
-        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v) {
+        } else if (entity instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity v
+                && (v.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                || v.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
             refuseUnmaskable(v.getVariableName(), v.getSerializerName(), v.getLongValue(), v.getDoubleValue());
-        } else if (entity instanceof AttachmentEntity) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Attachments are not kept (their content cannot"
-                    + " be masked); documents belong in the platform, which encrypts them");
+        } else if (entity instanceof AttachmentEntity attachment
+                && (attachment.getContentId() != null || attachment.getContent() != null)) {
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED
+                    + "Attachments with content are not kept (it cannot be masked); documents belong in the platform,"
+                    + " which encrypts them");
         }
     }
 
     private static void refuseUnmaskable(String name, String serializer, Long whole, Double real) {
-        if (whole != null && Math.abs(whole) >= UNMASKABLE_NUMBER
-                || "double".equals(serializer) && real != null && Math.abs(real) >= UNMASKABLE_NUMBER) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Variable '" + name + "': a number of 11 or more"
-                    + " digits is not kept (phone, ID and card numbers never go into the engine's tables; as text it"
-                    + " would be masked)");
+        if (NUMBERS.contains(serializer) && (whole != null && Math.abs(whole) >= UNMASKABLE_NUMBER
+                || real != null && Math.abs(real) >= UNMASKABLE_NUMBER)) {
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED
+                    + "Variable '" + name + "': a number of 11 or more digits is not kept (phone, ID and card numbers"
+                    + " never go into the engine's tables; as text it would be masked)");
         }
         if ("bytes".equals(serializer) || "file".equals(serializer)) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED + "Variable '" + name + "': " + serializer
-                    + " variables are not kept (their content cannot be masked)");
+            throw new org.camunda.bpm.engine.BadUserRequestException(FormValidationStatusFilter.INPUT_REFUSED
+                    + "Variable '" + name + "': " + serializer + " variables are not kept (their content cannot be"
+                    + " masked)");
         }
     }
 

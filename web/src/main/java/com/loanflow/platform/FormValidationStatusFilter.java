@@ -26,7 +26,12 @@ import org.springframework.web.util.UrlPathHelper;
 public class FormValidationStatusFilter extends OncePerRequestFilter {
 
     static final Pattern SUBMIT_TASK_FORM = Pattern.compile(".*/task/[^/]+/submit-form");
-    static final Pattern ENGINE_REST = Pattern.compile("/engine-rest/.*|/camunda/api/engine/.*");
+    // the engine REST changes where such a refusal can come from (not its POST queries, whose answers can be large
+    // and are left unbuffered): task completion and forms, variables, process starts, messages, modifications,
+    // attachments
+    static final Pattern ENGINE_REST = Pattern.compile("(/engine-rest|/camunda/api/engine)/.*/(submit-form|complete"
+            + "|resolve|start|variables(/[^/]+)?|localVariables(/[^/]+)?|modification|attachment/create)"
+            + "|(/engine-rest|/camunda/api/engine)/(.*/)?(message|signal)");
     // the workers' long polling (an async request, whose answer a cached body would lose) and their completions
     static final Pattern EXTERNAL_TASKS = Pattern.compile(".*/external-task(/.*)?");
     /** How the platform's refusals of engine input begin: {@code throw new BadUserRequestException(INPUT_REFUSED + ...)}. */

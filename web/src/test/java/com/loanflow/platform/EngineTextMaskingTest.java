@@ -208,12 +208,21 @@ class EngineTextMaskingTest extends RunningPlatform {
         assertThatThrownBy(() -> tasks.createAttachment("text/plain", taskId, processInstanceId, "id card", "scan",
                 new java.io.ByteArrayInputStream(ID_NUMBER.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
-        // what a variable of the platform's own holds is kept (amounts, terms, scores)
+        // and an existing variable given such a value: its update is refused too
         runtime.setVariable(processInstanceId, "termMonths", 12L);
+        assertThatThrownBy(() -> runtime.setVariable(processInstanceId, "termMonths", Long.parseLong(PHONE)))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        // what a variable of the platform's own holds is kept (amounts, terms, scores), a date (a long of epoch
+        // milliseconds inside) and a link without content too
         runtime.setVariable(processInstanceId, "approvedAmount", 2000.0);
+        runtime.setVariable(processInstanceId, "followUpOn", new java.util.Date());
+        tasks.createAttachment("url", taskId, processInstanceId, "policy", "the lending policy",
+                "https://example.org/policy");
 
-        assertThat(runtime.getVariables(processInstanceId)).containsOnlyKeys("termMonths", "approvedAmount");
-        assertThat(tasks.getTaskAttachments(taskId)).isEmpty();
+        assertThat(runtime.getVariables(processInstanceId)).containsOnlyKeys("termMonths", "approvedAmount", "followUpOn")
+                .containsEntry("termMonths", 12L);
+        assertThat(tasks.getTaskAttachments(taskId)).singleElement()
+                .satisfies(a -> assertThat(a.getUrl()).isEqualTo("https://example.org/policy"));
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the refused completion changed nothing")
                 .isEqualTo(1);
 

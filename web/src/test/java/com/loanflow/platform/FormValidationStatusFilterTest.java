@@ -49,6 +49,8 @@ class FormValidationStatusFilterTest {
         assertThat(answer("GET", "/engine-rest/task/t-1", 500, INPUT).getStatus()).as("not a change").isEqualTo(500);
         assertThat(answer("POST", "/api/v1/applications", 500, INPUT).getStatus()).as("not the engine's REST")
                 .isEqualTo(500);
+        assertThat(new FormValidationStatusFilter().shouldNotFilter(new MockHttpServletRequest("POST",
+                "/engine-rest/history/variable-instance"))).as("a POST query's answer is not buffered").isTrue();
         MockHttpServletRequest poll = new MockHttpServletRequest("POST", "/engine-rest/external-task/fetchAndLock");
         assertThat(new FormValidationStatusFilter().shouldNotFilter(poll))
                 .as("the workers' long polling answers asynchronously: never wrapped").isTrue();
