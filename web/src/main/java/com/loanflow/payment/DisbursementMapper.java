@@ -31,6 +31,9 @@ public interface DisbursementMapper {
 
     Optional<Confirmation> findConfirmation(String id);
 
+    /** Locks the payout's row until the transaction ends (and makes MyBatis read every row again after it). */
+    Optional<String> lockForUpdate(String id);
+
     int recordConfirmation(@Param("id") String id, @Param("status") String status,
                            @Param("channelTxnId") String channelTxnId, @Param("ticket") String ticket,
                            @Param("recordedBy") String recordedBy, @Param("recordedAt") LocalDateTime recordedAt);

@@ -85,9 +85,14 @@ class PayoutConfirmationController {
                 confirmation.channelTransactionId(), confirmation.ticket(), OpsApiSecurity.operator(http)));
     }
 
+    /** The second operator names the confirmation they reviewed (as listed), which must be the one on record. */
     @PostMapping("/ops/v1/disbursements/{disbursementId}/channel-confirmation/approval")
-    Applied approve(@PathVariable String disbursementId, HttpServletRequest http) {
-        return new Applied(disbursementId, confirmations.approve(disbursementId, OpsApiSecurity.operator(http)).name());
+    Applied approve(@PathVariable String disbursementId, @Valid @RequestBody ChannelConfirmation reviewed,
+                    HttpServletRequest http) {
+        com.loanflow.device.UnexpectedFields.refuseUnknown(reviewed.unexpectedFields());
+        return new Applied(disbursementId, confirmations.approve(disbursementId, new DisbursementMapper.Confirmation(
+                reviewed.status(), reviewed.channelTransactionId(), reviewed.ticket(), null, null),
+                OpsApiSecurity.operator(http)).name());
     }
 
     @PostMapping("/ops/v1/disbursements/{disbursementId}/channel-confirmation/rejection")

@@ -59,6 +59,7 @@ public class PayoutConfirmations {
     @Transactional
     public DisbursementMapper.Confirmation record(String disbursementId, String status, String channelTxnId,
                                                   String ticket, String operator) {
+        lock(disbursementId);
         Disbursement d = awaitingAnswer(disbursementId);
         var previous = mapper.findConfirmation(d.id());
         if (previous.isPresent()) {
@@ -84,15 +85,28 @@ public class PayoutConfirmations {
         return mapper.findConfirmation(d.id()).orElseThrow();
     }
 
-    /** Applies the recorded confirmation as the channel's answer: by an operator other than the one who recorded it. */
+    /**
+     * Applies the recorded confirmation as the channel's answer: by an operator other than the one who recorded it,
+     * and only the one they reviewed ({@code reviewed}: its status, transaction id and ticket), so that a confirmation
+     * rejected and recorded anew meanwhile is not applied unseen. Under the payout's row lock, like recording and
+     * rejecting.
+     */
     @Transactional
-    public Disbursements.CallbackOutcome approve(String disbursementId, String approver) {
+    public Disbursements.CallbackOutcome approve(String disbursementId, DisbursementMapper.Confirmation reviewed,
+                                                 String approver) {
+        lock(disbursementId);
         Disbursement d = mapper.findById(disbursementId).orElseThrow(() -> ApiException.notFound("Disbursement"));
         var confirmation = mapper.findConfirmation(d.id()).orElseThrow(() -> ApiException.conflict(
                 "NO_CONFIRMATION", "No confirmation of the channel is recorded for this payout"));
         if (confirmation.recordedBy().equals(approver)) {
             throw ApiException.conflict("FOUR_EYES_REQUIRED", "The operator who recorded the confirmation cannot"
                     + " apply it");
+        }
+        if (!confirmation.status().equals(reviewed.status())
+                || !java.util.Objects.equals(confirmation.channelTxnId(), reviewed.channelTxnId())
+                || !confirmation.ticket().equals(reviewed.ticket())) {
+            throw ApiException.conflict("CONFIRMATION_CHANGED", "The confirmation on record is not the one reviewed;"
+                    + " read it again");
         }
         var outcome = disbursements.applyCallback(d.channel(), new Disbursements.ChannelResult(d.requestId(),
                 confirmation.channelTxnId(), confirmation.status(),
@@ -106,6 +120,7 @@ public class PayoutConfirmations {
     /** Clears a confirmation the second operator does not accept (a wrong ticket, a misread status). */
     @Transactional
     public void reject(String disbursementId, String approver, String reason) {
+        lock(disbursementId);
         Disbursement d = awaitingAnswer(disbursementId);
         var confirmation = mapper.findConfirmation(d.id()).orElseThrow(() -> ApiException.conflict(
                 "NO_CONFIRMATION", "No confirmation of the channel is recorded for this payout"));
@@ -119,6 +134,10 @@ public class PayoutConfirmations {
         audit.record(approver, "PAYOUT_CONFIRMATION_REJECTED", "DISBURSEMENT", d.id(), Map.of("requestId",
                 d.requestId(), "status", confirmation.status(), "recordedBy", confirmation.recordedBy(),
                 "ticket", confirmation.ticket(), "reason", reason));
+    }
+
+    private void lock(String disbursementId) {
+        mapper.lockForUpdate(disbursementId).orElseThrow(() -> ApiException.notFound("Disbursement"));
     }
 
     private Disbursement awaitingAnswer(String disbursementId) {

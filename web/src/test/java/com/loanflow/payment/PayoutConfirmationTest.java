@@ -86,9 +86,14 @@ class PayoutConfirmationTest {
                 .satisfies(p -> assertThat(p.path("confirmation").path("recordedBy").asText()).isEqualTo("ops1"));
         assertThat(status(disbursementId)).as("one operator's word changes nothing").isEqualTo("SENT");
 
-        var self = post(path + "/approval", "{}", "ops1");
+        var self = post(path + "/approval", paid, "ops1");
         assertThat(json.readTree(self.body()).path("code").asText()).isEqualTo("FOUR_EYES_REQUIRED");
-        var applied = post(path + "/approval", "{}", "ops2");
+        assertThat(post(path + "/approval", "{}", "ops2").statusCode()).as("what was reviewed is named").isEqualTo(400);
+        var unseen = post(path + "/approval", paid.replace("SUP-20261127-01", "SUP-20261127-02"), "ops2");
+        assertThat(json.readTree(unseen.body()).path("code").asText()).as("not the confirmation on record")
+                .isEqualTo("CONFIRMATION_CHANGED");
+        assertThat(status(disbursementId)).isEqualTo("SENT");
+        var applied = post(path + "/approval", paid, "ops2");
 
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
         assertThat(json.readTree(applied.body()).path("outcome").asText()).isEqualTo("APPLIED");
@@ -98,7 +103,7 @@ class PayoutConfirmationTest {
         assertThat(application.awaitLoanId()).as("the loan begins").isNotBlank();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE business_key = ?", Integer.class,
                 "DISBURSEMENT:" + disbursementId)).isEqualTo(1);
-        assertThat(json.readTree(post(path + "/approval", "{}", "ops2").body()).path("outcome").asText())
+        assertThat(json.readTree(post(path + "/approval", paid, "ops2").body()).path("outcome").asText())
                 .as("approved again").isEqualTo("DUPLICATE");
 
         // the channel's own answer arriving late: the same one is a duplicate, a contradicting one a conflict for ops
@@ -131,11 +136,11 @@ class PayoutConfirmationTest {
         assertThat(post(path + "/rejection", "{\"reason\":\"ticket SUP-0002 is about another payout\"}", "ops2")
                 .statusCode()).isEqualTo(200);
         assertThat(confirmedBy(disbursementId)).isNull();
-        assertThat(json.readTree(post(path + "/approval", "{}", "ops2").body()).path("code").asText())
-                .isEqualTo("NO_CONFIRMATION");
+        assertThat(json.readTree(post(path + "/approval", "{\"status\":\"SUCCEEDED\",\"channelTransactionId\":\"CH-1\","
+                + "\"ticket\":\"SUP-0002\"}", "ops2").body()).path("code").asText()).isEqualTo("NO_CONFIRMATION");
 
         assertThat(post(path, "{\"status\":\"FAILED\",\"ticket\":\"SUP-0003\"}", "ops2").statusCode()).isEqualTo(200);
-        var applied = post(path + "/approval", "{}", "ops1");
+        var applied = post(path + "/approval", "{\"status\":\"FAILED\",\"ticket\":\"SUP-0003\"}", "ops1");
 
         assertThat(json.readTree(applied.body()).path("outcome").asText()).as(applied.body()).isEqualTo("APPLIED");
         assertThat(jdbc.queryForMap("SELECT status, failure_code FROM disbursement WHERE id = ?", disbursementId))
