@@ -36,7 +36,8 @@ public final class PersonalDataMasker {
     }
 
     // the groups as people write them, one separator throughout (a space, a hyphen or a dot) or none: "138-1234-5678",
-    // not "1381234-5678" (which a uuid's digit groups can form); a mobile number also as 3 + 8 ("138 12345678"), an ID
+    // not "1381234-5678" (which a uuid's digit groups can form); a mobile number also as 3 + 8 with a space ("138 12345678",
+    // not inside an id: "a138 12345678x"; never with a hyphen or dot, which uuids and decimals form), an ID
     // number also in fours ("1101 0119 9003 0700 11", masked only when its check digit is right)
     private static final String ID = "(?:[1-9][0-9]{5}(?:[0-9]{11}|(?<ids>[ .-])[0-9]{8}\\k<ids>[0-9]{3})[0-9Xx\\uFF38\\uFF58]"
             + "|[1-9][0-9]{3}(?<idq>[ .-])[0-9]{4}\\k<idq>[0-9]{4}\\k<idq>[0-9]{4}\\k<idq>[0-9][0-9Xx\\uFF38\\uFF58])";
@@ -44,7 +45,7 @@ public final class PersonalDataMasker {
     private static final String CARD = "(?:[0-9]{16,19}|[0-9]{4}(?<cards>[ .-])[0-9]{4}\\k<cards>[0-9]{4}\\k<cards>[0-9]{4}"
             + "(?:\\k<cards>[0-9]{1,3})?)";
     private static final String PHONE = "((?:\\+|00)?86[ -]?)?(1[3-9][0-9](?:[0-9]{8}|(?<phones>[ .-])[0-9]{4}\\k<phones>[0-9]{4}"
-            + "|[ .-][0-9]{8}))";
+            + "|(?<![A-Za-z-][0-9]{3}) [0-9]{8}(?![A-Za-z-])))";
 
     // digit boundaries so that ids inside longer digit runs (timestamps, uuids) are not half-masked
     private static final Patterns IN_TEXT = new Patterns(

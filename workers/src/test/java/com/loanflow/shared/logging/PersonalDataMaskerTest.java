@@ -50,8 +50,8 @@ class PersonalDataMaskerTest {
         assertThat(PersonalDataMasker.maskStandalone("refused for +86 138 1234 5678; payout PO3F13800001234AB"))
                 .isEqualTo("refused for +86 138****5678; payout PO3F13800001234AB");
         // dots, a mobile number as 3 + 8, an ID number in fours (its check digit right)
-        assertThat(PersonalDataMasker.mask("tel 138.1234.5678 / 138 12345678 / 139-12345678"))
-                .isEqualTo("tel 138****5678 / 138****5678 / 139****5678");
+        assertThat(PersonalDataMasker.mask("tel 138.1234.5678 / 138 12345678 / +86 139 12345678"))
+                .isEqualTo("tel 138****5678 / 138****5678 / +86 139****5678");
         assertThat(PersonalDataMasker.mask("身份证 1101 0119 9003 0700 11，卡 6222.0200.0000.0056"))
                 .isEqualTo("身份证 1101**********0011，卡 ****0056");
         assertThat(PersonalDataMasker.maskStandalone("ID 110101.19900307.0011 refused"))
@@ -67,6 +67,11 @@ class PersonalDataMaskerTest {
         assertThat(PersonalDataMasker.idCheckDigitHolds("11010519491231002X")).isTrue();
         assertThat(PersonalDataMasker.mask("version 1.2.3, ip 10.138.12.45, date 2026.11.27, amount 1.000.00"))
                 .isEqualTo("version 1.2.3, ip 10.138.12.45, date 2026.11.27, amount 1.000.00");
+        // 3 + 8 only with a space and not inside an id: a uuid's groups, a decimal, an id with a space
+        for (String id : new String[] {"3f2a9c1e-7b4d-4e8a-a138-12345678abcd", "rate 159.12345678",
+                "ref AB138 12345678", "code 138 12345678X"}) {
+            assertThat(PersonalDataMasker.mask(id)).isEqualTo(id);
+        }
     }
 
     @Test
