@@ -144,6 +144,9 @@ public class LoanAccrual {
 
     /** @return null when this loan already accrued that day */
     private DayAmounts accrue(String loanId, LocalDate day) {
+        // the loan's row first: a bank transfer recorded or a debit applied meanwhile is waited for and read, not a
+        // version conflict that skips the day (the lock is taken before any read, as every path that changes a loan)
+        mapper.lockForUpdate(loanId);
         Loan loan = mapper.findById(loanId).orElseThrow();
         if (loan.status() != LoanStatus.ACTIVE) {
             return new DayAmounts(Money.ZERO, Money.ZERO); // a settled loan earns nothing more

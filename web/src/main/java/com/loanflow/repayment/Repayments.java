@@ -300,6 +300,9 @@ public class Repayments {
      * only make the channel repeat it.
      */
     void applyConfirmed(Repayment pending, LocalDate acceptedOn) {
+        // the loan's row before it is read: a bank transfer being recorded (which gives the loan a new version) is
+        // waited for, not a version conflict that fails the channel's callback
+        loanMapper.lockForUpdate(pending.loanId());
         // as the quote it was asked against saw it (quotes are given with yesterday accrued, LoanAccrual.catchUp)
         loans.catchUpAccrual(pending.loanId());
         Loan loan = loanMapper.findById(pending.loanId()).orElseThrow();
