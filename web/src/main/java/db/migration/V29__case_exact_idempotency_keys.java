@@ -34,17 +34,17 @@ public class V29__case_exact_idempotency_keys extends BaseJavaMigration {
                             + ") WHERE " + tableColumn[1] + " IS NOT NULL");
                 }
             } else {
-                // case-sensitive unique keys: a reference kept in lower case where its upper-case twin exists stays
-                // as it is (two lines recorded before this change; the operators' view shows both)
+                // case-sensitive unique keys: a reference that shares its upper-case form with another row's (two
+                // lines recorded before this change, "ab1" and "Ab1") stays as it is; the operators' view shows both
                 sql.executeUpdate("UPDATE repayment r SET bank_reference = UPPER(bank_reference)"
-                        + " WHERE bank_reference <> UPPER(bank_reference) AND NOT EXISTS"
-                        + " (SELECT 1 FROM repayment o WHERE o.bank_reference = UPPER(r.bank_reference))");
+                        + " WHERE bank_reference <> UPPER(bank_reference) AND NOT EXISTS (SELECT 1 FROM repayment o"
+                        + " WHERE o.id <> r.id AND UPPER(o.bank_reference) = UPPER(r.bank_reference))");
                 sql.executeUpdate("UPDATE repayment SET rejected_bank_reference = UPPER(rejected_bank_reference)"
                         + " WHERE rejected_bank_reference IS NOT NULL");
                 sql.executeUpdate("UPDATE refund SET bank_reference = UPPER(bank_reference)");
                 sql.executeUpdate("UPDATE refund r SET open_bank_reference = UPPER(open_bank_reference)"
-                        + " WHERE open_bank_reference <> UPPER(open_bank_reference) AND NOT EXISTS"
-                        + " (SELECT 1 FROM refund o WHERE o.open_bank_reference = UPPER(r.open_bank_reference))");
+                        + " WHERE open_bank_reference <> UPPER(open_bank_reference) AND NOT EXISTS (SELECT 1 FROM refund o"
+                        + " WHERE o.id <> r.id AND UPPER(o.open_bank_reference) = UPPER(r.open_bank_reference))");
             }
         }
     }

@@ -68,11 +68,17 @@ class LoanApplicationProcessTest {
   /** The platform's rule (web's ReviewRejectionReasonValidator): a rejection needs a reason, an approval none. */
   private final FormFieldValidator reviewRejectionReasonValidator = (value, context) ->
       !"REJECT".equals(context.getSubmittedValues().get("reviewDecision")) || value != null;
-  /** The platform's rule (web's ReviewCompletionCheck): no completion without APPROVE or REJECT. */
+  /**
+   * The platform's rule (web's ReviewCompletionCheck): no completion without APPROVE or REJECT, and no rejection
+   * without a reason (the reasons themselves are web's to list).
+   */
   private final org.camunda.bpm.engine.delegate.TaskListener reviewCompletionCheck = task -> {
     Object decision = task.getVariable("reviewDecision");
     if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
       throw new org.camunda.bpm.engine.BadUserRequestException("reviewDecision: must be APPROVE or REJECT");
+    }
+    if ("REJECT".equals(decision) && task.getVariable("reviewRejectionReason") == null) {
+      throw new org.camunda.bpm.engine.BadUserRequestException("reviewRejectionReason: a rejection needs one");
     }
   };
   private final StubDelegate rejectApplication = new StubDelegate();
