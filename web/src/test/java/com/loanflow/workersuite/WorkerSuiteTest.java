@@ -91,12 +91,14 @@ class WorkerSuiteTest {
         IdCardOcr ocr = tesseract.available() ? new TesseractIdCardOcr(tesseract) : new SandboxIdCardOcr(latency);
         ocrEngine = ocr.getClass().getSimpleName();
         bureau = new SandboxCreditBureau(latency);
+        com.loanflow.workers.platform.ProviderAnswers answers = new com.loanflow.workers.platform.ProviderAnswers(redis);
         List<TopicHandler> handlers = List.of(
                 new OcrIdCardHandler(failures, internal, ocr),
-                new VerifyIdTwoFactorHandler(failures, internal, registry),
-                new VerifyCarrierThreeFactorHandler(failures, internal, new SandboxCarrierRegistry(latency, registry)),
+                new VerifyIdTwoFactorHandler(failures, internal, registry, answers),
+                new VerifyCarrierThreeFactorHandler(failures, internal, new SandboxCarrierRegistry(latency, registry),
+                        answers),
                 new CheckLivenessHandler(failures, internal, new SandboxLiveness(latency),
-                        new SandboxFaceComparison(latency), properties),
+                        new SandboxFaceComparison(latency), properties, answers),
                 new QueryCreditBureauHandler(failures, internal, bureau,
                         new BureauReportCache(redis, properties.workers().bureauCache())));
         for (TopicHandler handler : handlers) {

@@ -4,6 +4,7 @@ import com.loanflow.workers.WorkersProperties;
 import com.loanflow.workers.identity.IdentityMismatch.Check;
 import com.loanflow.workers.platform.Applicant;
 import com.loanflow.workers.platform.PlatformClient;
+import com.loanflow.workers.platform.ProviderAnswers;
 import com.loanflow.workers.platform.TaskFailures;
 import com.loanflow.workers.platform.TopicHandler;
 import java.math.BigDecimal;
@@ -30,9 +31,12 @@ public class CheckLivenessHandler extends TopicHandler {
     private final BigDecimal passScore;
     private final BigDecimal faceMatchPassScore;
 
+    private final ProviderAnswers answers;
+
     public CheckLivenessHandler(TaskFailures failures, PlatformClient platform, LivenessCheck liveness,
-                                FaceComparison faces, WorkersProperties properties) {
+                                FaceComparison faces, WorkersProperties properties, ProviderAnswers answers) {
         super(failures);
+        this.answers = answers;
         this.platform = platform;
         this.liveness = liveness;
         this.faces = faces;
@@ -48,7 +52,9 @@ public class CheckLivenessHandler extends TopicHandler {
     @Override
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
         Applicant applicant = platform.applicant(applicationId);
-        BigDecimal score = Images.decode(applicant.selfieImage()).map(liveness::score).orElse(BigDecimal.ZERO);
+        // each check paid once per task: a retry after face comparison failed does not buy liveness again
+        BigDecimal score = new BigDecimal(answers.once(task, "liveness", () -> Images.decode(applicant.selfieImage())
+                .map(liveness::score).orElse(BigDecimal.ZERO).toPlainString()));
         boolean passed = score.compareTo(passScore) >= 0;
         log.info("check-liveness for application {}: score {}, passed={}", applicationId, score, passed);
         if (!passed) {
@@ -60,7 +66,7 @@ public class CheckLivenessHandler extends TopicHandler {
         byte[] selfie = Images.decode(applicant.selfieImage()).orElse(null);
         byte[] card = Images.decode(applicant.idCardFrontImage()).orElse(null);
         BigDecimal similarity = selfie == null || card == null ? BigDecimal.ZERO.setScale(2)
-                : faces.similarity(selfie, card);
+                : new BigDecimal(answers.once(task, "face-comparison", () -> faces.similarity(selfie, card).toPlainString()));
         boolean sameFace = similarity.compareTo(faceMatchPassScore) >= 0;
         log.info("face comparison for application {}: similarity {}, matched={}", applicationId, similarity, sameFace);
         if (!sameFace) {

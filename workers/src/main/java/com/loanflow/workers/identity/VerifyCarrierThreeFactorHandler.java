@@ -4,6 +4,7 @@ import com.loanflow.workers.identity.IdentityMismatch.Check;
 import com.loanflow.workers.platform.Applicant;
 import com.loanflow.workers.platform.Masked;
 import com.loanflow.workers.platform.PlatformClient;
+import com.loanflow.workers.platform.ProviderAnswers;
 import com.loanflow.workers.platform.TaskFailures;
 import com.loanflow.workers.platform.TopicHandler;
 import java.util.Map;
@@ -21,12 +22,14 @@ public class VerifyCarrierThreeFactorHandler extends TopicHandler {
 
     private final PlatformClient platform;
     private final CarrierThreeFactorCheck carrier;
+    private final ProviderAnswers answers;
 
     public VerifyCarrierThreeFactorHandler(TaskFailures failures, PlatformClient platform,
-                                           CarrierThreeFactorCheck carrier) {
+                                           CarrierThreeFactorCheck carrier, ProviderAnswers answers) {
         super(failures);
         this.platform = platform;
         this.carrier = carrier;
+        this.answers = answers;
     }
 
     @Override
@@ -37,7 +40,8 @@ public class VerifyCarrierThreeFactorHandler extends TopicHandler {
     @Override
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
         Applicant applicant = platform.applicant(applicationId);
-        boolean matched = carrier.matches(applicant.name(), applicant.idNumber(), applicant.phone());
+        boolean matched = Boolean.parseBoolean(answers.once(task, topic(), () -> String.valueOf(
+                carrier.matches(applicant.name(), applicant.idNumber(), applicant.phone()))));
         String maskedPhone = Masked.phone(applicant.phone());
         log.info("verify-carrier-three-factor for application {} (phone {}): matched={}", applicationId, maskedPhone,
                 matched);

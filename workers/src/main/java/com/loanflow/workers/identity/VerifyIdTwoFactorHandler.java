@@ -4,6 +4,7 @@ import com.loanflow.workers.identity.IdentityMismatch.Check;
 import com.loanflow.workers.platform.Applicant;
 import com.loanflow.workers.platform.Masked;
 import com.loanflow.workers.platform.PlatformClient;
+import com.loanflow.workers.platform.ProviderAnswers;
 import com.loanflow.workers.platform.TaskFailures;
 import com.loanflow.workers.platform.TopicHandler;
 import java.util.Map;
@@ -21,11 +22,14 @@ public class VerifyIdTwoFactorHandler extends TopicHandler {
 
     private final PlatformClient platform;
     private final IdTwoFactorCheck registry;
+    private final ProviderAnswers answers;
 
-    public VerifyIdTwoFactorHandler(TaskFailures failures, PlatformClient platform, IdTwoFactorCheck registry) {
+    public VerifyIdTwoFactorHandler(TaskFailures failures, PlatformClient platform, IdTwoFactorCheck registry,
+                                    ProviderAnswers answers) {
         super(failures);
         this.platform = platform;
         this.registry = registry;
+        this.answers = answers;
     }
 
     @Override
@@ -36,7 +40,8 @@ public class VerifyIdTwoFactorHandler extends TopicHandler {
     @Override
     protected void handle(ExternalTask task, ExternalTaskService service, String applicationId) {
         Applicant applicant = platform.applicant(applicationId);
-        boolean matched = registry.matches(applicant.name(), applicant.idNumber());
+        boolean matched = Boolean.parseBoolean(answers.once(task, topic(), () -> String.valueOf(
+                registry.matches(applicant.name(), applicant.idNumber()))));
         log.info("verify-id-two-factor for application {} ({} / {}): matched={}", applicationId,
                 Masked.name(applicant.name()), Masked.idNumber(applicant.idNumber()), matched);
         if (!matched) {

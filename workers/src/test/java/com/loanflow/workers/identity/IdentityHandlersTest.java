@@ -17,6 +17,7 @@ import com.loanflow.workers.identity.sandbox.SandboxFaceComparison;
 import com.loanflow.workers.identity.sandbox.SandboxLiveness;
 import com.loanflow.workers.identity.sandbox.SandboxPublicSecurityRegistry;
 import com.loanflow.workers.platform.FakePlatform;
+import com.loanflow.workers.platform.ProviderAnswers;
 import com.loanflow.workers.platform.TaskFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -38,11 +39,13 @@ class IdentityHandlersTest {
     private final SandboxLatency noLatency = SandboxLatency.none();
     private final SandboxPublicSecurityRegistry registry = new SandboxPublicSecurityRegistry(noLatency);
     private final OcrIdCardHandler ocr = new OcrIdCardHandler(failures, platform.client, new SandboxIdCardOcr(noLatency));
-    private final VerifyIdTwoFactorHandler twoFactor = new VerifyIdTwoFactorHandler(failures, platform.client, registry);
+    private final VerifyIdTwoFactorHandler twoFactor = new VerifyIdTwoFactorHandler(failures, platform.client, registry,
+            ProviderAnswers.none());
     private final VerifyCarrierThreeFactorHandler threeFactor = new VerifyCarrierThreeFactorHandler(failures,
-            platform.client, new SandboxCarrierRegistry(noLatency, registry));
+            platform.client, new SandboxCarrierRegistry(noLatency, registry), ProviderAnswers.none());
     private final CheckLivenessHandler liveness = new CheckLivenessHandler(failures, platform.client,
-            new SandboxLiveness(noLatency), new SandboxFaceComparison(noLatency), TestProperties.create());
+            new SandboxLiveness(noLatency), new SandboxFaceComparison(noLatency), TestProperties.create(),
+            ProviderAnswers.none());
 
     @AfterEach
     void everyExpectedCallWasMade() {
