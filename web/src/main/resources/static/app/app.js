@@ -11,6 +11,7 @@ const AFTER_CONSENT_KEY = 'loanflow.afterConsent';
 const POLL_MS = 1500;
 const MAX_POLL_MS = 30000;
 const REQUEST_TIMEOUT_MS = 30000;
+const UPLOAD_TIMEOUT_MS = 120000;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;   // the identity API's limit per image
 
 const STATUS_TEXT = {
@@ -164,10 +165,11 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body, headers) {
+/** timeoutMs: longer for the identity upload (two photos, several MB of JSON on a slow mobile uplink). */
+async function api(method, path, body, headers, timeoutMs) {
   // AbortController and a timer, not AbortSignal.timeout: iOS 15 and older Android WebViews lack it
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs || REQUEST_TIMEOUT_MS);
   const init = {method, headers: Object.assign({}, headers), signal: controller.signal};
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) init.headers.Authorization = 'Bearer ' + token;
@@ -187,7 +189,7 @@ async function api(method, path, body, headers) {
   if (!response.ok) {
     const error = new ApiError(response.status, type.includes('json') ? await response.json() : null);
     if (response.status === 401 && token) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      forgetSession();   // the token and what belonged to the session (pending repayment keys, where to return)
       location.hash = '#/login';
     }
     throw error;
@@ -467,7 +469,8 @@ async function identityView(gen) {
         if (file && file.size > MAX_IMAGE_BYTES) throw fieldError(name, '图片不能超过 2 MB，请压缩后再选择');
         images[name] = file ? await fileAsBase64(file) : '';
       }
-      await api('PUT', '/borrowers/me/identity', Object.assign({name: v.name, idNumber: v.idNumber.toUpperCase()}, images));
+      await api('PUT', '/borrowers/me/identity', Object.assign({name: v.name, idNumber: v.idNumber.toUpperCase()}, images),
+        undefined, UPLOAD_TIMEOUT_MS);
       location.hash = '#/home';
     }));
 }
