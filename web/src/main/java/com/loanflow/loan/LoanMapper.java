@@ -11,7 +11,6 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface LoanMapper {
 
-    /** @param succeededAt when the channel's success was recorded: the day the borrower had the money */
     /**
      * @param succeededAt when the platform applied the channel's answer
      * @param paidOutOn   the day the money reached the card, as the channel dates it (null before V31)

@@ -30,4 +30,12 @@ public final class ChannelTime {
             return Optional.empty();
         }
     }
+
+    /**
+     * The channel's day held to the days the request can have been accepted on, from the day it was made to today (a
+     * channel clock off by a day or a year says nothing more); empty when absent or not a time.
+     */
+    public static Optional<LocalDate> acceptedWithin(String acceptedAt, ZoneId zone, LocalDate requested, LocalDate today) {
+        return acceptedOn(acceptedAt, zone).map(day -> day.isBefore(requested) ? requested : day.isAfter(today) ? today : day);
+    }
 }

@@ -187,13 +187,8 @@ public class Disbursements {
      */
     private java.time.LocalDate paidOutOn(Disbursement d, String acceptedAt) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        java.time.LocalDate ours = d.status() == DisbursementStatus.SENT ? d.updatedAt().toLocalDate() : today;
-        java.time.LocalDate channels = ChannelTime.acceptedOn(acceptedAt, clock.getZone()).orElse(null);
-        if (channels == null) {
-            return ours;
-        }
-        java.time.LocalDate requested = d.createdAt().toLocalDate();
-        return channels.isBefore(requested) ? requested : channels.isAfter(today) ? today : channels;
+        return ChannelTime.acceptedWithin(acceptedAt, clock.getZone(), d.createdAt().toLocalDate(), today)
+                .orElse(d.status() == DisbursementStatus.SENT ? d.updatedAt().toLocalDate() : today);
     }
 
     private void move(Disbursement d, DisbursementStatus next, String channelTxnId, String failureCode) {

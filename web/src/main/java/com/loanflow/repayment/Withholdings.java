@@ -195,17 +195,13 @@ public class Withholdings {
      * channel's time first), or now for a callback that overtook that answer.
      */
     private LocalDate acceptedOn(Withholding w, String acceptedAt) {
-        LocalDate today = LocalDate.now(clock);
         LocalDate ours = (w.status() == Withholding.Status.SENT ? w.updatedAt() : LocalDateTime.now(clock)).toLocalDate();
-        LocalDate channels = com.loanflow.payment.ChannelTime.acceptedOn(acceptedAt, clock.getZone()).orElse(null);
-        if (channels == null) {
-            if (acceptedAt != null) {
-                log.warn("Withholding {}: the channel's acceptedAt is not a time; dated by our record", w.requestId());
-            }
-            return ours;
+        var channels = com.loanflow.payment.ChannelTime.acceptedWithin(acceptedAt, clock.getZone(),
+                w.createdAt().toLocalDate(), LocalDate.now(clock));
+        if (channels.isEmpty() && acceptedAt != null) {
+            log.warn("Withholding {}: the channel's acceptedAt is not a time; dated by our record", w.requestId());
         }
-        LocalDate requested = w.createdAt().toLocalDate();
-        return channels.isBefore(requested) ? requested : channels.isAfter(today) ? today : channels;
+        return channels.orElse(ours);
     }
 
     /**
