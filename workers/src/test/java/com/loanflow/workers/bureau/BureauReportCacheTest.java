@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import com.loanflow.workers.EmbeddedRedis;
 import com.loanflow.workers.TestProperties;
 import com.loanflow.workers.WorkersProperties;
 import com.loanflow.workers.identity.sandbox.SandboxLatency;
 import com.loanflow.workers.platform.FakePlatform;
 import com.loanflow.workers.platform.TaskFailures;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Set;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
-import redis.embedded.RedisServer;
 
 /** Against a real Redis server (embedded-redis on a free port): the second query for a person is a cache hit. */
 class BureauReportCacheTest {
@@ -30,26 +29,18 @@ class BureauReportCacheTest {
     /** The consent FakePlatform answers for the credit authorization. */
     static final String CONSENT = "consent-1";
 
-    static RedisServer server;
+    static EmbeddedRedis redis;
     static LettuceConnectionFactory connections;
 
     @BeforeAll
     static void startRedis() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-        server.start();
-        connections = new LettuceConnectionFactory("127.0.0.1", port);
-        connections.afterPropertiesSet();
-        connections.start();
+        redis = EmbeddedRedis.start();
+        connections = redis.connections;
     }
 
     @AfterAll
     static void stopRedis() throws IOException {
-        connections.destroy();
-        server.stop();
+        redis.close();
     }
 
     private final WorkersProperties.BureauCache settings = new WorkersProperties.BureauCache(true,

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.loanflow.workers.EmbeddedRedis;
 import com.loanflow.workers.TestProperties;
 import com.loanflow.workers.identity.sandbox.SandboxIdCard;
 import com.loanflow.workers.platform.FakePlatform;
@@ -15,7 +16,6 @@ import com.loanflow.workers.platform.RetryableFailure;
 import com.loanflow.workers.platform.TaskFailures;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import redis.embedded.RedisServer;
 
 /**
  * Against a real Redis server (embedded-redis on a free port): a paid identity check is asked once per task. The task
@@ -33,26 +32,18 @@ import redis.embedded.RedisServer;
  */
 class ProviderAnswersTest {
 
-    static RedisServer server;
+    static EmbeddedRedis redis;
     static LettuceConnectionFactory connections;
 
     @BeforeAll
     static void startRedis() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-        server.start();
-        connections = new LettuceConnectionFactory("127.0.0.1", port);
-        connections.afterPropertiesSet();
-        connections.start();
+        redis = EmbeddedRedis.start();
+        connections = redis.connections;
     }
 
     @AfterAll
     static void stopRedis() throws IOException {
-        connections.destroy();
-        server.stop();
+        redis.close();
     }
 
     @Test
