@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("assessRiskDelegate")
 class AssessRiskDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessRiskDelegate.class);
 
     /** Blind-index domain of device ids on the blacklist. */
     static final String DEVICE_DOMAIN = "device";
@@ -99,6 +103,13 @@ class AssessRiskDelegate implements JavaDelegate {
         String reasonCodes = record.reasonCodes();
 
         countDecision(both.live(), record);
+        if (both.shadowFailed()) {
+            // the live decision stands; the broken arm is for an operator to fix (the record keeps the error)
+            log.warn("Shadow decision of {} strategy {} failed for application {}: {}", both.shadowFailure().arm(),
+                    both.shadowFailure().strategy().name(), application.id(), both.shadowFailure().error());
+            metrics.counter("loanflow.risk.shadow.failures", "arm", both.shadowFailure().arm().name(),
+                    "strategy", both.shadowFailure().strategy().name()).increment();
+        }
 
         execution.setVariable("riskOutcome", decision.outcome().name());
         execution.setVariable("reasonCodes", reasonCodes);
@@ -161,6 +172,7 @@ class AssessRiskDelegate implements JavaDelegate {
         ArmDecision live = both.live();
         RiskDecision decision = live.decision();
         ArmDecision shadow = both.shadow();
+        StrategyDecision.ShadowFailure failure = both.shadowFailure();
         String inputJson = json.writeValueAsString(input);
         return new DecisionRecord(id, input.applicationId(), decision.outcome().name(),
                 String.join(",", decision.reasonCodes()), decision.defaultProbability(), decision.riskTier(),
@@ -172,9 +184,14 @@ class AssessRiskDelegate implements JavaDelegate {
                 String.join(",", decision.ruleHits()),
                 live.terms() == null ? null : live.terms().creditLimit(),
                 live.terms() == null ? null : live.terms().aprPercent(), inputJson,
-                shadow.strategy().name(), shadow.decision().outcome().name(), shadow.decision().defaultProbability(),
-                json.writeValueAsString(new ShadowDecision(shadow.arm().name(), shadow.strategy(),
-                        ArmOutcome.of(shadow), shadow.latencyMicros())),
+                // a failed shadow keeps its strategy and error, with no outcome or PD for the comparison to count
+                shadow == null ? failure.strategy().name() : shadow.strategy().name(),
+                shadow == null ? null : shadow.decision().outcome().name(),
+                shadow == null ? null : shadow.decision().defaultProbability(),
+                json.writeValueAsString(shadow == null
+                        ? ShadowDecision.failed(failure.arm().name(), failure.strategy(), failure.error())
+                        : new ShadowDecision(shadow.arm().name(), shadow.strategy(), ArmOutcome.of(shadow),
+                                shadow.latencyMicros(), null)),
                 live.terms() == null ? null : live.terms().limitReasonCode());
     }
 

@@ -20,7 +20,9 @@ public class DecisionReplay {
                          boolean sameResult, ArmOutcome recorded, ArmOutcome replayed, Shadow shadow) {
     }
 
-    public record Shadow(String arm, String strategy, boolean sameResult, ArmOutcome recorded, ArmOutcome replayed) {
+    /** The shadow arm's replay; a shadow that failed when decided is the same result only when it fails again. */
+    public record Shadow(String arm, String strategy, boolean sameResult, ArmOutcome recorded, ArmOutcome replayed,
+                         String recordedFailure, String replayedFailure) {
     }
 
     private final RiskMapper mapper;
@@ -51,10 +53,19 @@ public class DecisionReplay {
         Shadow shadow = null;
         if (record.shadowDecision() != null) {
             ShadowDecision stored = read(record.shadowDecision(), ShadowDecision.class);
-            ArmOutcome shadowReplayed = sameVersionsAsRecorded(stored.outcome(), ArmOutcome.of(
-                    strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input)));
-            shadow = new Shadow(stored.arm(), stored.strategy().name(),
-                    intact && stored.outcome().equals(shadowReplayed), stored.outcome(), shadowReplayed);
+            ArmOutcome shadowReplayed = null;
+            String replayFailure = null;
+            try {
+                ArmOutcome again = ArmOutcome.of(strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input));
+                shadowReplayed = stored.hasFailed() ? again : sameVersionsAsRecorded(stored.outcome(), again);
+            } catch (RuntimeException failed) {
+                replayFailure = failed.getClass().getSimpleName()
+                        + (failed.getMessage() == null ? "" : ": " + failed.getMessage());
+            }
+            boolean same = stored.hasFailed() ? replayFailure != null
+                    : shadowReplayed != null && stored.outcome().equals(shadowReplayed);
+            shadow = new Shadow(stored.arm(), stored.strategy().name(), intact && same, stored.outcome(),
+                    shadowReplayed, stored.failure(), replayFailure);
         }
         return new Result(applicationId, record.arm(), strategy.name(), intact, intact && recorded.equals(replayed),
                 recorded, replayed, shadow);

@@ -25,14 +25,16 @@ public class StrategyComparison {
     static final int DEFAULT_DAYS_PAST_DUE = 30;
     static final String NOT_YET_AGED = "not yet aged";
 
-    public record ArmCounts(String arm, String strategyName, long volume, long scored, long approved, long reviewed,
-                            long rejected, BigDecimal meanDefaultProbability) {
+    /** scored: live and shadow decisions made; shadowFailures: shadow decisions this arm failed to make. */
+    public record ArmCounts(String arm, String strategyName, long volume, long scored, long shadowFailures,
+                            long approved, long reviewed, long rejected, BigDecimal meanDefaultProbability) {
     }
 
     public record LoanCounts(String arm, String strategyName, long activated, long aged, long defaulted) {
     }
 
-    public record ArmComparison(String arm, String strategy, long volume, long scored, long approved, long reviewed,
+    public record ArmComparison(String arm, String strategy, long volume, long scored, long shadowFailures,
+                                long approved, long reviewed,
                                 long rejected, BigDecimal approveRate, BigDecimal reviewRate, BigDecimal rejectRate,
                                 BigDecimal meanDefaultProbability,
                                 long loansActivated, long loansAged, long loansDefaulted,
@@ -59,7 +61,7 @@ public class StrategyComparison {
         // the configured arms always appear, with zeros before their first decision
         for (Arm arm : Arm.values()) {
             String name = strategies.strategy(arm).name();
-            decisions.put(key(arm.name(), name), new ArmCounts(arm.name(), name, 0, 0, 0, 0, 0, null));
+            decisions.put(key(arm.name(), name), new ArmCounts(arm.name(), name, 0, 0, 0, 0, 0, 0, null));
         }
         for (ArmCounts counts : mapper.countDecisionsByArm()) {
             decisions.put(key(counts.arm(), counts.strategyName()), counts);
@@ -72,7 +74,8 @@ public class StrategyComparison {
         decisions.forEach((key, d) -> {
             LoanCounts l = loans.getOrDefault(key, new LoanCounts(d.arm(), d.strategyName(), 0, 0, 0));
             boolean aged = l.aged() > 0;
-            arms.add(new ArmComparison(d.arm(), d.strategyName(), d.volume(), d.scored(), d.approved(),
+            arms.add(new ArmComparison(d.arm(), d.strategyName(), d.volume(), d.scored(), d.shadowFailures(),
+                    d.approved(),
                     d.reviewed(), d.rejected(), rate(d.approved(), d.scored()), rate(d.reviewed(), d.scored()), rate(d.rejected(), d.scored()),
                     d.meanDefaultProbability() == null ? null
                             : d.meanDefaultProbability().setScale(4, RoundingMode.HALF_EVEN),

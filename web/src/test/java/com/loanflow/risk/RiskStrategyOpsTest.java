@@ -243,6 +243,43 @@ class RiskStrategyOpsTest {
     }
 
     @Test
+    void aFailedShadowIsRecordedCountedAsAFailureAndReplaysAsOne() {
+        // a challenger whose table is gone: the live champion decision stands and the record says why the shadow failed
+        StrategySpec broken = new StrategySpec("broken-challenger-test", StrategySpec.CHAMPION.ruleSet(),
+                "/com/loanflow/risk/tables/risk-route-missing.dmn", StrategySpec.CHAMPION.creditTerms(),
+                StrategySpec.CHAMPION.limitIncrease(), StrategySpec.CHAMPION.model(), new BigDecimal("24.00"));
+        Object[] out = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            RiskInput input = new RiskInput(applicationId, 34, true, false, 1, new BigDecimal("1000.00"), 6, LI_SI);
+            ArmDecision live = strategies.decide(Arm.CHAMPION, strategies.champion(), input);
+            record(input, new StrategyDecision(live, null, new StrategyDecision.ShadowFailure(Arm.CHALLENGER, broken,
+                    "IllegalStateException: risk-route matched no row for PD 0.2276")));
+            DecisionRecord stored = mapper.findDecision(applicationId).orElseThrow();
+            StrategyComparison.ArmComparison brokenArm = comparison.compare().arms().stream()
+                    .filter(a -> a.strategy().equals(broken.name())).findFirst().orElseThrow();
+            return new Object[] {stored, brokenArm, replay.replay(applicationId)};
+        });
+        DecisionRecord stored = (DecisionRecord) out[0];
+        assertThat(stored.outcome()).isEqualTo("REVIEW");
+        assertThat(stored.shadowStrategyName()).isEqualTo("broken-challenger-test");
+        assertThat(stored.shadowOutcome()).isNull();
+        assertThat(stored.shadowDefaultProbability()).isNull();
+        assertThat(stored.shadowDecision()).contains("\"failure\":\"IllegalStateException: risk-route matched no row");
+        var brokenArm = (StrategyComparison.ArmComparison) out[1];
+        assertThat(brokenArm.arm()).isEqualTo("CHALLENGER");
+        assertThat(brokenArm.shadowFailures()).isEqualTo(1);
+        assertThat(brokenArm.scored()).isZero();
+        assertThat(brokenArm.volume()).isZero();
+        assertThat(brokenArm.approveRate()).isNull();
+        var replayed = (DecisionReplay.Result) out[2];
+        assertThat(replayed.sameResult()).isTrue();
+        assertThat(replayed.shadow().recordedFailure()).contains("matched no row");
+        assertThat(replayed.shadow().replayedFailure()).as("the missing table fails the replay too").isNotNull();
+        assertThat(replayed.shadow().recorded()).isNull();
+        assertThat(replayed.shadow().sameResult()).isTrue();
+    }
+
+    @Test
     void defaultRateIsNullUntilLoansAgeThenCountsInstallmentsOverdueMoreThanThirtyDays() {
         var snapshots = rolledBack(() -> {
             var before = byArm(comparison.compare()).get("CHAMPION");

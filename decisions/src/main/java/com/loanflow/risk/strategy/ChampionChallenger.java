@@ -79,15 +79,23 @@ public final class ChampionChallenger {
     /**
      * The live arm's decision and the other arm's shadow decision. When both arms name the same rule set and model
      * (they share the loaded instances), the shadow reuses the live arm's rule hits and score: same result, half
-     * the cost. The shadow's latency then covers only its tables and pricing.
+     * the cost. The shadow's latency then covers only its tables and pricing. The live arm's failure is thrown (the
+     * job is retried); the shadow's is returned as {@link StrategyDecision#shadowFailure()}.
      */
     public StrategyDecision decide(RiskInput input) {
         Arm live = assign(input.applicationId());
         Arm shadow = live == Arm.CHAMPION ? Arm.CHALLENGER : Arm.CHAMPION;
         long started = System.nanoTime();
         RiskEngine.Evidence evidence = engines.engine(strategy(live)).evidence(input);
-        return new StrategyDecision(decide(live, strategy(live), evidence, started),
-                decide(shadow, strategy(shadow), evidence, System.nanoTime()));
+        ArmDecision liveDecision = decide(live, strategy(live), evidence, started);
+        try {
+            return new StrategyDecision(liveDecision, decide(shadow, strategy(shadow), evidence, System.nanoTime()));
+        } catch (RuntimeException shadowFailed) {
+            // the shadow decides nothing: a broken challenger must not stop the champion's applications (it scores
+            // every one of them), so its failure is recorded with the live decision and counted, not thrown
+            return new StrategyDecision(liveDecision, null,
+                    StrategyDecision.ShadowFailure.of(shadow, strategy(shadow), shadowFailed));
+        }
     }
 
     /** One strategy's decision with its terms; also how a recorded decision is replayed with its own strategy. */

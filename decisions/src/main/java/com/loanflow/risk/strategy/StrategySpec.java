@@ -17,6 +17,13 @@ import java.util.Objects;
 public record StrategySpec(String name, String ruleSet, String riskRoute, String creditTerms, String limitIncrease,
                            String model, BigDecimal aprCapPercent) {
 
+    /** The decision record's strategy_name and shadow_strategy_name columns are VARCHAR(40). */
+    public static final int MAX_NAME_LENGTH = 40;
+    /** Five resources of this length, the name and the JSON keys stay under strategy_spec's VARCHAR(1000). */
+    public static final int MAX_RESOURCE_LENGTH = 150;
+    // before CHAMPION and CHALLENGER: their construction reads it
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
     /**
      * Today's strategy: risk-route-v5.dmn. It replaced "baseline-v3" (risk-route-v3.dmn) and that "baseline-v1"
      * (risk-route-v1.dmn), whose decisions replay from their recorded spec: the old tables stay in the jar.
@@ -34,17 +41,30 @@ public record StrategySpec(String name, String ruleSet, String riskRoute, String
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
     public StrategySpec {
+        // refused when configured, at start-up: found at the first insert, every application would fail instead
         requireText(name, "name");
-        requireText(ruleSet, "ruleSet");
-        requireText(riskRoute, "riskRoute");
-        requireText(creditTerms, "creditTerms");
-        requireText(limitIncrease, "limitIncrease");
-        requireText(model, "model");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("strategy name must be 1-" + MAX_NAME_LENGTH
+                    + " letters, digits, '.', '_' or '-' (it is stored, and a metric tag): " + name);
+        }
+        requireResource(ruleSet, "ruleSet");
+        requireResource(riskRoute, "riskRoute");
+        requireResource(creditTerms, "creditTerms");
+        requireResource(limitIncrease, "limitIncrease");
+        requireResource(model, "model");
         Objects.requireNonNull(aprCapPercent, "aprCapPercent");
         if (aprCapPercent.signum() <= 0 || aprCapPercent.compareTo(RiskEngine.APR_CAP_PERCENT) > 0) {
             throw new IllegalArgumentException("aprCapPercent must be in (0, " + RiskEngine.APR_CAP_PERCENT + "]");
         }
         aprCapPercent = aprCapPercent.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static void requireResource(String value, String field) {
+        requireText(value, field);
+        if (value.length() > MAX_RESOURCE_LENGTH) {
+            throw new IllegalArgumentException("strategy " + field + " must be at most " + MAX_RESOURCE_LENGTH
+                    + " characters: " + value);
+        }
     }
 
     private static void requireText(String value, String field) {

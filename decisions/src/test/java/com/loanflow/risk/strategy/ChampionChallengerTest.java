@@ -101,6 +101,41 @@ class ChampionChallengerTest {
         assertThat(challengerLive.get()).as("some of 60 applications went to the challenger").isPositive();
     }
 
+    /** A challenger whose routing table has a gap: every case but a rejection matches no row. */
+    private static final StrategySpec BROKEN_CHALLENGER = new StrategySpec("broken-gap-test",
+            StrategySpec.CHAMPION.ruleSet(), "/com/loanflow/risk/tables/risk-route-gap-test.dmn",
+            StrategySpec.CHAMPION.creditTerms(), StrategySpec.CHAMPION.limitIncrease(), StrategySpec.CHAMPION.model(),
+            StrategySpec.CHAMPION.aprCapPercent());
+
+    @Test
+    void aFailingShadowIsRecordedAndTheLiveDecisionStands() {
+        ChampionChallenger noShare = new ChampionChallenger(StrategySpec.CHAMPION, BROKEN_CHALLENGER, 0, ENGINES);
+        StrategyDecision d = noShare.decide(input("APP-LI-SHADOW", LI_SI));
+        assertThat(d.live().arm()).isEqualTo(Arm.CHAMPION);
+        assertThat(d.live().decision().outcome()).isEqualTo(RiskOutcome.REVIEW);
+        assertThat(d.shadow()).isNull();
+        assertThat(d.shadowFailed()).isTrue();
+        assertThat(d.shadowFailure().arm()).isEqualTo(Arm.CHALLENGER);
+        assertThat(d.shadowFailure().strategy()).isEqualTo(BROKEN_CHALLENGER);
+        assertThat(d.shadowFailure().error()).startsWith("IllegalStateException: ").contains("matched no row");
+    }
+
+    @Test
+    void aFailingLiveArmStillFailsTheDecision() {
+        ChampionChallenger allShare = new ChampionChallenger(StrategySpec.CHAMPION, BROKEN_CHALLENGER, 100, ENGINES);
+        assertThatThrownBy(() -> allShare.decide(input("APP-LI-LIVE", LI_SI)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("matched no row");
+    }
+
+    @Test
+    void aWorkingShadowHasNoFailure() {
+        StrategyDecision d = TEN_PERCENT.decide(input("APP-LI-OK", LI_SI));
+        assertThat(d.shadowFailed()).isFalse();
+        assertThat(d.shadowFailure()).isNull();
+        assertThatThrownBy(() -> new StrategyDecision(d.live(), null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theTwoArmsRunTheirOwnTableVersionsOnTheSameModel() {
         StrategyDecision d = TEN_PERCENT.decide(input("APP-LI", LI_SI));
@@ -144,6 +179,22 @@ class ChampionChallengerTest {
                 StrategySpec.CHAMPION.limitIncrease(), DefaultProbabilityModel.RESOURCE, new BigDecimal("23.00"));
         assertThat(ENGINES.engine(lowerCap)).isNotSameAs(ENGINES.engine(StrategySpec.CHAMPION));
         assertThat(ENGINES.engine(lowerCap).aprCapPercent()).isEqualByComparingTo("23.00");
+    }
+
+    @Test
+    void aStrategyNameTheRecordCannotHoldIsRefusedWhenConfigured() {
+        StrategySpec c = StrategySpec.CHAMPION;
+        String fortyOne = "a".repeat(StrategySpec.MAX_NAME_LENGTH + 1);
+        for (String name : List.of(fortyOne, "with space", "中文策略", "semi;colon")) {
+            assertThatThrownBy(() -> new StrategySpec(name, c.ruleSet(), c.riskRoute(), c.creditTerms(),
+                    c.limitIncrease(), c.model(), c.aprCapPercent())).as(name)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategy name");
+        }
+        assertThat(new StrategySpec("a".repeat(StrategySpec.MAX_NAME_LENGTH), c.ruleSet(), c.riskRoute(),
+                c.creditTerms(), c.limitIncrease(), c.model(), c.aprCapPercent()).name()).hasSize(40);
+        String longResource = "/" + "x".repeat(StrategySpec.MAX_RESOURCE_LENGTH) + ".dmn";
+        assertThatThrownBy(() -> new StrategySpec("ok", c.ruleSet(), longResource, c.creditTerms(),
+                c.limitIncrease(), c.model(), c.aprCapPercent())).hasMessageContaining("riskRoute");
     }
 
     @Test
