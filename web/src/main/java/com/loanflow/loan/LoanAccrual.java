@@ -174,6 +174,10 @@ public class LoanAccrual {
         }
         for (int k = 0; k < installments.size(); k++) {
             Installment i = installments.get(k);
+            if (i.dueDate().isBefore(day) && (i.principalOwed().signum() > 0 || i.interestOwed().signum() > 0)) {
+                // how late it has been at worst: a default stays a default once collected (StrategyComparison)
+                mapper.recordDaysPastDue(i.id(), (int) ChronoUnit.DAYS.between(i.dueDate(), day));
+            }
             if (interest[k].signum() == 0 && penalty[k].signum() == 0) {
                 continue;
             }

@@ -105,6 +105,9 @@ public interface LoanMapper {
 
     int settleLoan(@Param("id") String id, @Param("settledAt") LocalDateTime settledAt, @Param("version") int version);
 
+    /** Raises the installment's most days past due to {@code daysPastDue} (never lowers it). */
+    int recordDaysPastDue(@Param("id") String id, @Param("daysPastDue") int daysPastDue);
+
     int updateInstallmentAccrual(@Param("id") String id, @Param("interestRecognised") BigDecimal interestRecognised,
                                  @Param("penaltyDue") BigDecimal penaltyDue, @Param("version") int version);
 

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StrategyComparison {
 
-    /** An installment unpaid this many days after its due date makes its loan a default. */
+    /**
+     * An installment more than this many days past due makes its loan a default, paid since or not (its most days
+     * past due are kept by the daily accrual): collections succeeding later must not make an arm look safer.
+     */
     static final int DEFAULT_DAYS_PAST_DUE = 30;
     static final String NOT_YET_AGED = "not yet aged";
 
@@ -67,7 +70,8 @@ public class StrategyComparison {
             decisions.put(key(counts.arm(), counts.strategyName()), counts);
         }
         Map<String, LoanCounts> loans = new LinkedHashMap<>();
-        for (LoanCounts counts : mapper.countLoansByArm(LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE))) {
+        for (LoanCounts counts : mapper.countLoansByArm(LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE),
+                DEFAULT_DAYS_PAST_DUE)) {
             loans.put(key(counts.arm(), counts.strategyName()), counts);
         }
         List<ArmComparison> arms = new ArrayList<>();

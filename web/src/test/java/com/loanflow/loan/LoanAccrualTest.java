@@ -53,6 +53,9 @@ class LoanAccrualTest {
     LoanAccrual accrual;
 
     @Autowired
+    LoanMapper loanMapper;
+
+    @Autowired
     Repayments repayments;
 
     @Autowired
@@ -115,6 +118,12 @@ class LoanAccrualTest {
                 .isEqualByComparingTo("0.08");
         assertThat(jdbc.queryForObject("SELECT penalty_due FROM installment WHERE loan_id = ? AND seq = 1",
                 BigDecimal.class, loanId)).isEqualByComparingTo("0.08");
+        assertThat(daysPastDue(loanId)).as("installment 1 three days late, the others not yet due")
+                .containsExactly(3, 0, 0, 0, 0, 0);
+        String firstInstallment = jdbc.queryForObject("SELECT id FROM installment WHERE loan_id = ? AND seq = 1",
+                String.class, loanId);
+        assertThat(loanMapper.recordDaysPastDue(firstInstallment, 2)).as("fewer days change nothing").isZero();
+        assertThat(daysPastDue(loanId)).as("the most days past due never falls").startsWith(3, 0);
         assertThat(invariants.check().violations()).isEmpty();
 
         BigDecimal scheduled = jdbc.queryForObject("SELECT outstanding_principal + outstanding_interest"
@@ -138,6 +147,7 @@ class LoanAccrualTest {
         assertThat(balance(application.applicationId, "INTEREST_INCOME")).isEqualByComparingTo(accrued.negate());
         assertThat(accrual.accrueLoan(loanId, overdue.plusDays(1)).orElseThrow().interest())
                 .as("a settled loan earns nothing more").isEqualByComparingTo("0.00");
+        assertThat(daysPastDue(loanId)).as("paid, and still on record as three days late").startsWith(3);
         assertThat(invariants.check().violations()).isEmpty();
     }
 
@@ -210,6 +220,11 @@ class LoanAccrualTest {
     }
 
     /** A rendered contract row fixing a service fee, as Contracts.prepare stores it (the PDF is a stand-in). */
+    private java.util.List<Integer> daysPastDue(String loanId) {
+        return jdbc.queryForList("SELECT max_days_past_due FROM installment WHERE loan_id = ? ORDER BY seq",
+                Integer.class, loanId);
+    }
+
     private void contractWithFee(String applicationId, String fee, String irrApr) {
         String id = Ids.newId();
         String pdf = Base64.getEncoder().encodeToString(cipher.encryptBytes("%PDF-stand-in".getBytes(),

@@ -280,17 +280,22 @@ class RiskStrategyOpsTest {
     }
 
     @Test
-    void defaultRateIsNullUntilLoansAgeThenCountsInstallmentsOverdueMoreThanThirtyDays() {
+    void defaultRateIsNullUntilLoansAgeThenCountsLoansEverMoreThanThirtyDaysPastDue() {
         var snapshots = rolledBack(() -> {
             var before = byArm(comparison.compare()).get("CHAMPION");
             String defaulted = application(Arm.CHAMPION);
             String paid = application(Arm.CHAMPION);
             String young = application(Arm.CHAMPION);
-            loan(defaulted, LocalDate.now().minusDays(31), false);
-            loan(paid, LocalDate.now().minusDays(40), true);
-            loan(young, LocalDate.now().plusDays(20), false);
+            String paidLate = application(Arm.CHAMPION);
+            String paidThirtyDaysLate = application(Arm.CHAMPION);
+            loan(defaulted, LocalDate.now().minusDays(31), false, 0);
+            loan(paid, LocalDate.now().minusDays(40), true, 0);
+            loan(young, LocalDate.now().plusDays(20), false, 0);
+            // collected after 31 days late: still a default; 30 days late is not more than 30
+            loan(paidLate, LocalDate.now().minusDays(50), true, 31);
+            loan(paidThirtyDaysLate, LocalDate.now().minusDays(50), true, 30);
             // decisions last: MyBatis inserts clear its session cache, JdbcTemplate inserts do not
-            for (String id : new String[] {defaulted, paid, young}) {
+            for (String id : new String[] {defaulted, paid, young, paidLate, paidThirtyDaysLate}) {
                 decide(id, ZHANG_SAN);
             }
             return new StrategyComparison.ArmComparison[] {before, byArm(comparison.compare()).get("CHAMPION")};
@@ -301,16 +306,17 @@ class RiskStrategyOpsTest {
             assertThat(before.defaultRate()).isNull();
             assertThat(before.defaultRateNote()).isEqualTo("not yet aged");
         }
-        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(3);
-        assertThat(after.loansAged() - before.loansAged()).isEqualTo(2);
-        assertThat(after.loansDefaulted() - before.loansDefaulted()).isEqualTo(1);
+        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(5);
+        assertThat(after.loansAged() - before.loansAged()).isEqualTo(4);
+        assertThat(after.loansDefaulted() - before.loansDefaulted()).as("unpaid 31 days, and paid after 31 days late")
+                .isEqualTo(2);
         assertThat(after.defaultRate()).as("defaulted among the loans aged enough to have defaulted")
                 .isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
                         .divide(BigDecimal.valueOf(after.loansAged()), 4, java.math.RoundingMode.HALF_EVEN));
         assertThat(after.defaultRateNote()).isNull();
     }
 
-    private void loan(String applicationId, LocalDate dueDate, boolean paid) {
+    private void loan(String applicationId, LocalDate dueDate, boolean paid, int maxDaysPastDue) {
         String loanId = Ids.newId();
         String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan_application WHERE id = ?", String.class,
                 applicationId);
@@ -319,9 +325,9 @@ class RiskStrategyOpsTest {
                 + " 18.00, 1, 1000.00, 15.00, 'ACTIVE', ?)", loanId, applicationId, borrowerId,
                 LocalDateTime.now().minusDays(60).withNano(0));
         jdbc.update("INSERT INTO installment (id, loan_id, seq, due_date, principal_due, interest_due, principal_paid,"
-                + " interest_paid, status) VALUES (?, ?, 1, ?, 1000.00, 15.00, ?, ?, ?)", Ids.newId(), loanId, dueDate,
-                paid ? new BigDecimal("1000.00") : BigDecimal.ZERO, paid ? new BigDecimal("15.00") : BigDecimal.ZERO,
-                paid ? "PAID" : "DUE");
+                + " interest_paid, status, max_days_past_due) VALUES (?, ?, 1, ?, 1000.00, 15.00, ?, ?, ?, ?)",
+                Ids.newId(), loanId, dueDate, paid ? new BigDecimal("1000.00") : BigDecimal.ZERO,
+                paid ? new BigDecimal("15.00") : BigDecimal.ZERO, paid ? "PAID" : "DUE", maxDaysPastDue);
     }
 
     private static Map<String, StrategyComparison.ArmComparison> byArm(StrategyComparison.Comparison c) {
