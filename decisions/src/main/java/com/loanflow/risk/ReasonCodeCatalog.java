@@ -45,7 +45,7 @@ public final class ReasonCodeCatalog {
             Map.entry("F_MONTHLY_INCOME", "月收入较低或未提供 / Low or unreported monthly income"),
             Map.entry("F_OPEN_CREDIT_LINES", "未结清的信贷账户数量 / Number of open credit lines and loans"),
             Map.entry("F_REAL_ESTATE_LOANS", "房产贷款数量 / Number of real-estate loans"),
-            Map.entry("F_DEPENDENTS", "供养人数较多 / Number of dependents"),
+            Map.entry("F_DEPENDENTS", "供养人数 / Number of dependents"),
             Map.entry("F_PAST_DUE_TOTAL", "逾期总次数较多 / Many late payments in total"),
             Map.entry("F_PAST_DUE_SEVERITY", "逾期程度严重（逾期时间越长权重越高） / Late payments weighted by how late they were"),
             Map.entry("F_MONTHLY_INCOME_MISSING", "未提供月收入 / Monthly income not reported"),

@@ -79,6 +79,14 @@ class RiskEngineRepeatBorrowerTest {
         CreditTerms terms = price(SandboxIdentities.ZHANG_SAN, settled(1, 5, 10, "1000.00"));
         assertThat(terms.creditLimit()).isEqualByComparingTo("1000.00");
         assertThat(terms.limitReasonCode()).isEqualTo("L_LATE_REPAYMENT");
+        // the late-repayment flag makes it tier C, whose first-loan limit (1,000.00) is above a last limit of 800.00:
+        // still 800.00 (the case above cannot tell "the last limit" from "tier C's limit", both 1,000.00)
+        RiskInput lateAfter800 = input(SandboxIdentities.ZHANG_SAN, settled(1, 5, 10, "800.00"));
+        RiskDecision lateDecision = ENGINE.assess(lateAfter800);
+        assertThat(lateDecision.riskTier()).isEqualTo("C");
+        CreditTerms held = ENGINE.price(lateDecision, lateAfter800);
+        assertThat(held.creditLimit()).isEqualByComparingTo("800.00");
+        assertThat(held.limitReasonCode()).isEqualTo("L_LATE_REPAYMENT");
         // and a late payer whose last limit was above the tier's falls to the tier's
         assertThat(price(SandboxIdentities.LI_SI, settled(1, 5, 10, "2500.00")).creditLimit())
                 .isEqualByComparingTo("1000.00");

@@ -67,8 +67,53 @@ public final class DefaultProbabilityModel {
     }
 
     public Score score(CreditBureauReport report) {
-        TreeEnsemble.Explained explained = ensemble.explain(features(report));
-        return new Score(explained.probability(), topPositive(explained.contributions()));
+        float[] features = features(report);
+        TreeEnsemble.Explained explained = ensemble.explain(features);
+        return new Score(explained.probability(), topPositive(attributeMissing(features, explained.contributions())));
+    }
+
+    /**
+     * Columns left missing on purpose, and the indicator column that says why: a past-due sentinel (96/98) makes the
+     * three counts and both sums missing, a missing income the three income columns. {index of indicator, members}.
+     */
+    private static final int[][] MISSING_BECAUSE = {
+            {column("PastDueSpecialCode"), column("NumberOfTime30-59DaysPastDueNotWorse"),
+                    column("NumberOfTimes90DaysLate"), column("NumberOfTime60-89DaysPastDueNotWorse"),
+                    column("PastDueTotal"), column("PastDueWeighted")},
+            {column("MonthlyIncomeMissing"), column("MonthlyIncome"), column("MonthlyDebtPayment"),
+                    column("IncomePerHouseholdMember")}};
+
+    private static int column(String name) {
+        int index = CreditFeatures.NAMES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalStateException("no feature " + name);
+        }
+        return index;
+    }
+
+    /**
+     * The contributions with each column missing because of a sentinel or a missing income moved onto the indicator
+     * that says so (the SHAP values still sum to the score). The trees' default branch for a missing value carries
+     * the effect of "the bureau sent a code" or "no income reported"; left on the column, a report with no late
+     * payments but a 96 code would be explained as "payments 90 or more days late". An older model without the
+     * indicator column keeps them where they are.
+     */
+    static float[] attributeMissing(float[] features, float[] contributions) {
+        float[] moved = contributions.clone();
+        for (int[] group : MISSING_BECAUSE) {
+            int indicator = group[0];
+            if (indicator >= features.length || features[indicator] != 1f) {
+                continue;
+            }
+            for (int k = 1; k < group.length; k++) {
+                int member = group[k];
+                if (member < features.length && Float.isNaN(features[member])) {
+                    moved[indicator] += moved[member];
+                    moved[member] = 0f;
+                }
+            }
+        }
+        return moved;
     }
 
     /** PDs for many reports at once, without explanations: for back-testing the model on a data set. */
@@ -85,12 +130,21 @@ public final class DefaultProbabilityModel {
         return columns == all.length ? all : Arrays.copyOf(all, columns);
     }
 
-    /** Codes of the largest positive SHAP contributions; the last contribution is the bias, not a feature. */
+    /**
+     * The smallest contribution (log-odds) that counts as an adverse factor: about a 1% rise in the odds. Below it a
+     * feature barely moved the score, and naming it ("number of dependents" for +0.0008) would mislead.
+     */
+    static final float MIN_ADVERSE_CONTRIBUTION = 0.01f;
+
+    /**
+     * Codes of the largest SHAP contributions of at least {@link #MIN_ADVERSE_CONTRIBUTION}, at most three, largest
+     * first, ties by column order; empty when nothing pushed the score up. The last contribution is the bias.
+     */
     static List<String> topPositive(float[] contributions) {
         int features = contributions.length - 1;
         List<Integer> positive = new ArrayList<>();
         for (int i = 0; i < features; i++) {
-            if (contributions[i] > 0) {
+            if (contributions[i] >= MIN_ADVERSE_CONTRIBUTION) {
                 positive.add(i);
             }
         }

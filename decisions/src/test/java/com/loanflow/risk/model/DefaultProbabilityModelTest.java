@@ -68,6 +68,97 @@ class DefaultProbabilityModelTest {
         assertThat(MODEL.score(sentinel).defaultProbability()).isGreaterThan(MODEL.score(CLEAN).defaultProbability());
     }
 
+    private static final List<String> PAST_DUE_COUNT_CODES = List.of("F_PAST_DUE_30_59", "F_PAST_DUE_60_89",
+            "F_PAST_DUE_90_PLUS", "F_PAST_DUE_TOTAL", "F_PAST_DUE_SEVERITY");
+
+    @Test
+    void aSentinelIsExplainedAsTheCodeNotAsLatePaymentsTheBureauNeverReported() {
+        // 30-59 days reported as the code 96, no 60-89 or 90+ late payments: the model reads a high risk
+        CreditBureauReport coded = new CreditBureauReport(0, 1, 2, 1, false, false,
+                0.10, 45, 96, 0.20, 9000.0, 8, 0, 1, 0, 0);
+        DefaultProbabilityModel.Score score = MODEL.score(coded);
+        assertThat(score.defaultProbability()).isGreaterThan(MODEL.score(CLEAN).defaultProbability());
+        assertThat(score.adverseFactorCodes()).contains("F_PAST_DUE_SPECIAL_CODE")
+                .doesNotContainAnyElementsOf(PAST_DUE_COUNT_CODES);
+        CreditBureauReport allCoded = new CreditBureauReport(0, 1, 2, 1, false, false,
+                0.10, 45, 98, 0.20, 9000.0, 8, 98, 1, 98, 0);
+        assertThat(MODEL.score(allCoded).adverseFactorCodes()).startsWith("F_PAST_DUE_SPECIAL_CODE")
+                .doesNotContainAnyElementsOf(PAST_DUE_COUNT_CODES);
+    }
+
+    @Test
+    void aMissingIncomeIsExplainedAsNotReportedNotAsTheIncomeColumns() {
+        CreditBureauReport noIncome = new CreditBureauReport(0, 1, 2, 1, false, false,
+                0.10, 45, 0, 2500.0, null, 8, 0, 1, 0, 0);
+        float[] features = CreditFeatures.of(noIncome);
+        float[] raw = TreeEnsemble.read(modelBytes()).explain(features).contributions();
+        float[] moved = DefaultProbabilityModel.attributeMissing(features, raw);
+        int indicator = CreditFeatures.NAMES.indexOf("MonthlyIncomeMissing");
+        float expected = raw[indicator];
+        for (String name : List.of("MonthlyIncome", "MonthlyDebtPayment", "IncomePerHouseholdMember")) {
+            int i = CreditFeatures.NAMES.indexOf(name);
+            assertThat(moved[i]).as(name).isZero();
+            expected += raw[i];
+        }
+        assertThat(moved[indicator]).isCloseTo(expected, within(1e-6f));
+        assertThat(sum(moved)).as("SHAP values still sum to the score").isCloseTo(sum(raw), within(1e-4f));
+        assertThat(MODEL.score(noIncome).adverseFactorCodes())
+                .doesNotContain("F_MONTHLY_INCOME", "F_MONTHLY_DEBT_PAYMENT", "F_INCOME_PER_HOUSEHOLD_MEMBER");
+        // a reported income keeps its own columns
+        assertThat(DefaultProbabilityModel.attributeMissing(CreditFeatures.of(CLEAN), raw)).containsExactly(raw);
+    }
+
+    @Test
+    void anOlderModelWithoutTheIndicatorsKeepsItsContributions() {
+        float[] elevenColumns = java.util.Arrays.copyOf(CreditFeatures.of(new CreditBureauReport(0, 1, 2, 1, false,
+                false, 0.10, 45, 0, 2500.0, null, 8, 0, 1, 0, 0)), 11);
+        float[] contributions = new float[12];
+        java.util.Arrays.fill(contributions, 0.2f);
+        assertThat(DefaultProbabilityModel.attributeMissing(elevenColumns, contributions)).containsExactly(contributions);
+    }
+
+    @Test
+    void adverseFactorsAreTheLargestContributionsAboveTheThresholdAtMostThree() {
+        // the last value is the bias, never a factor
+        assertThat(DefaultProbabilityModel.topPositive(new float[] {-0.3f, -0.1f, -0.2f, 5f})).isEmpty();
+        assertThat(DefaultProbabilityModel.topPositive(new float[] {0.5f, 0.009f, -0.2f, 0.02f, 0f}))
+                .containsExactly("F_REVOLVING_UTILIZATION", "F_DEBT_RATIO");
+        assertThat(DefaultProbabilityModel.topPositive(new float[] {0.1f, 0.4f, 0.3f, 0.2f, 0.5f, 0f}))
+                .containsExactly("F_MONTHLY_INCOME", "F_AGE", "F_PAST_DUE_30_59");
+        // ties: the earlier column first, so the same contributions always give the same codes
+        assertThat(DefaultProbabilityModel.topPositive(new float[] {0.2f, 0.2f, 0.2f, 0.2f, 0f}))
+                .containsExactly("F_REVOLVING_UTILIZATION", "F_AGE", "F_PAST_DUE_30_59");
+        assertThat(DefaultProbabilityModel.topPositive(
+                new float[] {DefaultProbabilityModel.MIN_ADVERSE_CONTRIBUTION, 0f}))
+                .containsExactly("F_REVOLVING_UTILIZATION");
+    }
+
+    @Test
+    void aCleanReportNamesNoFactorThatBarelyMovedTheScore() {
+        float[] features = CreditFeatures.of(CLEAN);
+        float[] contributions = TreeEnsemble.read(modelBytes()).explain(features).contributions();
+        for (String code : MODEL.score(CLEAN).adverseFactorCodes()) {
+            assertThat(contributions[CreditFeatures.CODES.indexOf(code)])
+                    .isGreaterThanOrEqualTo(DefaultProbabilityModel.MIN_ADVERSE_CONTRIBUTION);
+        }
+    }
+
+    private static float sum(float[] values) {
+        float total = 0;
+        for (float v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private static byte[] modelBytes() {
+        try (InputStream in = DefaultProbabilityModel.class.getResourceAsStream(DefaultProbabilityModel.RESOURCE)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void raisingAPastDueCountNeverLowersThePd() {
         List<CreditBureauReport> base = new ArrayList<>(randomReports(3000));
