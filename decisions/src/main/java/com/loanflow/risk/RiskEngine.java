@@ -146,7 +146,8 @@ public final class RiskEngine {
         List<AdverseFactor> adverseFactors = score.adverseFactorCodes().stream()
                 .map(ReasonCodeCatalog::describe).toList();
         return new RiskDecision(outcome, reasonCodes, pd, route.riskTier(), reviewGroup, adverseFactors,
-                hardRules.version(), decisionTableVersion, model.version(), hits.all());
+                hardRules.version(), decisionTableVersion,
+                model.version() + "+" + DefaultProbabilityModel.EXPLANATION_VERSION, hits.all());
     }
 
     /**
@@ -163,6 +164,10 @@ public final class RiskEngine {
         }
         if (requestedAmount == null || requestedAmount.signum() <= 0 || termMonths <= 0) {
             throw new IllegalArgumentException("requested amount and term must be positive");
+        }
+        if (termMonths > MAX_TERM_MONTHS) {
+            // requireLawful checked the table's APRs only this far (the application API allows 1-12 months)
+            throw new IllegalArgumentException("term must be at most " + MAX_TERM_MONTHS + " months, was " + termMonths);
         }
         CreditTermsTable.Terms terms = termsTable.terms(decision.riskTier(), termMonths);
         // a strategy's cap may be below a table row (a challenger trying a lower cap on the same table): the cap wins.

@@ -45,11 +45,14 @@ class RiskEnginePriceTest {
     }
 
     @Test
-    void refusesANonPositiveAmountOrTerm() {
+    void refusesANonPositiveAmountOrTermAndATermBeyondTheCheckedTwelveMonths() {
         RiskDecision approved = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
         assertThatThrownBy(() -> ENGINE.price(approved, BigDecimal.ZERO, 6))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ENGINE.price(approved, AMOUNT, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ENGINE.price(approved, AMOUNT, 12).aprPercent()).isLessThanOrEqualTo(new BigDecimal("24.00"));
+        assertThatThrownBy(() -> ENGINE.price(approved, AMOUNT, 13)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 12 months");
     }
 
     @Test

@@ -71,6 +71,6 @@ class RiskEngineSandboxIdentitiesTest {
         RiskDecision d = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
         assertThat(d.ruleSetVersion()).isEqualTo("hard-rules-3.0");
         assertThat(d.decisionTableVersion()).isEqualTo("risk-route-5.0+credit-terms-1.0+limit-increase-1.0+pricing-2");
-        assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v2");
+        assertThat(d.modelVersion()).isEqualTo("gmsc-xgb-v2+reasons-2");
     }
 }

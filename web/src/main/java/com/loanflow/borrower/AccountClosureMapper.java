@@ -40,7 +40,15 @@ public interface AccountClosureMapper {
 
     int eraseConsents(@Param("borrowerId") String borrowerId);
 
-    int deleteDeviceEvents(@Param("borrowerId") String borrowerId);
+    /** The borrower's device/IP rows that no fraud signal counts any more (older than the window, or no index). */
+    int deleteUncountedDeviceEvents(@Param("borrowerId") String borrowerId,
+                                    @Param("deviceCountedFrom") java.time.LocalDateTime deviceCountedFrom,
+                                    @Param("ipCountedFrom") java.time.LocalDateTime ipCountedFrom);
+
+    /** The rest lose everything but the two blind indexes and the time, under a random stand-in borrower id. */
+    int unlinkDeviceEvents(@Param("borrowerId") String borrowerId, @Param("standIn") String standIn,
+                           @Param("ipCountedFrom") java.time.LocalDateTime ipCountedFrom,
+                           @Param("noAttributes") String noAttributes);
 
     int eraseApplications(@Param("borrowerId") String borrowerId);
 

@@ -34,10 +34,10 @@ class DeviceFraudSignals implements FraudSignals {
         DeviceEvent submission = recorded.get();
         LocalDateTime at = submission.occurredAt();
         int borrowersOnDevice = submission.deviceIdx() == null ? 0
-                : mapper.countBorrowersOnDevice(submission.deviceIdx(), at.minusDays(30), at);
+                : mapper.countBorrowersOnDevice(submission.deviceIdx(), at.minus(SHARED_DEVICE_WINDOW), at);
         // no IP index = a loopback/private address (see DeviceLog#clientIdentifying): only this application is known
         int fromIp = submission.ipIdx() == null ? 1
-                : mapper.countSubmissionsFromIp(submission.ipIdx(), at.minusHours(1), at);
+                : mapper.countSubmissionsFromIp(submission.ipIdx(), at.minus(IP_BURST_WINDOW), at);
         return new Snapshot(submission.deviceIdx(), borrowersOnDevice, fromIp, submission.ipRegion(),
                 farFromIdentity(submission));
     }

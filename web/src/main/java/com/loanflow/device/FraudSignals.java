@@ -6,6 +6,11 @@ package com.loanflow.device;
  */
 public interface FraudSignals {
 
+    /** How far back other borrowers on the same device count (a shared-device flag from 3). */
+    java.time.Duration SHARED_DEVICE_WINDOW = java.time.Duration.ofDays(30);
+    /** How far back applications from the same IP count (a burst flag from 5). */
+    java.time.Duration IP_BURST_WINDOW = java.time.Duration.ofHours(1);
+
     /** Signals for the application, from what the borrower API recorded when it was submitted. */
     Snapshot forApplication(String applicationId);
 

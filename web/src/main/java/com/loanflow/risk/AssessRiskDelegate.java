@@ -88,6 +88,8 @@ class AssessRiskDelegate implements JavaDelegate {
         // count is of other lenders' applications; a bureau that also logs our inquiry for it counts it twice)
         int ownApplications = applications.applicationsSince(borrower.id(), LocalDateTime.now(clock).minusDays(90));
         // no device id or IP region goes into the input: it is stored for replay and must stay non-personal
+        // identityVerified is true here by construction: every identity check before this task rejects a mismatch
+        // with BPMN error IDENTITY_MISMATCH (R_IDENTITY) on its own, so the rule on it guards direct engine callers
         RiskInput input = new RiskInput(application.id(), ChineseIdNumber.ageOn(idNumber, LocalDate.now(clock)),
                 true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
@@ -96,6 +98,12 @@ class AssessRiskDelegate implements JavaDelegate {
                         Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))),
                 repaymentRecord.of(borrower.id(), application.id()));
 
+        mapper.findDecision(application.id()).ifPresent(earlier -> {
+            // one decision per application (uk_risk_decision_application): a process modification that runs this
+            // task again gets a clear incident instead of a duplicate-key one; the borrower applies anew instead
+            throw new IllegalStateException("Application " + application.id() + " was decided already ("
+                    + earlier.outcome() + " at " + earlier.decidedAt() + "); an application is assessed once");
+        });
         StrategyDecision both = strategies.decide(input);
         DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));
         mapper.insertDecision(record);

@@ -72,21 +72,33 @@ public class DecisionReplay {
     }
 
     /**
-     * Records decided before the table version named the limit-increase table and the pricing logic (ADR 0012
-     * addendum, 2026-11-26) hold the shorter "route+terms" form: the replay is compared on the parts they name, so
-     * the longer name alone does not make them differ. A change in the limit logic still shows, in the limit and its
-     * reason.
+     * Records from before a version string named every part that decides are compared on the parts they name, so
+     * the longer name alone does not make them differ:
+     * <ul>
+     * <li>a table version in the shorter "route+terms" form (before the limit-increase table and the pricing logic
+     * were named, ADR 0012 addendum 2026-11-26): a change in the limit logic still shows, in the limit and its
+     * reason;</li>
+     * <li>a model version without the explanation's ("gmsc-xgb-v2", before "+reasons-2", ADR 0031 addendum
+     * 2026-11-27): its adverse factors were chosen by the earlier explanation and are not compared; PD, outcome,
+     * reasons and terms still are.</li>
+     * </ul>
      */
     static ArmOutcome sameVersionsAsRecorded(ArmOutcome recorded, ArmOutcome replayed) {
-        String was = recorded.tableVersion();
-        String now = replayed.tableVersion();
-        if (was == null || now == null || was.equals(now) || !now.startsWith(was + "+")) {
+        String table = named(recorded.tableVersion(), replayed.tableVersion());
+        String model = named(recorded.modelVersion(), replayed.modelVersion());
+        boolean modelNamedLess = !java.util.Objects.equals(model, replayed.modelVersion());
+        if (java.util.Objects.equals(table, replayed.tableVersion()) && !modelNamedLess) {
             return replayed;
         }
         return new ArmOutcome(replayed.strategy(), replayed.outcome(), replayed.reasonCodes(), replayed.ruleHits(),
                 replayed.defaultProbability(), replayed.riskTier(), replayed.reviewGroup(), replayed.creditLimit(),
-                replayed.aprPercent(), replayed.ruleSetVersion(), was, replayed.modelVersion(),
-                replayed.limitReasonCode());
+                replayed.aprPercent(), replayed.ruleSetVersion(), table, model, replayed.limitReasonCode(),
+                modelNamedLess ? recorded.adverseFactors() : replayed.adverseFactors());
+    }
+
+    /** The recorded version when the replayed one only adds parts to it ("was+..."), else the replayed one. */
+    private static String named(String was, String now) {
+        return was == null || now == null || was.equals(now) || !now.startsWith(was + "+") ? now : was;
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -30,7 +30,8 @@ public class StrategyComparison {
 
     /** scored: live and shadow decisions made; shadowFailures: shadow decisions this arm failed to make. */
     public record ArmCounts(String arm, String strategyName, long volume, long scored, long shadowFailures,
-                            long approved, long reviewed, long rejected, BigDecimal meanDefaultProbability) {
+                            long approved, long reviewed, long rejected, BigDecimal meanDefaultProbability,
+                            BigDecimal meanApprovedDefaultProbability) {
     }
 
     public record LoanCounts(String arm, String strategyName, long activated, long aged, long defaulted) {
@@ -39,7 +40,7 @@ public class StrategyComparison {
     public record ArmComparison(String arm, String strategy, long volume, long scored, long shadowFailures,
                                 long approved, long reviewed,
                                 long rejected, BigDecimal approveRate, BigDecimal reviewRate, BigDecimal rejectRate,
-                                BigDecimal meanDefaultProbability,
+                                BigDecimal meanDefaultProbability, BigDecimal meanApprovedDefaultProbability,
                                 long loansActivated, long loansAged, long loansDefaulted,
                                 @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal defaultRate,
                                 String defaultRateNote) {
@@ -64,7 +65,7 @@ public class StrategyComparison {
         // the configured arms always appear, with zeros before their first decision
         for (Arm arm : Arm.values()) {
             String name = strategies.strategy(arm).name();
-            decisions.put(key(arm.name(), name), new ArmCounts(arm.name(), name, 0, 0, 0, 0, 0, 0, null));
+            decisions.put(key(arm.name(), name), new ArmCounts(arm.name(), name, 0, 0, 0, 0, 0, 0, null, null));
         }
         for (ArmCounts counts : mapper.countDecisionsByArm()) {
             decisions.put(key(counts.arm(), counts.strategyName()), counts);
@@ -81,14 +82,19 @@ public class StrategyComparison {
             arms.add(new ArmComparison(d.arm(), d.strategyName(), d.volume(), d.scored(), d.shadowFailures(),
                     d.approved(),
                     d.reviewed(), d.rejected(), rate(d.approved(), d.scored()), rate(d.reviewed(), d.scored()), rate(d.rejected(), d.scored()),
-                    d.meanDefaultProbability() == null ? null
-                            : d.meanDefaultProbability().setScale(4, RoundingMode.HALF_EVEN),
+                    scaled(d.meanDefaultProbability()),
+                    // of what the arm would lend to: two arms on one model share the overall mean PD
+                    scaled(d.meanApprovedDefaultProbability()),
                     // over the loans old enough to have defaulted: young loans would dilute it towards 0
                     l.activated(), l.aged(), l.defaulted(), aged ? rate(l.defaulted(), l.aged()) : null,
                     aged ? null : NOT_YET_AGED));
         });
         return new Comparison(strategies.challengerSharePercent(), strategies.champion().name(),
                 strategies.challenger().name(), arms);
+    }
+
+    private static BigDecimal scaled(BigDecimal value) {
+        return value == null ? null : value.setScale(4, RoundingMode.HALF_EVEN);
     }
 
     private static String key(String arm, String strategy) {

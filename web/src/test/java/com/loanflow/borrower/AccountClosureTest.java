@@ -37,6 +37,9 @@ class AccountClosureTest extends RunningPlatform {
     HistoryService history;
 
     @Autowired
+    com.loanflow.device.DeviceEventMapper deviceEvents;
+
+    @Autowired
     AccountClosure closures;
 
     @Autowired
@@ -112,9 +115,28 @@ class AccountClosureTest extends RunningPlatform {
         redis.delete(pointer);
         redis.opsForValue().set(pointer, cached);
 
+        // the borrower used a device yesterday (still counted for others on it) and 31 days ago (no longer counted)
+        String device = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        String ip = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        java.time.LocalDateTime now = java.time.LocalDateTime.now().withNano(0);
+        deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "LOGIN", borrowerId,
+                null, device, ip, "广东省|深圳市", "{\"os\":\"android\"}", now.minusDays(1)));
+        deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "LOGIN", borrowerId,
+                null, device, ip, "广东省|深圳市", "{}", now.minusDays(31)));
+
         PlatformHttp.Response closed = close(http, token, PASSWORD);
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().path("personalDataErased").asBoolean()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM device_event WHERE device_idx = ?", device))
+                .as("the row older than the 30-day window is gone").isOne();
+        Map<String, Object> kept = jdbc.queryForMap("SELECT * FROM device_event WHERE device_idx = ?", device);
+        assertThat(value(kept, "borrower_id")).as("a random stand-in").isNotNull().isNotEqualTo(borrowerId);
+        assertThat(value(kept, "application_id")).isNull();
+        assertThat(value(kept, "ip_region")).isNull();
+        assertThat(value(kept, "ip_idx")).as("the IP counts for an hour only").isNull();
+        assertThat(String.valueOf(value(kept, "attributes"))).doesNotContain("android");
+        assertThat(deviceEvents.countBorrowersOnDevice(device, now.minusDays(30), now))
+                .as("the closed account still counts on its device").isOne();
         assertThat(closed.json().path("retainedUntil").asText(null)).as("nothing retained").isNull();
 
         // login and sessions end

@@ -133,26 +133,28 @@ class DeviceCapturePlatformTest {
     void aDeviceSharedByThreeBorrowersInThirtyDaysIsCountedButOlderUseIsNot() {
         String device = deviceLog.deviceIndex("shared-" + UUID.randomUUID());
         LocalDateTime at = LocalDateTime.now(clock).minusDays(40); // a window of its own, clear of other tests
-        record(device, null, "other-1", at.minusDays(31));        // outside the window
+        record(device, null, "other-1", at.minusDays(30).minusSeconds(1)); // a second outside the window
+        record(device, null, "other-4", at.minusDays(30));                  // its first instant: inside
         record(device, null, "other-2", at.minusDays(29));
         record(device, null, "other-3", at.minusDays(2));
-        record(device, null, "other-3", at.minusDays(1));         // the same borrower again
+        record(device, null, "other-3", at.minusDays(1));                   // the same borrower again
         String applicationId = record(device, null, borrowerId, at);
 
-        assertThat(fraudSignals.forApplication(applicationId).borrowersOnDeviceLast30Days()).isEqualTo(3);
+        assertThat(fraudSignals.forApplication(applicationId).borrowersOnDeviceLast30Days()).isEqualTo(4);
     }
 
     @Test
     void applicationsFromOneIpAreCountedInTheHourBeforeTheSubmission() {
         String ipIdx = "ip-" + UUID.randomUUID();
         LocalDateTime at = LocalDateTime.now(clock).minusDays(50);
-        record(null, ipIdx, "other-1", at.minusMinutes(61));
+        record(null, ipIdx, "other-1", at.minusMinutes(60).minusSeconds(1)); // a second outside the hour
+        record(null, ipIdx, "other-5", at.minusMinutes(60));                  // its first instant: inside
         for (int i = 1; i <= 4; i++) {
             record(null, ipIdx, "other-" + i, at.minusMinutes(10L * i));
         }
         String applicationId = record(null, ipIdx, borrowerId, at);
 
-        assertThat(fraudSignals.forApplication(applicationId).applicationsFromIpLastHour()).isEqualTo(5);
+        assertThat(fraudSignals.forApplication(applicationId).applicationsFromIpLastHour()).isEqualTo(6);
     }
 
     @Test

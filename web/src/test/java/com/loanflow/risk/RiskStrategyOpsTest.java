@@ -58,6 +58,8 @@ class RiskStrategyOpsTest {
     TransactionTemplate transaction;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.loanflow.application.Applications applications;
     @LocalServerPort
     int port;
 
@@ -179,8 +181,37 @@ class RiskStrategyOpsTest {
                 recorded.ruleHits(), recorded.defaultProbability(), recorded.riskTier(), recorded.reviewGroup(),
                 recorded.creditLimit(), recorded.aprPercent(), recorded.ruleSetVersion(),
                 "risk-route-9.0+credit-terms-1.0+limit-increase-1.0+pricing-2", recorded.modelVersion(),
-                recorded.limitReasonCode());
+                recorded.limitReasonCode(), recorded.adverseFactors());
         assertThat(DecisionReplay.sameVersionsAsRecorded(recorded, other)).isNotEqualTo(recorded);
+    }
+
+    @Test
+    void adverseFactorsReplayExactlyAndARecordFromBeforeTheExplanationWasVersionedIsComparedWithoutThem() {
+        DecisionReplay.Result[] results = rolledBack(() -> {
+            String current = application(Arm.CHAMPION);
+            decide(current, LI_SI);
+            DecisionReplay.Result same = replay.replay(current);
+            // what the borrower was told changed after the decision: the replay says so (another application: the
+            // first one's record is in MyBatis's session cache now, and JdbcTemplate updates do not clear it)
+            String changed = application(Arm.CHAMPION);
+            decide(changed, LI_SI);
+            jdbc.update("UPDATE risk_decision SET adverse_factors = 'F_DEPENDENTS' WHERE application_id = ?", changed);
+            DecisionReplay.Result edited = replay.replay(changed);
+            // decided under the earlier explanation (model version without "+reasons-2"): factors not compared
+            String older = application(Arm.CHAMPION);
+            decide(older, LI_SI);
+            jdbc.update("UPDATE risk_decision SET adverse_factors = 'F_DEPENDENTS', model_version = 'gmsc-xgb-v2'"
+                    + " WHERE application_id = ?", older);
+            return new DecisionReplay.Result[] {same, edited, replay.replay(older)};
+        });
+        assertThat(results[0].sameResult()).isTrue();
+        assertThat(results[0].recorded().modelVersion()).endsWith("+" + com.loanflow.risk.model.DefaultProbabilityModel.EXPLANATION_VERSION);
+        assertThat(results[0].recorded().adverseFactors()).isNotEmpty()
+                .isEqualTo(results[0].replayed().adverseFactors());
+        assertThat(results[1].sameResult()).isFalse();
+        assertThat(results[1].recorded().adverseFactors()).containsExactly("F_DEPENDENTS");
+        assertThat(results[2].sameResult()).isTrue();
+        assertThat(results[2].replayed().modelVersion()).isEqualTo("gmsc-xgb-v2");
     }
 
     @Test
@@ -239,6 +270,8 @@ class RiskStrategyOpsTest {
             assertThat(after.approveRate()).isEqualByComparingTo(BigDecimal.valueOf(after.approved())
                     .divide(BigDecimal.valueOf(after.scored()), 4, java.math.RoundingMode.HALF_EVEN));
             assertThat(after.meanDefaultProbability()).isNotNull();
+            assertThat(after.meanApprovedDefaultProbability()).as("张三's PDs only").isNotNull()
+                    .isLessThan(after.meanDefaultProbability());
         }
     }
 
@@ -335,6 +368,26 @@ class RiskStrategyOpsTest {
         return c.arms().stream().filter(a -> a.strategy().equals(
                         Arm.valueOf(a.arm()) == Arm.CHAMPION ? c.champion() : c.challenger()))
                 .collect(Collectors.toMap(StrategyComparison.ArmComparison::arm, Function.identity()));
+    }
+
+    @Test
+    void ownApplicationsAreCountedFromTheFirstInstantOfTheNinetyDays() {
+        int counted = rolledBack(() -> {
+            String first = application(Arm.CHAMPION);
+            String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan_application WHERE id = ?",
+                    String.class, first);
+            LocalDateTime since = LocalDateTime.now().withNano(0).minusDays(90);
+            jdbc.update("UPDATE loan_application SET created_at = ? WHERE id = ?", since.minusDays(1), first);
+            for (LocalDateTime at : new LocalDateTime[] {since.minusSeconds(1), since, since.plusDays(89)}) {
+                String id = Ids.newId();
+                jdbc.update("INSERT INTO loan_application (id, borrower_id, idempotency_key, requested_amount,"
+                        + " term_months, bank_card_enc, bank_card_idx, bank_card_masked, purpose, status, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, 1000.00, 6, 'test', ?, '6222****0007', 'CONSUMPTION',"
+                        + " 'REJECTED', ?, ?)", id, borrowerId, id, (id + id).replace("-", "").substring(0, 64), at, at);
+            }
+            return applications.applicationsSince(borrowerId, since);
+        });
+        assertThat(counted).as("the one at the first instant and the one inside, not the two before").isEqualTo(2);
     }
 
     @Test

@@ -22,6 +22,13 @@ public final class DefaultProbabilityModel {
     /** The model {@link #loadDefault()} serves. */
     public static final String RESOURCE = "/com/loanflow/risk/model/" + TrainDefaultModel.GMSC.modelFile();
     private static final int ADVERSE_FACTOR_COUNT = 3;
+    /**
+     * The version of how contributions become adverse factors ({@link #attributeMissing}, {@link #topPositive}):
+     * raise it whenever that changes. Decisions record it after the model's version (gmsc-xgb-v2+reasons-2), so a
+     * replay knows whether it can compare their factors. Records without it predate reasons-2 (any positive
+     * contribution, no attribution of missing columns).
+     */
+    public static final String EXPLANATION_VERSION = "reasons-2";
 
     /** PD in [0, 1] and the codes of the features that pushed it up most (largest first, at most three). */
     public record Score(double defaultProbability, List<String> adverseFactorCodes) {
