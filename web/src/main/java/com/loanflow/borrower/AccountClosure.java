@@ -187,11 +187,11 @@ public class AccountClosure {
         mapper.eraseConsents(borrowerId);
         // a closed account must not reset the fraud signals: another borrower on the same device within 30 days (or
         // from the same IP within the hour) still counts this one, so those rows stay until the window passes
-        // (DeviceLogRetention deletes them later), unlinked: a random stand-in id, no application, region or
+        // (DeviceLogRetention deletes them once the 30 days, and clears the IP index once the hour, have passed), unlinked: a random stand-in id, no application, region or
         // attributes, only the keyed blind indexes and the time. Everything else of the log goes now.
         mapper.deleteUncountedDeviceEvents(borrowerId, at.minus(com.loanflow.device.FraudSignals.SHARED_DEVICE_WINDOW),
                 at.minus(com.loanflow.device.FraudSignals.IP_BURST_WINDOW));
-        mapper.unlinkDeviceEvents(borrowerId, com.loanflow.shared.Ids.newId(),
+        mapper.unlinkDeviceEvents(borrowerId, com.loanflow.device.DeviceEvent.unlinkedBorrowerId(),
                 at.minus(com.loanflow.device.FraudSignals.IP_BURST_WINDOW), "{}");
         mapper.eraseContracts(borrowerId);
         mapper.eraseDisbursements(borrowerId);

@@ -10,5 +10,15 @@ public record DeviceEvent(String id, String eventType, String borrowerId, String
                           String ipIdx, String ipRegion, String attributes, LocalDateTime occurredAt) {
 
     public static final String APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED";
+    /**
+     * The borrower id of a row unlinked from an erased account: this prefix and random hex, one stand-in per
+     * erasure (ADR 0024 addendum 2026-11-27). Such rows are kept only while a fraud signal counts them.
+     */
+    public static final String UNLINKED_PREFIX = "erased-";
+
+    /** A fresh stand-in borrower id for the rows of one erased account (36 characters, like a borrower id). */
+    public static String unlinkedBorrowerId() {
+        return UNLINKED_PREFIX + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 29);
+    }
     public static final String LOGIN = "LOGIN";
 }

@@ -19,4 +19,10 @@ public interface DeviceEventMapper {
                                @Param("to") LocalDateTime to);
 
     int deleteBefore(LocalDateTime cutoff);
+
+    /** Rows unlinked from erased accounts ({@link DeviceEvent#UNLINKED_PREFIX}) older than the cutoff. */
+    int deleteUnlinkedBefore(@Param("cutoff") LocalDateTime cutoff, @Param("prefix") String prefix);
+
+    /** Clears the IP index of unlinked rows older than the cutoff (the IP burst window has passed). */
+    int clearUnlinkedIpBefore(@Param("cutoff") LocalDateTime cutoff, @Param("prefix") String prefix);
 }

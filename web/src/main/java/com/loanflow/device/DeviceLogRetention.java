@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Behaviour/device logs are kept for risk analysis for 180 days (configurable), then deleted. */
+/**
+ * Behaviour/device logs are kept for risk analysis for 180 days (configurable), then deleted. Rows unlinked from an
+ * erased account are kept only while a fraud signal counts them: 30 days, the IP index an hour (at the next run).
+ */
 @Component
 class DeviceLogRetention {
 
@@ -29,7 +32,10 @@ class DeviceLogRetention {
     /** Deletes every row older than the retention; returns how many. Runs daily (03:30 by default). */
     @Scheduled(cron = "${loanflow.device.purge-cron:0 30 3 * * *}")
     int purge() {
-        int deleted = mapper.deleteBefore(LocalDateTime.now(clock).minus(retention));
+        LocalDateTime now = LocalDateTime.now(clock);
+        int deleted = mapper.deleteBefore(now.minus(retention));
+        deleted += mapper.deleteUnlinkedBefore(now.minus(FraudSignals.SHARED_DEVICE_WINDOW), DeviceEvent.UNLINKED_PREFIX);
+        mapper.clearUnlinkedIpBefore(now.minus(FraudSignals.IP_BURST_WINDOW), DeviceEvent.UNLINKED_PREFIX);
         if (deleted > 0) {
             log.info("Purged {} device/behaviour log rows older than {}", deleted, retention);
         }

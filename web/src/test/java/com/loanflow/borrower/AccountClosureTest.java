@@ -123,6 +123,17 @@ class AccountClosureTest extends RunningPlatform {
                 null, device, ip, "广东省|深圳市", "{\"os\":\"android\"}", now.minusDays(1)));
         deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "LOGIN", borrowerId,
                 null, device, ip, "广东省|深圳市", "{}", now.minusDays(31)));
+        // an application from another device ten minutes ago; two rows with no device, from an IP in and out of the hour
+        String otherDevice = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        String submitted = UUID.randomUUID().toString();
+        deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "APPLICATION_SUBMITTED",
+                borrowerId, submitted, otherDevice, ip, null, "{}", now.minusMinutes(10)));
+        String recentIp = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "LOGIN", borrowerId,
+                null, null, recentIp, null, "{}", now.minusMinutes(20)));
+        String oldIp = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        deviceEvents.insert(new com.loanflow.device.DeviceEvent(UUID.randomUUID().toString(), "LOGIN", borrowerId,
+                null, null, oldIp, null, "{}", now.minusHours(2)));
 
         PlatformHttp.Response closed = close(http, token, PASSWORD);
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
@@ -137,6 +148,15 @@ class AccountClosureTest extends RunningPlatform {
         assertThat(String.valueOf(value(kept, "attributes"))).doesNotContain("android");
         assertThat(deviceEvents.countBorrowersOnDevice(device, now.minusDays(30), now))
                 .as("the closed account still counts on its device").isOne();
+        assertThat(String.valueOf(value(kept, "borrower_id"))).startsWith(com.loanflow.device.DeviceEvent.UNLINKED_PREFIX);
+        assertThat(deviceEvents.findSubmission(submitted)).as("no longer linked to its application").isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM device_event WHERE device_idx = ? AND application_id IS NULL"
+                + " AND ip_idx IS NOT NULL", otherDevice)).as("inside the hour: the IP still counts").isOne();
+        assertThat(count("SELECT COUNT(*) FROM device_event WHERE ip_idx = ?", recentIp)).isOne();
+        assertThat(count("SELECT COUNT(*) FROM device_event WHERE ip_idx = ?", oldIp))
+                .as("no device, and out of the hour: nothing counts it").isZero();
+        assertThat(count("SELECT COUNT(DISTINCT borrower_id) FROM device_event WHERE device_idx IN (?, ?)",
+                device, otherDevice)).as("one stand-in per erasure").isOne();
         assertThat(closed.json().path("retainedUntil").asText(null)).as("nothing retained").isNull();
 
         // login and sessions end

@@ -183,6 +183,28 @@ class DeviceCapturePlatformTest {
         assertThat(mapper.findSubmission(kept)).isPresent();
     }
 
+    @Test
+    void rowsUnlinkedFromAnErasedAccountAreKeptOnlyWhileASignalCountsThem() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        String standIn = DeviceEvent.unlinkedBorrowerId();
+        assertThat(standIn).hasSize(36).startsWith(DeviceEvent.UNLINKED_PREFIX);
+        String ipIdx = "ip-" + UUID.randomUUID();
+        String past = record("dev-" + UUID.randomUUID(), ipIdx, standIn, now.minusDays(31));
+        String counted = record("dev-" + UUID.randomUUID(), ipIdx, standIn, now.minusDays(29));
+        String thisHour = record(null, ipIdx, standIn, now.minusMinutes(10));
+        String ordinary = record(null, ipIdx, "purge-test", now.minusDays(31)); // a borrower's own row: 180 days
+
+        new DeviceLogRetention(mapper, clock, Duration.ofDays(180)).purge();
+
+        assertThat(mapper.findSubmission(past)).as("past the 30 days").isEmpty();
+        assertThat(mapper.findSubmission(counted)).hasValueSatisfying(e -> {
+            assertThat(e.deviceIdx()).isNotNull();
+            assertThat(e.ipIdx()).as("the hour has passed").isNull();
+        });
+        assertThat(mapper.findSubmission(thisHour)).hasValueSatisfying(e -> assertThat(e.ipIdx()).isNotNull());
+        assertThat(mapper.findSubmission(ordinary)).hasValueSatisfying(e -> assertThat(e.ipIdx()).isNotNull());
+    }
+
     private String record(String deviceIdx, String ipIdx, String borrower, LocalDateTime at) {
         String applicationId = UUID.randomUUID().toString();
         mapper.insert(new DeviceEvent(UUID.randomUUID().toString(), DeviceEvent.APPLICATION_SUBMITTED, borrower,

@@ -28,5 +28,8 @@ class DeviceLogRetentionTest {
         verify(mapper).deleteBefore(cutoff.capture());
         assertThat(cutoff.getValue()).isEqualTo(LocalDateTime.parse("2026-01-02T10:00:00"));
         assertThat(deleted).isEqualTo(3);
+        // rows unlinked from erased accounts: 30 days, the IP index an hour
+        verify(mapper).deleteUnlinkedBefore(LocalDateTime.parse("2026-06-01T10:00:00"), DeviceEvent.UNLINKED_PREFIX);
+        verify(mapper).clearUnlinkedIpBefore(LocalDateTime.parse("2026-07-01T09:00:00"), DeviceEvent.UNLINKED_PREFIX);
     }
 }
