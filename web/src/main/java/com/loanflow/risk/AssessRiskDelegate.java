@@ -73,6 +73,13 @@ class AssessRiskDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         LoanApplication application = applications.get(execution.getProcessBusinessKey());
+        mapper.findDecision(application.id()).ifPresent(earlier -> {
+            // one decision per application (uk_risk_decision_application): a process modification that runs this
+            // task again gets a clear incident instead of a duplicate-key one (and reads no report or signal first);
+            // the borrower applies anew instead
+            throw new IllegalStateException("Application " + application.id() + " was decided already ("
+                    + earlier.outcome() + " at " + earlier.decidedAt() + "); an application is assessed once");
+        });
         Borrower borrower = borrowers.get(application.borrowerId());
         String idNumber = borrowers.idNumber(borrower);
         CreditBureauReport report = creditReport(execution, application.id());
@@ -98,12 +105,6 @@ class AssessRiskDelegate implements JavaDelegate {
                         Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))),
                 repaymentRecord.of(borrower.id(), application.id()));
 
-        mapper.findDecision(application.id()).ifPresent(earlier -> {
-            // one decision per application (uk_risk_decision_application): a process modification that runs this
-            // task again gets a clear incident instead of a duplicate-key one; the borrower applies anew instead
-            throw new IllegalStateException("Application " + application.id() + " was decided already ("
-                    + earlier.outcome() + " at " + earlier.decidedAt() + "); an application is assessed once");
-        });
         StrategyDecision both = strategies.decide(input);
         DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));
         mapper.insertDecision(record);

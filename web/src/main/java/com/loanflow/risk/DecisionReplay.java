@@ -20,7 +20,10 @@ public class DecisionReplay {
                          boolean sameResult, ArmOutcome recorded, ArmOutcome replayed, Shadow shadow) {
     }
 
-    /** The shadow arm's replay; a shadow that failed when decided is the same result only when it fails again. */
+    /**
+     * The shadow arm's replay; a shadow that failed when decided is the same result only when it fails again with the
+     * same exception type (the message may name another cause: a table since removed).
+     */
     public record Shadow(String arm, String strategy, boolean sameResult, ArmOutcome recorded, ArmOutcome replayed,
                          String recordedFailure, String replayedFailure) {
     }
@@ -62,7 +65,7 @@ public class DecisionReplay {
                 replayFailure = failed.getClass().getSimpleName()
                         + (failed.getMessage() == null ? "" : ": " + failed.getMessage());
             }
-            boolean same = stored.hasFailed() ? replayFailure != null
+            boolean same = stored.hasFailed() ? failureType(stored.failure()).equals(failureType(replayFailure))
                     : shadowReplayed != null && stored.outcome().equals(shadowReplayed);
             shadow = new Shadow(stored.arm(), stored.strategy().name(), intact && same, stored.outcome(),
                     shadowReplayed, stored.failure(), replayFailure);
@@ -94,6 +97,15 @@ public class DecisionReplay {
                 replayed.defaultProbability(), replayed.riskTier(), replayed.reviewGroup(), replayed.creditLimit(),
                 replayed.aprPercent(), replayed.ruleSetVersion(), table, model, replayed.limitReasonCode(),
                 modelNamedLess ? recorded.adverseFactors() : replayed.adverseFactors());
+    }
+
+    /** "IllegalStateException" of "IllegalStateException: message"; empty when nothing failed. */
+    static String failureType(String failure) {
+        if (failure == null) {
+            return "";
+        }
+        int colon = failure.indexOf(':');
+        return colon < 0 ? failure : failure.substring(0, colon);
     }
 
     /** The recorded version when the replayed one only adds parts to it ("was+..."), else the replayed one. */

@@ -18,7 +18,8 @@ public interface RiskMapper {
     List<StrategyComparison.ArmCounts> countDecisionsByArm();
 
     /** Per arm and strategy, over live decisions that became loans: activated, aged and defaulted loans. */
-    List<StrategyComparison.LoanCounts> countLoansByArm(@Param("overdueBefore") LocalDate overdueBefore,
+    List<StrategyComparison.LoanCounts> countLoansByArm(@Param("agedBefore") LocalDate agedBefore,
+                                                        @Param("unpaidDefaultBefore") LocalDate unpaidDefaultBefore,
                                                         @Param("defaultDays") int defaultDays);
 
     /** The manual review's decision (APPROVE or REJECT) for an application; there is at most one. */

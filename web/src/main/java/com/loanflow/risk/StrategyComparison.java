@@ -23,7 +23,10 @@ public class StrategyComparison {
 
     /**
      * An installment more than this many days past due makes its loan a default, paid since or not (its most days
-     * past due are kept by the daily accrual): collections succeeding later must not make an arm look safer.
+     * past due are kept by the daily accrual): collections succeeding later must not make an arm look safer. The
+     * accrual of day X records X - due for an installment unpaid at the end of X, so a default is an installment
+     * unpaid at the end of its 31st day past due. One unpaid now and due before today - 31 was (whether or not that
+     * day has been accrued yet); one due exactly 31 days ago is not a default yet: its 31st day is today.
      */
     static final int DEFAULT_DAYS_PAST_DUE = 30;
     static final String NOT_YET_AGED = "not yet aged";
@@ -72,7 +75,7 @@ public class StrategyComparison {
         }
         Map<String, LoanCounts> loans = new LinkedHashMap<>();
         for (LoanCounts counts : mapper.countLoansByArm(LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE),
-                DEFAULT_DAYS_PAST_DUE)) {
+                LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE + 1), DEFAULT_DAYS_PAST_DUE)) {
             loans.put(key(counts.arm(), counts.strategyName()), counts);
         }
         List<ArmComparison> arms = new ArrayList<>();

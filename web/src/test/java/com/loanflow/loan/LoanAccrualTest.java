@@ -219,11 +219,13 @@ class LoanAccrualTest {
         assertThat(view.path("aprConvention").asText()).contains("IRR").contains("x 12");
     }
 
-    /** A rendered contract row fixing a service fee, as Contracts.prepare stores it (the PDF is a stand-in). */
+    /** Each installment's most days past due, in schedule order. */
     private java.util.List<Integer> daysPastDue(String loanId) {
         return jdbc.queryForList("SELECT max_days_past_due FROM installment WHERE loan_id = ? ORDER BY seq",
                 Integer.class, loanId);
     }
+
+    /** A rendered contract row fixing a service fee, as Contracts.prepare stores it (the PDF is a stand-in). */
 
     private void contractWithFee(String applicationId, String fee, String irrApr) {
         String id = Ids.newId();

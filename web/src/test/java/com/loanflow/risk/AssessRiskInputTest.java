@@ -150,6 +150,7 @@ class AssessRiskInputTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> delegate.execute(execution))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("was decided already (APPROVE");
         verify(mapper, org.mockito.Mockito.never()).insertDecision(any());
+        verify(creditReports, org.mockito.Mockito.never()).open(anyString(), anyString());
     }
 
     @Test

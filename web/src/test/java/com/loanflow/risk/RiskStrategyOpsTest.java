@@ -310,6 +310,40 @@ class RiskStrategyOpsTest {
         assertThat(replayed.shadow().replayedFailure()).as("the missing table fails the replay too").isNotNull();
         assertThat(replayed.shadow().recorded()).isNull();
         assertThat(replayed.shadow().sameResult()).isTrue();
+        assertThat(DecisionReplay.failureType("IllegalStateException: risk-route matched no row"))
+                .isEqualTo(DecisionReplay.failureType(replayed.shadow().replayedFailure()));
+        assertThat(DecisionReplay.failureType("ArithmeticException")).isEqualTo("ArithmeticException");
+        assertThat(DecisionReplay.failureType(null)).isEmpty();
+    }
+
+    @Test
+    void aShadowStoredBeforeFactorsAndFailuresWereKeptStillReplays() throws Exception {
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            String stored = jdbc.queryForObject("SELECT shadow_decision FROM risk_decision WHERE application_id = ?",
+                    String.class, applicationId);
+            try {
+                // as written before 2026-11-27: no adverseFactors, the model version without the explanation's
+                com.fasterxml.jackson.databind.node.ObjectNode shadow =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored);
+                com.fasterxml.jackson.databind.node.ObjectNode outcome =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) shadow.get("outcome");
+                assertThat(outcome.remove("adverseFactors")).isNotNull();
+                outcome.put("modelVersion", outcome.get("modelVersion").asText().replace("+reasons-2", ""));
+                assertThat(shadow.has("failure")).isFalse();
+                jdbc.update("UPDATE risk_decision SET shadow_decision = ? WHERE application_id = ?",
+                        json.writeValueAsString(shadow), applicationId);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return replay.replay(applicationId);
+        });
+        assertThat(result.shadow().recorded().adverseFactors()).isEmpty();
+        assertThat(result.shadow().recorded().modelVersion()).isEqualTo("gmsc-xgb-v2");
+        assertThat(result.shadow().recordedFailure()).isNull();
+        assertThat(result.shadow().sameResult()).isTrue();
+        assertThat(result.sameResult()).isTrue();
     }
 
     @Test
@@ -321,14 +355,16 @@ class RiskStrategyOpsTest {
             String young = application(Arm.CHAMPION);
             String paidLate = application(Arm.CHAMPION);
             String paidThirtyDaysLate = application(Arm.CHAMPION);
-            loan(defaulted, LocalDate.now().minusDays(31), false, 0);
+            String inItsThirtyFirstDay = application(Arm.CHAMPION);
+            loan(defaulted, LocalDate.now().minusDays(32), false, 0); // unpaid at the end of day 31, not accrued yet
+            loan(inItsThirtyFirstDay, LocalDate.now().minusDays(31), false, 30); // aged, not (yet) a default
             loan(paid, LocalDate.now().minusDays(40), true, 0);
             loan(young, LocalDate.now().plusDays(20), false, 0);
             // collected after 31 days late: still a default; 30 days late is not more than 30
             loan(paidLate, LocalDate.now().minusDays(50), true, 31);
             loan(paidThirtyDaysLate, LocalDate.now().minusDays(50), true, 30);
             // decisions last: MyBatis inserts clear its session cache, JdbcTemplate inserts do not
-            for (String id : new String[] {defaulted, paid, young, paidLate, paidThirtyDaysLate}) {
+            for (String id : new String[] {defaulted, paid, young, paidLate, paidThirtyDaysLate, inItsThirtyFirstDay}) {
                 decide(id, ZHANG_SAN);
             }
             return new StrategyComparison.ArmComparison[] {before, byArm(comparison.compare()).get("CHAMPION")};
@@ -339,10 +375,10 @@ class RiskStrategyOpsTest {
             assertThat(before.defaultRate()).isNull();
             assertThat(before.defaultRateNote()).isEqualTo("not yet aged");
         }
-        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(5);
-        assertThat(after.loansAged() - before.loansAged()).isEqualTo(4);
-        assertThat(after.loansDefaulted() - before.loansDefaulted()).as("unpaid 31 days, and paid after 31 days late")
-                .isEqualTo(2);
+        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(6);
+        assertThat(after.loansAged() - before.loansAged()).isEqualTo(5);
+        assertThat(after.loansDefaulted() - before.loansDefaulted())
+                .as("unpaid past its 31st day, and paid after 31 days late").isEqualTo(2);
         assertThat(after.defaultRate()).as("defaulted among the loans aged enough to have defaulted")
                 .isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
                         .divide(BigDecimal.valueOf(after.loansAged()), 4, java.math.RoundingMode.HALF_EVEN));

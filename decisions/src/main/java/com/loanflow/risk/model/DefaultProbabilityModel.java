@@ -102,8 +102,8 @@ public final class DefaultProbabilityModel {
      * The contributions with each column missing because of a sentinel or a missing income moved onto the indicator
      * that says so (the SHAP values still sum to the score). The trees' default branch for a missing value carries
      * the effect of "the bureau sent a code" or "no income reported"; left on the column, a report with no late
-     * payments but a 96 code would be explained as "payments 90 or more days late". An older model without the
-     * indicator column keeps them where they are.
+     * payments but a 96 code would be explained as "payments 90 or more days late". A group whose indicator an older
+     * model does not read (gmsc-xgb-v1 has no MonthlyIncomeMissing) keeps its contributions where they are.
      */
     static float[] attributeMissing(float[] features, float[] contributions) {
         float[] moved = contributions.clone();

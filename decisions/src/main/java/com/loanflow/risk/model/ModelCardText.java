@@ -79,9 +79,11 @@ final class ModelCardText {
             - Hyper-parameters were searched by cross-validation on the training part and the round count by an inner
               split of it, so the validation AUC is an honest hold-out figure; the 20% of GMSC held back by the data
               owners is the independent check.
-            - Adverse factors are the top positive SHAP contributions: exact TreeSHAP, the values of xgboost's
-              `predictContrib`, computed in Java per decision and checked against `predictContrib` on probe rows at
-              every load (ADR 0016). They explain this model's score, not causes.
+            - Adverse factors are the top positive SHAP contributions (at most three, each at least 0.01 log-odds):
+              exact TreeSHAP, the values of xgboost's `predictContrib`, computed in Java per decision and checked
+              against `predictContrib` on probe rows at every load (ADR 0016). A column missing because of a 96/98
+              code or a missing income gives its contribution to the indicator that says so (explanation
+              `reasons-2`, ADR 0031). They explain this model's score, not causes.
             - Thin-file applicants are scored like everyone else, but rejected from PD 0.30 and otherwise always reviewed
               by senior reviewers.
 

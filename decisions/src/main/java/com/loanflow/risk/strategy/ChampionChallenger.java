@@ -28,6 +28,8 @@ public final class ChampionChallenger {
                               StrategyEngines engines) {
         this.champion = Objects.requireNonNull(champion, "champion");
         this.challenger = Objects.requireNonNull(challenger, "challenger");
+        champion.requireStorable();
+        challenger.requireStorable();
         if (champion.name().equals(challenger.name())) {
             throw new IllegalArgumentException("champion and challenger need different names: " + champion.name());
         }

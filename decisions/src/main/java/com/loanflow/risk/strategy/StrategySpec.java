@@ -41,17 +41,12 @@ public record StrategySpec(String name, String ruleSet, String riskRoute, String
             DefaultProbabilityModel.RESOURCE, RiskEngine.APR_CAP_PERCENT);
 
     public StrategySpec {
-        // refused when configured, at start-up: found at the first insert, every application would fail instead
         requireText(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("strategy name must be 1-" + MAX_NAME_LENGTH
-                    + " letters, digits, '.', '_' or '-' (it is stored, and a metric tag): " + name);
-        }
-        requireResource(ruleSet, "ruleSet");
-        requireResource(riskRoute, "riskRoute");
-        requireResource(creditTerms, "creditTerms");
-        requireResource(limitIncrease, "limitIncrease");
-        requireResource(model, "model");
+        requireText(ruleSet, "ruleSet");
+        requireText(riskRoute, "riskRoute");
+        requireText(creditTerms, "creditTerms");
+        requireText(limitIncrease, "limitIncrease");
+        requireText(model, "model");
         Objects.requireNonNull(aprCapPercent, "aprCapPercent");
         if (aprCapPercent.signum() <= 0 || aprCapPercent.compareTo(RiskEngine.APR_CAP_PERCENT) > 0) {
             throw new IllegalArgumentException("aprCapPercent must be in (0, " + RiskEngine.APR_CAP_PERCENT + "]");
@@ -59,8 +54,24 @@ public record StrategySpec(String name, String ruleSet, String riskRoute, String
         aprCapPercent = aprCapPercent.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
-    private static void requireResource(String value, String field) {
-        requireText(value, field);
+    /**
+     * Refuses, when strategies are configured (ChampionChallenger, at start-up), a spec the decision record cannot
+     * hold: found at the first insert instead, every application would fail. Not checked when a stored spec is read
+     * back (replay, pricing after review): a record stored under an older rule must stay readable.
+     */
+    public void requireStorable() {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("strategy name must be 1-" + MAX_NAME_LENGTH
+                    + " letters, digits, '.', '_' or '-' (it is stored, and a metric tag): " + name);
+        }
+        requireShortResource(ruleSet, "ruleSet");
+        requireShortResource(riskRoute, "riskRoute");
+        requireShortResource(creditTerms, "creditTerms");
+        requireShortResource(limitIncrease, "limitIncrease");
+        requireShortResource(model, "model");
+    }
+
+    private static void requireShortResource(String value, String field) {
         if (value.length() > MAX_RESOURCE_LENGTH) {
             throw new IllegalArgumentException("strategy " + field + " must be at most " + MAX_RESOURCE_LENGTH
                     + " characters: " + value);

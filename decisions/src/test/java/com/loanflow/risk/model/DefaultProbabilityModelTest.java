@@ -109,12 +109,20 @@ class DefaultProbabilityModelTest {
     }
 
     @Test
-    void anOlderModelWithoutTheIndicatorsKeepsItsContributions() {
+    void anOlderModelMovesWhatItsColumnsCanSayAndKeepsTheRest() {
+        // gmsc-xgb-v1 reads the first 11 columns: the past-due code indicator (10) but no income indicator (13)
         float[] elevenColumns = java.util.Arrays.copyOf(CreditFeatures.of(new CreditBureauReport(0, 1, 2, 1, false,
-                false, 0.10, 45, 0, 2500.0, null, 8, 0, 1, 0, 0)), 11);
+                false, 0.10, 45, 96, 2500.0, null, 8, 0, 1, 0, 0)), 11);
         float[] contributions = new float[12];
         java.util.Arrays.fill(contributions, 0.2f);
-        assertThat(DefaultProbabilityModel.attributeMissing(elevenColumns, contributions)).containsExactly(contributions);
+        float[] moved = DefaultProbabilityModel.attributeMissing(elevenColumns, contributions);
+        for (String count : List.of("NumberOfTime30-59DaysPastDueNotWorse", "NumberOfTimes90DaysLate",
+                "NumberOfTime60-89DaysPastDueNotWorse")) {
+            assertThat(moved[CreditFeatures.NAMES.indexOf(count)]).as(count).isZero();
+        }
+        assertThat(moved[CreditFeatures.NAMES.indexOf("PastDueSpecialCode")]).isCloseTo(0.8f, within(1e-6f));
+        assertThat(moved[CreditFeatures.NAMES.indexOf("MonthlyIncome")]).as("no indicator to move it to")
+                .isEqualTo(0.2f);
     }
 
     @Test

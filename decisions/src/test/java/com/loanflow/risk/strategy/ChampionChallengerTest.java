@@ -186,15 +186,19 @@ class ChampionChallengerTest {
         StrategySpec c = StrategySpec.CHAMPION;
         String fortyOne = "a".repeat(StrategySpec.MAX_NAME_LENGTH + 1);
         for (String name : List.of(fortyOne, "with space", "中文策略", "semi;colon")) {
-            assertThatThrownBy(() -> new StrategySpec(name, c.ruleSet(), c.riskRoute(), c.creditTerms(),
-                    c.limitIncrease(), c.model(), c.aprCapPercent())).as(name)
+            // readable (a stored spec from before the rule), refused as configuration
+            StrategySpec stored = new StrategySpec(name, c.ruleSet(), c.riskRoute(), c.creditTerms(),
+                    c.limitIncrease(), c.model(), c.aprCapPercent());
+            assertThatThrownBy(() -> new ChampionChallenger(c, stored, 10, ENGINES)).as(name)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategy name");
         }
-        assertThat(new StrategySpec("a".repeat(StrategySpec.MAX_NAME_LENGTH), c.ruleSet(), c.riskRoute(),
-                c.creditTerms(), c.limitIncrease(), c.model(), c.aprCapPercent()).name()).hasSize(40);
+        StrategySpec forty = new StrategySpec("a".repeat(StrategySpec.MAX_NAME_LENGTH), c.ruleSet(), c.riskRoute(),
+                c.creditTerms(), c.limitIncrease(), c.model(), c.aprCapPercent());
+        assertThat(new ChampionChallenger(c, forty, 10, ENGINES).challenger().name()).hasSize(40);
         String longResource = "/" + "x".repeat(StrategySpec.MAX_RESOURCE_LENGTH) + ".dmn";
-        assertThatThrownBy(() -> new StrategySpec("ok", c.ruleSet(), longResource, c.creditTerms(),
-                c.limitIncrease(), c.model(), c.aprCapPercent())).hasMessageContaining("riskRoute");
+        StrategySpec longName = new StrategySpec("ok", c.ruleSet(), longResource, c.creditTerms(),
+                c.limitIncrease(), c.model(), c.aprCapPercent());
+        assertThatThrownBy(() -> new ChampionChallenger(c, longName, 10, ENGINES)).hasMessageContaining("riskRoute");
     }
 
     @Test
