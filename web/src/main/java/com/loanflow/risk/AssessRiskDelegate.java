@@ -68,6 +68,11 @@ class AssessRiskDelegate implements JavaDelegate {
         this.fraudSignals = fraudSignals;
         this.json = json;
         this.clock = clock;
+        // at zero from start-up, per configured arm: the alert's increase() sees the first failure, and the series
+        // exists for it to read before any failure
+        for (com.loanflow.risk.strategy.Arm arm : com.loanflow.risk.strategy.Arm.values()) {
+            shadowFailures(arm, strategies.strategy(arm).name());
+        }
     }
 
     @Override
@@ -116,8 +121,7 @@ class AssessRiskDelegate implements JavaDelegate {
             // the live decision stands; the broken arm is for an operator to fix (the record keeps the error)
             log.warn("Shadow decision of {} strategy {} failed for application {}: {}", both.shadowFailure().arm(),
                     both.shadowFailure().strategy().name(), application.id(), both.shadowFailure().error());
-            metrics.counter("loanflow.risk.shadow.failures", "arm", both.shadowFailure().arm().name(),
-                    "strategy", both.shadowFailure().strategy().name()).increment();
+            shadowFailures(both.shadowFailure().arm(), both.shadowFailure().strategy().name()).increment();
         }
 
         execution.setVariable("riskOutcome", decision.outcome().name());
@@ -157,6 +161,12 @@ class AssessRiskDelegate implements JavaDelegate {
                 + " 元 / Loans repaid here: " + history.settledLoans() + "; installments of the last one paid on time: "
                 + history.onTimeInstallments() + "; most days late in 24 months: " + history.maxDaysPastDue()
                 + "; its credit limit: " + lastLimit + " CNY";
+    }
+
+    private io.micrometer.core.instrument.Counter shadowFailures(com.loanflow.risk.strategy.Arm arm, String strategy) {
+        return io.micrometer.core.instrument.Counter.builder("loanflow.risk.shadow.failures")
+                .description("Shadow decisions that failed (the live decision went on; the record keeps the error)")
+                .tag("arm", arm.name()).tag("strategy", strategy).register(metrics);
     }
 
     /**
