@@ -2,36 +2,54 @@ package com.loanflow.workers;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
 
-/** A real Redis server (embedded-redis) on a free loopback port, for the tests of what the workers keep in Redis. */
-public final class EmbeddedRedis implements AutoCloseable {
+/**
+ * A real Redis server (embedded-redis) on a free loopback port, for the tests of what the workers keep in Redis.
+ * Register it as {@code @RegisterExtension static final EmbeddedRedis redis = new EmbeddedRedis();}: it starts
+ * before the class's first test and stops after its last.
+ */
+public final class EmbeddedRedis implements BeforeAllCallback, AfterAllCallback {
 
-    private final RedisServer server;
-    public final LettuceConnectionFactory connections;
+    private RedisServer server;
+    private LettuceConnectionFactory connections;
 
-    private EmbeddedRedis(RedisServer server, LettuceConnectionFactory connections) {
-        this.server = server;
-        this.connections = connections;
+    /** Connections to the running server; only between the class's first and last test. */
+    public LettuceConnectionFactory connections() {
+        if (connections == null) {
+            throw new IllegalStateException("embedded Redis is not running: register it with @RegisterExtension");
+        }
+        return connections;
     }
 
-    public static EmbeddedRedis start() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
         server.start();
-        LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", port);
+        connections = new LettuceConnectionFactory("127.0.0.1", port);
         connections.afterPropertiesSet();
         connections.start();
-        return new EmbeddedRedis(server, connections);
     }
 
     @Override
-    public void close() throws IOException {
-        connections.destroy();
-        server.stop();
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (connections != null) {
+                connections.destroy();
+            }
+        } finally {
+            connections = null;
+            if (server != null) {
+                server.stop();
+            }
+        }
     }
 }

@@ -10,14 +10,12 @@ import com.loanflow.workers.WorkersProperties;
 import com.loanflow.workers.identity.sandbox.SandboxLatency;
 import com.loanflow.workers.platform.FakePlatform;
 import com.loanflow.workers.platform.TaskFailures;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
@@ -29,28 +27,17 @@ class BureauReportCacheTest {
     /** The consent FakePlatform answers for the credit authorization. */
     static final String CONSENT = "consent-1";
 
-    static EmbeddedRedis redis;
-    static LettuceConnectionFactory connections;
-
-    @BeforeAll
-    static void startRedis() throws IOException {
-        redis = EmbeddedRedis.start();
-        connections = redis.connections;
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        redis.close();
-    }
+    @RegisterExtension
+    static final EmbeddedRedis embeddedRedis = new EmbeddedRedis();
 
     private final WorkersProperties.BureauCache settings = new WorkersProperties.BureauCache(true,
             Duration.ofDays(30), WorkersProperties.BureauCache.DEV_CACHE_KEY);
 
     @Test
     void aRepeatApplicationUsesTheCachedReportAndTheBureauIsQueriedOnce() {
-        new StringRedisTemplate(connections).delete(new BureauReportCache(connections, settings).key(ID));
+        new StringRedisTemplate(embeddedRedis.connections()).delete(new BureauReportCache(embeddedRedis.connections(), settings).key(ID));
         SandboxCreditBureau bureau = new SandboxCreditBureau(SandboxLatency.none());
-        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
         for (boolean cacheHit : new boolean[] {false, true}) {
             FakePlatform platform = new FakePlatform();
             QueryCreditBureauHandler handler = new QueryCreditBureauHandler(
@@ -72,9 +59,9 @@ class BureauReportCacheTest {
 
     @Test
     void theEntryIsKeyedByAHashSealedAndExpiresInThirtyDays() {
-        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
         cache.put(ID, CONSENT, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        StringRedisTemplate redis = new StringRedisTemplate(embeddedRedis.connections());
 
         Set<String> keys = redis.keys(BureauReportCache.PREFIX + "*");
         assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key).doesNotContain(ID).matches(
@@ -93,23 +80,23 @@ class BureauReportCacheTest {
 
     @Test
     void anEntryMovedToAnotherPersonsKeyOrSealedUnderAnotherKeyIsAMiss() {
-        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
         String other = "110101199003070011";
         cache.put(ID, CONSENT, SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        StringRedisTemplate redis = new StringRedisTemplate(embeddedRedis.connections());
         redis.opsForValue().set(cache.key(other), redis.opsForValue().get(cache.key(ID)));
         assertThat(cache.find(other, CONSENT)).as("sealed for another key").isEmpty();
 
-        BureauReportCache otherKey = new BureauReportCache(connections, new WorkersProperties.BureauCache(true,
+        BureauReportCache otherKey = new BureauReportCache(embeddedRedis.connections(), new WorkersProperties.BureauCache(true,
                 Duration.ofDays(30), java.util.Base64.getEncoder().encodeToString(new byte[32])));
         assertThat(otherKey.find(ID, CONSENT)).isEmpty();
     }
 
     @Test
     void aReportObtainedUnderAnotherCreditAuthorizationIsNotUsedAndIsDeleted() {
-        BureauReportCache cache = new BureauReportCache(connections, settings);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
         cache.put(ID, "consent-old", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        StringRedisTemplate redis = new StringRedisTemplate(embeddedRedis.connections());
 
         assertThat(cache.find(ID, CONSENT)).isEmpty();
         assertThat(redis.hasKey(cache.key(ID))).as("deleted on the mismatch").isFalse();
@@ -122,9 +109,9 @@ class BureauReportCacheTest {
 
     @Test
     void withdrawingTheCreditAuthorizationDeletesTheReportObtainedUnderIt() {
-        BureauReportCache cache = new BureauReportCache(connections, settings);
-        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(connections));
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
+        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(embeddedRedis.connections()));
+        StringRedisTemplate redis = new StringRedisTemplate(embeddedRedis.connections());
         cache.put(ID, "consent-a", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
         assertThat(cache.find(ID, "consent-a")).isPresent();
 
@@ -139,9 +126,9 @@ class BureauReportCacheTest {
 
     @Test
     void withdrawingAnOldAuthorizationLeavesTheReportObtainedUnderTheNewOne() {
-        BureauReportCache cache = new BureauReportCache(connections, settings);
-        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(connections));
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        BureauReportCache cache = new BureauReportCache(embeddedRedis.connections(), settings);
+        BureauReportEviction eviction = new BureauReportEviction(new StringRedisTemplate(embeddedRedis.connections()));
+        StringRedisTemplate redis = new StringRedisTemplate(embeddedRedis.connections());
         // queried under consent-a, then (a new agreement version) under consent-b: one entry, two pointers
         cache.put(ID, "consent-a", SandboxCreditBureau.SANDBOX_REPORTS.get(ID));
         assertThat(cache.find(ID, "consent-b")).isEmpty();

@@ -14,17 +14,14 @@ import com.loanflow.workers.platform.FakePlatform;
 import com.loanflow.workers.platform.ProviderAnswers;
 import com.loanflow.workers.platform.RetryableFailure;
 import com.loanflow.workers.platform.TaskFailures;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Against a real Redis server (embedded-redis on a free port): a paid identity check is asked once per task. The task
@@ -32,19 +29,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 class ProviderAnswersTest {
 
-    static EmbeddedRedis redis;
-    static LettuceConnectionFactory connections;
-
-    @BeforeAll
-    static void startRedis() throws IOException {
-        redis = EmbeddedRedis.start();
-        connections = redis.connections;
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        redis.close();
-    }
+    @RegisterExtension
+    static final EmbeddedRedis embeddedRedis = new EmbeddedRedis();
 
     @Test
     void aRedeliveredTaskDoesNotPayForLivenessAgainAnotherTaskDoes() {
@@ -67,7 +53,7 @@ class ProviderAnswersTest {
                     SandboxIdCard.renderSelfie(1));
         }
         CheckLivenessHandler handler = new CheckLivenessHandler(new TaskFailures(TestProperties.create()),
-                platform.client, liveness, faces, TestProperties.create(), new ProviderAnswers(connections));
+                platform.client, liveness, faces, TestProperties.create(), new ProviderAnswers(embeddedRedis.connections()));
         ExternalTask task = task(UUID.randomUUID().toString());
         ExternalTaskService service = mock(ExternalTaskService.class);
 
@@ -87,7 +73,7 @@ class ProviderAnswersTest {
     @Test
     void aFailedCallIsNotKeptAndWithoutRedisEveryDeliveryAsks() {
         ExternalTask task = task(UUID.randomUUID().toString());
-        ProviderAnswers answers = new ProviderAnswers(connections);
+        ProviderAnswers answers = new ProviderAnswers(embeddedRedis.connections());
         AtomicInteger calls = new AtomicInteger();
         try {
             answers.once(task, "check", () -> {
