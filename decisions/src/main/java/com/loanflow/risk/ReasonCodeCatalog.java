@@ -15,7 +15,7 @@ public final class ReasonCodeCatalog {
             Map.entry("R_BLACKLIST", "身份证号、手机号、银行卡或设备在平台黑名单中 / The ID number, phone, bank card or device is on the platform's blacklist"),
             Map.entry("R_COURT_ENFORCEMENT", "存在法院强制执行记录 / Subject to a court enforcement order"),
             Map.entry("R_AGE", "年龄不在18至60岁之间 / Applicant is not between 18 and 60 years old"),
-            Map.entry("R_SEVERE_DELINQUENCY", "逾期90天以上达3次或更多 / Three or more payments 90+ days late"),
+            Map.entry("R_SEVERE_DELINQUENCY", "征信报告显示逾期90天以上达3次或更多，或含特殊逾期代码 / The credit report shows three or more payments 90+ days late, or a special past-due code"),
             Map.entry("R_PLATFORM_VELOCITY", "近3个月在本平台申请超过3次 / More than 3 applications on this platform in 3 months"),
             // routing
             Map.entry("R_HIGH_DEFAULT_PROBABILITY", "预测违约概率过高 / Predicted probability of default is too high"),

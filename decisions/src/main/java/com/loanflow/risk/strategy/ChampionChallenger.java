@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
- * Two strategies at once. An application goes to the challenger when the bucket of its id (SHA-256 of the id,
- * mod 100) is below the challenger's share in percent, so the split is deterministic, even across restarts and
- * nodes, and independent of arrival order. The other arm always scores the same input in shadow, so every
- * decision record carries both arms' outcomes and the arms can be compared on the same population.
+ * Two strategies at once. An application goes to the challenger when the bucket of its split key (SHA-256 of the
+ * key, mod 100) is below the challenger's share in percent, so the split is deterministic, even across restarts and
+ * nodes, and independent of arrival order. The platform splits by borrower, not by application: a borrower who
+ * withdraws an offer and applies again meets the same arm, so nobody can re-roll between the arms' cut points and
+ * neither arm's book fills with the other arm's walk-aways. The other arm always scores the same input in shadow, so
+ * every decision record carries both arms' outcomes and the arms can be compared on the same population.
  */
 public final class ChampionChallenger {
 
@@ -69,8 +71,8 @@ public final class ChampionChallenger {
         }
     }
 
-    public Arm assign(String applicationId) {
-        return bucket(Objects.requireNonNull(applicationId, "applicationId")) < challengerSharePercent
+    public Arm assign(String splitKey) {
+        return bucket(Objects.requireNonNull(splitKey, "splitKey")) < challengerSharePercent
                 ? Arm.CHALLENGER : Arm.CHAMPION;
     }
 
@@ -85,7 +87,15 @@ public final class ChampionChallenger {
      * job is retried); the shadow's is returned as {@link StrategyDecision#shadowFailure()}.
      */
     public StrategyDecision decide(RiskInput input) {
-        Arm live = assign(input.applicationId());
+        return decide(input, input.applicationId());
+    }
+
+    /**
+     * As {@link #decide(RiskInput)}, with the arm chosen by {@code splitKey} (the platform passes the borrower's
+     * id, which is not personal data) instead of the application id.
+     */
+    public StrategyDecision decide(RiskInput input, String splitKey) {
+        Arm live = assign(splitKey);
         Arm shadow = live == Arm.CHAMPION ? Arm.CHALLENGER : Arm.CHAMPION;
         long started = System.nanoTime();
         RiskEngine.Evidence evidence = engines.engine(strategy(live)).evidence(input);

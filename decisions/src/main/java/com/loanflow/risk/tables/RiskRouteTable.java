@@ -5,6 +5,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -36,9 +37,36 @@ public final class RiskRouteTable {
     public record Route(String outcome, String riskTier, String reviewGroup, String reasonCode) {
     }
 
-    /** What the table looks at. pastDue90DaysOrMore and thinFile make the poor-credit segment. */
+    /**
+     * What the table looks at. pastDue90DaysOrMore and thinFile make the poor-credit segment.
+     * <p>
+     * The DMN engine hands a FEEL input expression's number to the unary tests as a {@code Double}. A decimal of at
+     * most 15 significant digits comes back from that double exactly (Double.toString is the shortest
+     * representation), so the PD (4 places, as recorded) and the amount (whole fen) meet the cut points exactly.
+     * A value with more places would be rounded on its way into the table and could cross a cut point, so it is
+     * refused here instead.
+     */
     public record Facts(boolean hardRuleRejected, boolean flagged, BigDecimal defaultProbability, boolean thinFile,
                         int pastDue90DaysOrMore, BigDecimal requestedAmount) {
+
+        static final int PD_PLACES = 4;
+        static final int AMOUNT_PLACES = 2;
+        private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000000"); // 13 + 2 digits
+
+        public Facts {
+            Objects.requireNonNull(defaultProbability, "defaultProbability");
+            Objects.requireNonNull(requestedAmount, "requestedAmount");
+            if (defaultProbability.signum() < 0 || defaultProbability.compareTo(BigDecimal.ONE) > 0
+                    || defaultProbability.stripTrailingZeros().scale() > PD_PLACES) {
+                throw new IllegalArgumentException("default probability must be in [0, 1] with at most " + PD_PLACES
+                        + " decimal places, was " + defaultProbability.toPlainString());
+            }
+            if (requestedAmount.stripTrailingZeros().scale() > AMOUNT_PLACES
+                    || requestedAmount.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+                throw new IllegalArgumentException("requested amount must be a whole number of fen below "
+                        + AMOUNT_LIMIT.toPlainString() + ", was " + requestedAmount.toPlainString());
+            }
+        }
     }
 
     private final DecisionTableLoader.LoadedDecision table;
@@ -74,10 +102,12 @@ public final class RiskRouteTable {
         DmnDecisionTableResult result = DecisionTableLoader.ENGINE.evaluateDecisionTable(table.decision(), Map.of(
                 "hardRuleRejected", facts.hardRuleRejected(),
                 "flagged", facts.flagged(),
-                "defaultProbability", facts.defaultProbability().doubleValue(),
+                // decimals as they are (the inputs have no typeRef): FEEL compares them exactly with the cut
+                // points, so 1500.0000000000000001 is more than 1500 and money never passes through a double
+                "defaultProbability", facts.defaultProbability(),
                 "thinFile", facts.thinFile(),
                 "pastDue90DaysOrMore", facts.pastDue90DaysOrMore(),
-                "requestedAmount", facts.requestedAmount().doubleValue()));
+                "requestedAmount", facts.requestedAmount()));
         DmnDecisionRuleResult row = result.getFirstResult();
         if (row == null) {
             throw new IllegalStateException(version() + " matched no row for PD " + facts.defaultProbability());

@@ -42,10 +42,35 @@ class ChampionChallengerTest {
                 new StrategyEngines(ModelSource.CLASSPATH));
         for (String id : ids(500)) {
             assertThat(other.assign(id)).isEqualTo(TEN_PERCENT.assign(id));
-            assertThat(TEN_PERCENT.assign(id)).isEqualTo(TEN_PERCENT.assign(id));
         }
-        assertThat(ChampionChallenger.bucket("APP-FIXED")).isEqualTo(ChampionChallenger.bucket("APP-FIXED"))
-                .isBetween(0, 99);
+    }
+
+    /**
+     * The bucket is a documented function (first 8 bytes of SHA-256 as a signed big-endian long, mod 100), not just
+     * stable within one JVM: these values were computed outside Java (Python hashlib), so another node, a restart or
+     * a rewrite in another language assigns the same arm.
+     */
+    @Test
+    void theBucketIsTheSameFunctionEverywhere() {
+        assertThat(ChampionChallenger.bucket("APP-FIXED")).isEqualTo(1);
+        assertThat(ChampionChallenger.bucket("APP-LI")).isEqualTo(26);
+        assertThat(ChampionChallenger.bucket("APP-Z")).isEqualTo(36);
+        assertThat(ChampionChallenger.bucket("APP-LI-SHADOW")).isEqualTo(37);
+        assertThat(ChampionChallenger.bucket("application-0")).isEqualTo(89);
+        assertThat(TEN_PERCENT.assign("APP-FIXED")).isEqualTo(Arm.CHALLENGER); // bucket 1 < 10
+        assertThat(TEN_PERCENT.assign("APP-LI")).isEqualTo(Arm.CHAMPION); // bucket 26 >= 10
+    }
+
+    /** A borrower who withdraws and applies again meets the same arm: the split key is theirs, not the application's. */
+    @Test
+    void theSplitKeyChoosesTheArmNotTheApplicationId() {
+        // APP-FIXED is in bucket 1 (challenger at 10%), APP-LI in bucket 26 (champion)
+        assertThat(TEN_PERCENT.decide(input("APP-LI", LI_SI), "APP-FIXED").arm()).isEqualTo(Arm.CHALLENGER);
+        assertThat(TEN_PERCENT.decide(input("APP-FIXED", LI_SI), "APP-LI").arm()).isEqualTo(Arm.CHAMPION);
+        for (String applicationId : ids(50)) {
+            assertThat(TEN_PERCENT.decide(input(applicationId, LI_SI), "APP-FIXED").arm()).isEqualTo(Arm.CHALLENGER);
+        }
+        assertThat(TEN_PERCENT.decide(input("APP-FIXED", LI_SI)).arm()).isEqualTo(Arm.CHALLENGER); // default: the id
     }
 
     @Test
