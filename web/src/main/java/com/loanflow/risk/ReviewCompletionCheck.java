@@ -30,5 +30,13 @@ class ReviewCompletionCheck implements TaskListener {
         if (comment != null && !(comment instanceof String)) {
             throw new BadUserRequestException(INPUT_REFUSED + "reviewComment: must be text");
         }
+        // review_decision.review_comment is VARCHAR(1000) (characters, i.e. code points in utf8mb4): a longer
+        // comment would fail the recording job after the task and its timer are gone
+        if (comment instanceof String text && text.codePointCount(0, text.length()) > MAX_COMMENT_CHARACTERS) {
+            throw new BadUserRequestException(INPUT_REFUSED + "reviewComment: at most " + MAX_COMMENT_CHARACTERS
+                    + " characters");
+        }
     }
+
+    static final int MAX_COMMENT_CHARACTERS = 1000;
 }

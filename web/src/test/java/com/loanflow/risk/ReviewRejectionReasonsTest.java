@@ -61,6 +61,14 @@ class ReviewRejectionReasonsTest {
                     .hasMessageNotContaining("13912340987").hasMessageNotContaining("MAYBE");
         }
         check.notify(task(Map.of("reviewDecision", "APPROVE", "reviewComment", "fine")));
+        // the column holds 1000 characters: 1000 (of them 500 outside the BMP, two chars each in Java) pass, 1001 not
+        check.notify(task(Map.of("reviewDecision", "APPROVE", "reviewComment",
+                "核".repeat(500) + "\uD842\uDFB7".repeat(500))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> check.notify(task(Map.of("reviewDecision", "APPROVE",
+                        "reviewComment", "a".repeat(1001)))))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                .hasMessage(com.loanflow.platform.FormValidationStatusFilter.INPUT_REFUSED
+                        + "reviewComment: at most 1000 characters");
         check.notify(task(Map.of("reviewDecision", "REJECT", "reviewRejectionReason", "R_REVIEW_AFFORDABILITY")));
     }
 
