@@ -106,11 +106,14 @@ class AssessRiskDelegate implements JavaDelegate {
                 true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
                         signals.ipRegionFarFromIdentity(),
-                        // the OCR worker could not confirm the ID card photo: a reviewer compares it
-                        Boolean.FALSE.equals(execution.getVariable("idCardOcrMatched"))),
+                        // the OCR worker could not confirm the ID card photo: a reviewer compares it. Fails
+                        // closed: only the worker's own true confirms, a missing, removed or edited-to-text value
+                        // (the variable is editable in Cockpit) sends the case to a reviewer
+                        !Boolean.TRUE.equals(execution.getVariable("idCardOcrMatched"))),
                 repaymentRecord.of(borrower.id(), application.id()));
 
-        StrategyDecision both = strategies.decide(input);
+        // the arm follows the borrower, not the application: withdrawing and applying again meets the same arm
+        StrategyDecision both = strategies.decide(input, borrower.id());
         DecisionRecord record = record(Ids.newId(), input, both, json, LocalDateTime.now(clock));
         mapper.insertDecision(record);
         RiskDecision decision = both.live().decision();

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionReplay {
 
+    /** replayFailure: why the live arm could not be replayed (its tables or model gone); replayed is then null. */
     public record Result(String applicationId, String arm, String strategy, boolean inputHashMatches,
-                         boolean sameResult, ArmOutcome recorded, ArmOutcome replayed, Shadow shadow) {
+                         boolean sameResult, ArmOutcome recorded, ArmOutcome replayed, String replayFailure,
+                         Shadow shadow) {
     }
 
     /**
@@ -47,31 +49,41 @@ public class DecisionReplay {
                     + " recorded before strategies, or its input was erased when the borrower's account was closed");
         }
         boolean intact = AssessRiskDelegate.sha256(record.inputJson()).equals(record.inputSha256());
-        RiskInput input = read(record.inputJson(), RiskInput.class);
-        StrategySpec strategy = read(record.strategySpec(), StrategySpec.class);
+        RiskInput input = read(record.inputJson(), RiskInput.class, intact);
+        StrategySpec strategy = read(record.strategySpec(), StrategySpec.class, intact);
         ArmOutcome recorded = ArmOutcome.live(record);
-        ArmOutcome replayed = sameVersionsAsRecorded(recorded,
-                ArmOutcome.of(strategies.decide(Arm.valueOf(record.arm()), strategy, input)));
+        ArmOutcome replayed = null;
+        String replayFailure = null;
+        try {
+            replayed = sameVersionsAsRecorded(recorded,
+                    ArmOutcome.of(strategies.decide(Arm.valueOf(record.arm()), strategy, input)));
+        } catch (RuntimeException failed) {
+            // a strategy whose table or model is no longer shipped: an answer that says so, not a server error
+            replayFailure = describe(failed);
+        }
 
         Shadow shadow = null;
         if (record.shadowDecision() != null) {
-            ShadowDecision stored = read(record.shadowDecision(), ShadowDecision.class);
+            ShadowDecision stored = read(record.shadowDecision(), ShadowDecision.class, intact);
             ArmOutcome shadowReplayed = null;
-            String replayFailure = null;
+            String shadowFailure = null;
             try {
                 ArmOutcome again = ArmOutcome.of(strategies.decide(Arm.valueOf(stored.arm()), stored.strategy(), input));
                 shadowReplayed = stored.hasFailed() ? again : sameVersionsAsRecorded(stored.outcome(), again);
             } catch (RuntimeException failed) {
-                replayFailure = failed.getClass().getSimpleName()
-                        + (failed.getMessage() == null ? "" : ": " + failed.getMessage());
+                shadowFailure = describe(failed);
             }
-            boolean same = stored.hasFailed() ? failureType(stored.failure()).equals(failureType(replayFailure))
+            boolean same = stored.hasFailed() ? failureType(stored.failure()).equals(failureType(shadowFailure))
                     : shadowReplayed != null && stored.outcome().equals(shadowReplayed);
             shadow = new Shadow(stored.arm(), stored.strategy().name(), intact && same, stored.outcome(),
-                    shadowReplayed, stored.failure(), replayFailure);
+                    shadowReplayed, stored.failure(), shadowFailure);
         }
-        return new Result(applicationId, record.arm(), strategy.name(), intact, intact && recorded.equals(replayed),
-                recorded, replayed, shadow);
+        return new Result(applicationId, record.arm(), strategy.name(), intact,
+                intact && replayed != null && recorded.equals(replayed), recorded, replayed, replayFailure, shadow);
+    }
+
+    private static String describe(RuntimeException failed) {
+        return failed.getClass().getSimpleName() + (failed.getMessage() == null ? "" : ": " + failed.getMessage());
     }
 
     /**
@@ -113,12 +125,13 @@ public class DecisionReplay {
         return was == null || now == null || was.equals(now) || !now.startsWith(was + "+") ? now : was;
     }
 
-    private <T> T read(String text, Class<T> type) {
+    private <T> T read(String text, Class<T> type, boolean intact) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw ApiException.conflict("DECISION_NOT_REPLAYABLE", "The stored decision cannot be read: "
-                    + e.getOriginalMessage());
+            throw ApiException.conflict("DECISION_NOT_REPLAYABLE", "The stored decision cannot be read"
+                    + (intact ? "" : " and its input does not match its SHA-256 (changed after it was recorded)")
+                    + ": " + e.getOriginalMessage());
         }
     }
 }

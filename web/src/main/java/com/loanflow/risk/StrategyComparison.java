@@ -26,7 +26,8 @@ public class StrategyComparison {
      * past due are kept by the daily accrual): collections succeeding later must not make an arm look safer. The
      * accrual of day X records X - due for an installment unpaid at the end of X, so a default is an installment
      * unpaid at the end of its 31st day past due. One unpaid now and due before today - 31 was (whether or not that
-     * day has been accrued yet); one due exactly 31 days ago is not a default yet: its 31st day is today.
+     * day has been accrued yet); one due exactly 31 days ago is not a default yet: its 31st day is today. A loan
+     * is aged, i.e. in the default rate's denominator, from the same day: once an installment of it could be one.
      */
     static final int DEFAULT_DAYS_PAST_DUE = 30;
     static final String NOT_YET_AGED = "not yet aged";
@@ -37,7 +38,13 @@ public class StrategyComparison {
                             BigDecimal meanApprovedDefaultProbability) {
     }
 
-    public record LoanCounts(String arm, String strategyName, long activated, long aged, long defaulted) {
+    /**
+     * aged/defaulted: loans with any installment aged/defaulted, so far. firstInstallment*: the same for the first
+     * installment only, a fixed horizon: every loan is measured over the same stretch of its life, so arms whose
+     * books differ in age (a challenger started last month) or term mix compare fairly on it.
+     */
+    public record LoanCounts(String arm, String strategyName, long activated, long aged, long defaulted,
+                             long firstInstallmentAged, long firstInstallmentDefaulted) {
     }
 
     public record ArmComparison(String arm, String strategy, long volume, long scored, long shadowFailures,
@@ -46,7 +53,8 @@ public class StrategyComparison {
                                 BigDecimal meanDefaultProbability, BigDecimal meanApprovedDefaultProbability,
                                 long loansActivated, long loansAged, long loansDefaulted,
                                 @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal defaultRate,
-                                String defaultRateNote) {
+                                String defaultRateNote, long firstInstallmentsAged, long firstInstallmentDefaults,
+                                @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal firstInstallmentDefaultRate) {
     }
 
     public record Comparison(int challengerSharePercent, String champion, String challenger,
@@ -74,13 +82,13 @@ public class StrategyComparison {
             decisions.put(key(counts.arm(), counts.strategyName()), counts);
         }
         Map<String, LoanCounts> loans = new LinkedHashMap<>();
-        for (LoanCounts counts : mapper.countLoansByArm(LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE),
-                LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE + 1), DEFAULT_DAYS_PAST_DUE)) {
+        LocalDate couldHaveDefaulted = LocalDate.now(clock).minusDays(DEFAULT_DAYS_PAST_DUE + 1);
+        for (LoanCounts counts : mapper.countLoansByArm(couldHaveDefaulted, couldHaveDefaulted, DEFAULT_DAYS_PAST_DUE)) {
             loans.put(key(counts.arm(), counts.strategyName()), counts);
         }
         List<ArmComparison> arms = new ArrayList<>();
         decisions.forEach((key, d) -> {
-            LoanCounts l = loans.getOrDefault(key, new LoanCounts(d.arm(), d.strategyName(), 0, 0, 0));
+            LoanCounts l = loans.getOrDefault(key, new LoanCounts(d.arm(), d.strategyName(), 0, 0, 0, 0, 0));
             boolean aged = l.aged() > 0;
             arms.add(new ArmComparison(d.arm(), d.strategyName(), d.volume(), d.scored(), d.shadowFailures(),
                     d.approved(),
@@ -90,7 +98,8 @@ public class StrategyComparison {
                     scaled(d.meanApprovedDefaultProbability()),
                     // over the loans old enough to have defaulted: young loans would dilute it towards 0
                     l.activated(), l.aged(), l.defaulted(), aged ? rate(l.defaulted(), l.aged()) : null,
-                    aged ? null : NOT_YET_AGED));
+                    aged ? null : NOT_YET_AGED, l.firstInstallmentAged(), l.firstInstallmentDefaulted(),
+                    rate(l.firstInstallmentDefaulted(), l.firstInstallmentAged())));
         });
         return new Comparison(strategies.challengerSharePercent(), strategies.champion().name(),
                 strategies.challenger().name(), arms);

@@ -80,6 +80,7 @@ class AssessRiskInputTest {
         when(fraudSignals.forApplication("APP-1"))
                 .thenReturn(new FraudSignals.Snapshot(DEVICE_IDX, 2, 3, "北京市|北京市", false));
         when(repaymentRecord.of("B-1", "APP-1")).thenReturn(PlatformHistory.NONE);
+        when(execution.getVariable("idCardOcrMatched")).thenReturn(true);
     }
 
     private DecisionRecord decide() throws Exception {
@@ -113,6 +114,36 @@ class AssessRiskInputTest {
         // the unconfirmed ID card photo is a flag for a reviewer
         assertThat(record.outcome()).isEqualTo("REVIEW");
         assertThat(record.reasonCodes()).contains("F_ID_CARD_UNCONFIRMED");
+    }
+
+    /** Only the OCR worker's own true confirms the ID card: a missing or edited variable sends the case to review. */
+    @Test
+    void anIdCardNotConfirmedByTheWorkerIsReviewed() throws Exception {
+        DecisionRecord confirmed = decide();
+        assertThat(input(confirmed).fraudIndicators().idCardUnconfirmed()).isFalse();
+        assertThat(confirmed.reasonCodes()).doesNotContain("F_ID_CARD_UNCONFIRMED");
+        for (Object notConfirmed : java.util.Arrays.asList(null, "true", Boolean.FALSE, 1)) {
+            org.mockito.Mockito.reset(mapper);
+            when(execution.getVariable("idCardOcrMatched")).thenReturn(notConfirmed);
+            DecisionRecord record = decide();
+            assertThat(input(record).fraudIndicators().idCardUnconfirmed()).as(String.valueOf(notConfirmed)).isTrue();
+            assertThat(record.outcome()).as(String.valueOf(notConfirmed)).isEqualTo("REVIEW");
+            assertThat(record.reasonCodes()).as(String.valueOf(notConfirmed)).contains("F_ID_CARD_UNCONFIRMED");
+        }
+    }
+
+    /** The arm is the borrower's: another application of the same borrower is split the same way. */
+    @Test
+    void theArmFollowsTheBorrowerNotTheApplication() throws Exception {
+        // at a 50% share borrower B-1 (bucket 46) is the challenger's, application APP-1 (bucket 78) the champion's
+        ChampionChallenger half = new ChampionChallenger(StrategySpec.CHAMPION, StrategySpec.CHALLENGER, 50,
+                new StrategyEngines(ModelSource.CLASSPATH));
+        assertThat(half.assign("APP-1")).isEqualTo(com.loanflow.risk.strategy.Arm.CHAMPION);
+        delegate = new AssessRiskDelegate(half, mapper, applications, borrowers, blacklist, fraudSignals, json,
+                creditReports, CLOCK, new SimpleMeterRegistry(), repaymentRecord, new ReasonCodeDescriptions(mapper));
+        DecisionRecord record = decide();
+        assertThat(record.arm()).isEqualTo("CHALLENGER");
+        assertThat(record.strategyName()).isEqualTo(StrategySpec.CHALLENGER.name());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.loanflow.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -231,6 +232,47 @@ class RiskStrategyOpsTest {
         assertThat(result.replayed().reasonCodes()).containsExactly("R_BLACKLIST");
     }
 
+    /** A live strategy whose table is no longer shipped replays to an answer that says so, not to a server error. */
+    @Test
+    void aLiveStrategyThatCannotRunAnyMoreReplaysToItsFailure() {
+        DecisionReplay.Result result = rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            int changed = jdbc.update("UPDATE risk_decision SET strategy_spec = REPLACE(strategy_spec,"
+                    + " 'risk-route-v5.dmn', 'risk-route-retired.dmn') WHERE application_id = ?", applicationId);
+            assertThat(changed).isEqualTo(1);
+            return replay.replay(applicationId);
+        });
+        assertThat(result.inputHashMatches()).isTrue();
+        assertThat(result.sameResult()).isFalse();
+        assertThat(result.recorded().outcome()).isEqualTo("REVIEW");
+        assertThat(result.replayed()).isNull();
+        assertThat(result.replayFailure()).contains("risk-route-retired.dmn");
+    }
+
+    @Test
+    void anUnreadableTamperedInputIsRefusedSayingItWasChanged() {
+        assertThatThrownBy(() -> rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            int changed = jdbc.update("UPDATE risk_decision SET input_json = REPLACE(input_json, '\"termMonths\":6',"
+                    + " '\"termMonths\":\"six\"') WHERE application_id = ?", applicationId);
+            assertThat(changed).isEqualTo(1);
+            return replay.replay(applicationId);
+        })).isInstanceOf(com.loanflow.shared.ApiException.class)
+                .hasMessageContaining("cannot be read and its input does not match its SHA-256");
+    }
+
+    /** One decision per application is the database's rule, whatever the code in front of it checks first. */
+    @Test
+    void theDatabaseRefusesASecondDecisionForAnApplication() {
+        assertThatThrownBy(() -> rolledBack(() -> {
+            String applicationId = application(Arm.CHAMPION);
+            decide(applicationId, LI_SI);
+            return decide(applicationId, ZHANG_SAN);
+        })).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
     @Test
     void aTamperedStoredOutcomeIsDetected() {
         DecisionReplay.Result result = rolledBack(() -> {
@@ -347,7 +389,7 @@ class RiskStrategyOpsTest {
     }
 
     @Test
-    void defaultRateIsNullUntilLoansAgeThenCountsLoansEverMoreThanThirtyDaysPastDue() {
+    void defaultRateCountsLoansEverMoreThanThirtyDaysPastDueAndTheFirstInstallmentRateAFixedHorizon() {
         var snapshots = rolledBack(() -> {
             var before = byArm(comparison.compare()).get("CHAMPION");
             String defaulted = application(Arm.CHAMPION);
@@ -356,36 +398,45 @@ class RiskStrategyOpsTest {
             String paidLate = application(Arm.CHAMPION);
             String paidThirtyDaysLate = application(Arm.CHAMPION);
             String inItsThirtyFirstDay = application(Arm.CHAMPION);
+            String secondInstallmentDefaulted = application(Arm.CHAMPION);
             loan(defaulted, LocalDate.now().minusDays(32), false, 0); // unpaid at the end of day 31, not accrued yet
-            loan(inItsThirtyFirstDay, LocalDate.now().minusDays(31), false, 30); // aged, not (yet) a default
+            // neither aged nor a default: it can become one only at the end of today
+            loan(inItsThirtyFirstDay, LocalDate.now().minusDays(31), false, 30);
             loan(paid, LocalDate.now().minusDays(40), true, 0);
             loan(young, LocalDate.now().plusDays(20), false, 0);
             // collected after 31 days late: still a default; 30 days late is not more than 30
             loan(paidLate, LocalDate.now().minusDays(50), true, 31);
             loan(paidThirtyDaysLate, LocalDate.now().minusDays(50), true, 30);
+            // the first installment paid on time, the second 40 days late: a default, but not of the first installment
+            String twoInstallments = loan(secondInstallmentDefaulted, LocalDate.now().minusDays(70), true, 0);
+            installment(twoInstallments, 2, LocalDate.now().minusDays(40), false, 40);
             // decisions last: MyBatis inserts clear its session cache, JdbcTemplate inserts do not
-            for (String id : new String[] {defaulted, paid, young, paidLate, paidThirtyDaysLate, inItsThirtyFirstDay}) {
+            for (String id : new String[] {defaulted, paid, young, paidLate, paidThirtyDaysLate, inItsThirtyFirstDay,
+                    secondInstallmentDefaulted}) {
                 decide(id, ZHANG_SAN);
             }
             return new StrategyComparison.ArmComparison[] {before, byArm(comparison.compare()).get("CHAMPION")};
         });
         var before = snapshots[0];
         var after = snapshots[1];
-        if (before.loansAged() == 0) {
-            assertThat(before.defaultRate()).isNull();
-            assertThat(before.defaultRateNote()).isEqualTo("not yet aged");
-        }
-        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(6);
+        assertThat(after.loansActivated() - before.loansActivated()).isEqualTo(7);
         assertThat(after.loansAged() - before.loansAged()).isEqualTo(5);
         assertThat(after.loansDefaulted() - before.loansDefaulted())
-                .as("unpaid past its 31st day, and paid after 31 days late").isEqualTo(2);
+                .as("unpaid past its 31st day, paid after 31 days late, a second installment 40 days late")
+                .isEqualTo(3);
         assertThat(after.defaultRate()).as("defaulted among the loans aged enough to have defaulted")
                 .isEqualByComparingTo(BigDecimal.valueOf(after.loansDefaulted())
                         .divide(BigDecimal.valueOf(after.loansAged()), 4, java.math.RoundingMode.HALF_EVEN));
         assertThat(after.defaultRateNote()).isNull();
+        assertThat(after.firstInstallmentsAged() - before.firstInstallmentsAged()).isEqualTo(5);
+        assertThat(after.firstInstallmentDefaults() - before.firstInstallmentDefaults())
+                .as("only the two whose first installment went more than 30 days past due").isEqualTo(2);
+        assertThat(after.firstInstallmentDefaultRate())
+                .isEqualByComparingTo(BigDecimal.valueOf(after.firstInstallmentDefaults())
+                        .divide(BigDecimal.valueOf(after.firstInstallmentsAged()), 4, java.math.RoundingMode.HALF_EVEN));
     }
 
-    private void loan(String applicationId, LocalDate dueDate, boolean paid, int maxDaysPastDue) {
+    private String loan(String applicationId, LocalDate dueDate, boolean paid, int maxDaysPastDue) {
         String loanId = Ids.newId();
         String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan_application WHERE id = ?", String.class,
                 applicationId);
@@ -393,9 +444,14 @@ class RiskStrategyOpsTest {
                 + " outstanding_principal, outstanding_interest, status, disbursed_at) VALUES (?, ?, ?, 1000.00,"
                 + " 18.00, 1, 1000.00, 15.00, 'ACTIVE', ?)", loanId, applicationId, borrowerId,
                 LocalDateTime.now().minusDays(60).withNano(0));
+        installment(loanId, 1, dueDate, paid, maxDaysPastDue);
+        return loanId;
+    }
+
+    private void installment(String loanId, int seq, LocalDate dueDate, boolean paid, int maxDaysPastDue) {
         jdbc.update("INSERT INTO installment (id, loan_id, seq, due_date, principal_due, interest_due, principal_paid,"
-                + " interest_paid, status, max_days_past_due) VALUES (?, ?, 1, ?, 1000.00, 15.00, ?, ?, ?, ?)",
-                Ids.newId(), loanId, dueDate, paid ? new BigDecimal("1000.00") : BigDecimal.ZERO,
+                + " interest_paid, status, max_days_past_due) VALUES (?, ?, ?, ?, 1000.00, 15.00, ?, ?, ?, ?)",
+                Ids.newId(), loanId, seq, dueDate, paid ? new BigDecimal("1000.00") : BigDecimal.ZERO,
                 paid ? new BigDecimal("15.00") : BigDecimal.ZERO, paid ? "PAID" : "DUE", maxDaysPastDue);
     }
 
