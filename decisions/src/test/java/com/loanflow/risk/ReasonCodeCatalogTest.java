@@ -1,11 +1,19 @@
 package com.loanflow.risk;
 
 import com.loanflow.risk.model.CreditFeatures;
+import com.loanflow.risk.rules.HardRules;
+import com.loanflow.risk.tables.LimitIncreaseTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -54,6 +62,104 @@ class ReasonCodeCatalogTest {
     void ruleTextsWinOverTheCatalog() {
         assertThat(RuleReasonCodes.describe("R_BLACKLIST").description()).contains("device");
         assertThat(RuleReasonCodes.describe("F_AGE")).isEqualTo(ReasonCodeCatalog.describe("F_AGE"));
+    }
+
+    /**
+     * The texts spell out thresholds that HardRuleLimits in the DRL declares ("the one place to change them"):
+     * reading the limits from the rule set, a limit changed there without its text fails here. Both rule sets,
+     * since a replayed 2.0 decision shows these texts too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {HardRules.RESOURCE_V2, HardRules.RESOURCE_V3})
+    void hardRuleTextsNameTheLimitsTheRulesUse(String resource) {
+        HardRules rules = HardRules.fromResource(resource);
+        int maxApplications = (int) rules.limit("maxApplications90Days");
+        int minAge = (int) rules.limit("minApplicantAge");
+        int maxAge = (int) rules.limit("maxApplicantAge");
+        int minSevere = (int) rules.limit("minSevereDelinquencies");
+        int maxPlatformApplications = (int) rules.limit("maxPlatformApplications90Days");
+        int minBorrowersOnDevice = (int) rules.limit("minBorrowersOnDevice");
+        int minIpApplications = (int) rules.limit("minApplicationsFromIpPerHour");
+        for (String text : texts("R_MULTI_LENDING")) { // rule: bureau + own > max
+            assertThat(chinese(text)).contains("超过" + maxApplications + "次");
+            assertThat(english(text)).contains("More than " + maxApplications + " loan applications");
+        }
+        for (String text : texts("R_AGE")) { // rule: age < min or age > max
+            assertThat(chinese(text)).contains(minAge + "至" + maxAge + "岁");
+            assertThat(english(text)).contains("between " + minAge + " and " + maxAge + " years");
+        }
+        for (String text : texts("R_SEVERE_DELINQUENCY")) { // rule: 90+ late >= min
+            assertThat(chinese(text)).contains("达" + minSevere + "次或更多");
+            assertThat(english(text).toLowerCase(Locale.ROOT)).contains(spelled(minSevere) + " or more payments");
+        }
+        for (String text : texts("R_PLATFORM_VELOCITY")) { // rule: own applications > max
+            assertThat(chinese(text)).contains("超过" + maxPlatformApplications + "次");
+            assertThat(english(text)).contains("More than " + maxPlatformApplications + " applications");
+        }
+        for (String text : texts("F_SHARED_DEVICE")) { // rule: borrowers on the device >= min
+            assertThat(chinese(text)).contains(minBorrowersOnDevice + "名或以上");
+            assertThat(english(text)).contains(minBorrowersOnDevice + " or more borrowers");
+        }
+        for (String text : texts("F_IP_BURST")) { // rule: applications from the IP >= min; English spells it
+            assertThat(chinese(text)).contains(minIpApplications + "笔或以上");
+            assertThat(english(text).toLowerCase(Locale.ROOT)).startsWith(spelled(minIpApplications) + " or more");
+        }
+    }
+
+    @Test
+    void platformDelinquencyTextNamesTheFirstRejectedDayCount() {
+        // rule: maxDaysPastDue > maxOwnDaysPastDue, so the text's "30 or more days" is the limit plus one
+        int firstRejected = (int) HardRules.loadDefault().limit("maxOwnDaysPastDue") + 1;
+        String text = RuleReasonCodes.describe("R_PLATFORM_DELINQUENCY").description();
+        assertThat(chinese(text)).contains("逾期" + firstRejected + "天以上");
+        assertThat(english(text)).contains(firstRejected + " or more days late");
+    }
+
+    @Test
+    void limitIncreaseTextsNameTheTableThresholds() {
+        // limit-increase.dmn has no limits object: find its thresholds by probing the table's rows instead
+        LimitIncreaseTable table = LimitIncreaseTable.loadDefault();
+        int firstLateDay = 0;
+        while (firstLateDay < 100 && !"L_LATE_REPAYMENT".equals(table.step("A", 1, 6, firstLateDay).reasonCode())) {
+            firstLateDay++;
+        }
+        int enoughOnTime = 0;
+        while (enoughOnTime < 100 && "L_TOO_FEW_REPAYMENTS".equals(table.step("A", 1, enoughOnTime, 0).reasonCode())) {
+            enoughOnTime++;
+        }
+        assertThat(firstLateDay).as("the table's \"> 3\"").isEqualTo(4);
+        assertThat(enoughOnTime).as("the table's \"< 3\" refuses below").isEqualTo(3);
+        String late = RuleReasonCodes.describe("L_LATE_REPAYMENT").description();
+        assertThat(chinese(late)).contains("逾期" + (firstLateDay - 1) + "天以上");
+        assertThat(english(late)).contains("more than " + (firstLateDay - 1) + " days late");
+        String tooFew = RuleReasonCodes.describe("L_TOO_FEW_REPAYMENTS").description();
+        assertThat(chinese(tooFew)).contains("不足" + enoughOnTime + "期");
+        assertThat(english(tooFew)).contains("Fewer than " + enoughOnTime + " installments");
+    }
+
+    /** The borrower-facing text (RuleReasonCodes wins) and, where the catalog has its own, the catalog's too. */
+    private static List<String> texts(String code) {
+        List<String> texts = new ArrayList<>();
+        texts.add(RuleReasonCodes.describe(code).description());
+        if (ReasonCodeCatalog.codes().contains(code)) {
+            texts.add(ReasonCodeCatalog.describe(code).description());
+        }
+        return texts;
+    }
+
+    private static String chinese(String text) {
+        return text.substring(0, text.indexOf(" / "));
+    }
+
+    private static String english(String text) {
+        return text.substring(text.indexOf(" / ") + 3);
+    }
+
+    /** English number words the texts use; a limit without one here needs its text (and this map) rewritten. */
+    private static String spelled(int n) {
+        String word = Map.of(3, "three", 5, "five").get(n);
+        assertThat(word).as("no English word for the limit %d", n).isNotNull();
+        return word;
     }
 
     private static Set<String> codesIn(String resource) throws IOException {

@@ -82,10 +82,23 @@ class RiskEngineFlagsAndSegmentsTest {
                 z.monthlyIncome(), 6, 1, 1, 0, 1);
         RiskDecision d = ENGINE.assess(new RiskInput("APP-P", 36, true, false, 1, AMOUNT, 6, late,
                 new FraudIndicators(3, 1, false)));
+        RiskDecision unflagged = ENGINE.assess(new RiskInput("APP-P", 36, true, false, 1, AMOUNT, 6, late));
+        // The premise: a PD in [0.02, 0.30) hits risk-route 5.0's ordinary poor-credit row, which sits above the
+        // flagged-poor-credit one, so the route is the same without the flag and the flag only adds its code. The
+        // flagged row's own case (R_POOR_CREDIT below PD 0.02) is not reachable through the bundled model: no report
+        // with 1 or 2 payments 90+ days late scored below 0.02 in a search (gmsc-dev rows and a search over the
+        // split thresholds, lowest 0.0285); RiskRouteTableTest checks that row at the table.
+        assertThat(d.defaultProbability()).isGreaterThanOrEqualTo(new BigDecimal("0.0200"))
+                .isLessThan(new BigDecimal("0.3000"));
+        assertThat(unflagged.defaultProbability()).isEqualTo(d.defaultProbability());
         assertThat(d.outcome()).isEqualTo(RiskOutcome.REVIEW);
         assertThat(d.reviewGroup()).isEqualTo("senior-reviewers");
         assertThat(d.riskTier()).isEqualTo("D");
-        // why seniors first, then what the flag saw (risk-route 5.0 names R_POOR_CREDIT below PD 0.02 too)
+        // why seniors first, then what the flag saw
         assertThat(d.reasonCodes()).containsExactly("R_POOR_CREDIT", "F_SHARED_DEVICE");
+        assertThat(unflagged.outcome()).isEqualTo(RiskOutcome.REVIEW);
+        assertThat(unflagged.reviewGroup()).isEqualTo("senior-reviewers");
+        assertThat(unflagged.riskTier()).isEqualTo("D");
+        assertThat(unflagged.reasonCodes()).containsExactly("R_POOR_CREDIT");
     }
 }

@@ -2,10 +2,15 @@ package com.loanflow.risk;
 
 import com.loanflow.risk.model.DefaultProbabilityModel;
 import com.loanflow.risk.rules.HardRules;
+import com.loanflow.risk.strategy.ModelSource;
+import com.loanflow.risk.strategy.StrategyEngines;
+import com.loanflow.risk.strategy.StrategySpec;
 import com.loanflow.risk.tables.CreditTermsTable;
 import com.loanflow.risk.tables.LimitIncreaseTable;
 import com.loanflow.risk.tables.RiskRouteTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -19,15 +24,37 @@ class RiskEnginePriceTest {
     private static final RiskEngine ENGINE = RiskEngine.loadDefault();
     private static final BigDecimal AMOUNT = new BigDecimal("1000.00");
 
+    private static final StrategyEngines STRATEGIES = new StrategyEngines(ModelSource.CLASSPATH);
+
+    /**
+     * 张三 (PD 0.0096) is tier A under the champion (risk-route 5.0: A below 0.02) and the challenger (6.0: A below
+     * 0.015); credit-terms.dmn gives tier A 2000.00 at 18.00% for 1-6 months and 2000.00 at 19.50% above 6.
+     */
+    @ParameterizedTest(name = "{0}, {1} months")
+    @CsvSource({
+            "baseline-v5, 1, 2000.00, 18.00", "baseline-v5, 6, 2000.00, 18.00",
+            "baseline-v5, 7, 2000.00, 19.50", "baseline-v5, 12, 2000.00, 19.50",
+            "wider-approval-v6, 1, 2000.00, 18.00", "wider-approval-v6, 6, 2000.00, 18.00",
+            "wider-approval-v6, 7, 2000.00, 19.50", "wider-approval-v6, 12, 2000.00, 19.50"})
+    void pricesZhangSanAtTierAUnderBothStrategies(String strategy, int months, String limit, String apr) {
+        StrategySpec spec = strategy.equals(StrategySpec.CHAMPION.name()) ? StrategySpec.CHAMPION
+                : StrategySpec.CHALLENGER;
+        assertThat(spec.name()).isEqualTo(strategy);
+        RiskEngine engine = STRATEGIES.engine(spec);
+        RiskDecision approved = engine.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
+        assertThat(approved.riskTier()).isEqualTo("A");
+        // equals on BigDecimal: the scale (2) is pinned too
+        assertThat(engine.price(approved, AMOUNT, months))
+                .isEqualTo(new CreditTerms(new BigDecimal(limit), new BigDecimal(apr)));
+    }
+
     @Test
-    void pricesAnApprovedApplicantWithinLimitAndCap() {
+    void pricesEveryTermOfAnApprovedTierAApplicantFromItsTwoRows() {
         RiskDecision approved = ENGINE.assess(input("APP-ZHANG", SandboxIdentities.ZHANG_SAN, false));
-        for (int months : new int[] {1, 3, 6, 9, 12}) {
-            CreditTerms terms = ENGINE.price(approved, AMOUNT, months);
-            assertThat(terms.aprPercent()).isLessThanOrEqualTo(new BigDecimal("24.00"));
-            assertThat(terms.aprPercent().scale()).isEqualTo(2);
-            assertThat(terms.creditLimit()).isBetween(new BigDecimal("500.00"), new BigDecimal("2000.00"));
-            assertThat(terms.creditLimit().scale()).isEqualTo(2);
+        for (int months = 1; months <= 12; months++) {
+            String apr = months <= 6 ? "18.00" : "19.50"; // credit-terms.dmn: tier A [1..6] and > 6
+            assertThat(ENGINE.price(approved, AMOUNT, months)).as("%d months", months)
+                    .isEqualTo(new CreditTerms(new BigDecimal("2000.00"), new BigDecimal(apr)));
         }
     }
 

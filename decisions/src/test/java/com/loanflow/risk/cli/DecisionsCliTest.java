@@ -101,6 +101,30 @@ class DecisionsCliTest {
     }
 
     @Test
+    void checkDecidesTheCleanApplicantThroughTheWholeEngineAndNamesEveryVersion() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = DecisionsCli.run(new String[] {"check"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        // check's applicant is 张三's report (docs/adr/0011: PD 0.0096, APPROVE, tier A), decided by today's rules
+        // (hard-rules-3.0), tables (risk-route 5.0) and model (gmsc-xgb-v2): one line, all of it
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().split("\n")).containsExactly(
+                "outcome=APPROVE tier=A pd=0.0096 rules=hard-rules-3.0"
+                        + " tables=risk-route-5.0+credit-terms-1.0+limit-increase-1.0+pricing-2"
+                        + " model=gmsc-xgb-v2+reasons-2");
+    }
+
+    @Test
+    void checkTakesNoArguments() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(DecisionsCli.run(new String[] {"check", "--data", "x.csv"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("usage: check |");
+    }
+
+    @Test
     void rejectsBadArgumentsWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(DecisionsCli.run(new String[] {"evaluate"}, new PrintStream(new ByteArrayOutputStream()),

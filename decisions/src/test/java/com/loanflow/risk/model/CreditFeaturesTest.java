@@ -88,6 +88,54 @@ class CreditFeaturesTest {
     }
 
     @Test
+    void noDependentsIsZeroNotMissingAndTheApplicantAloneIsTheHousehold() {
+        CreditBureauReport none = new CreditBureauReport(0, 1, 2, 1, false, false,
+                0.4, 41, 2, 0.3, 6000.0, 9, 1, 2, 1, 0);
+        assertThat(feature(none, "NumberOfDependents")).isZero();
+        assertThat(feature(none, "IncomePerHouseholdMember")).isEqualTo(6000f); // 6000 / (1 + 0)
+    }
+
+    @Test
+    void negativeDependentsPassThroughRawButCountAsNoneForIncomePerMember() {
+        // without Math.max(0, ...) -1 would divide by zero (Infinity) and -3 give a negative income (-3000)
+        for (int dependents : new int[] {-1, -3}) {
+            CreditBureauReport negative = new CreditBureauReport(0, 1, 2, 1, false, false,
+                    0.4, 41, 2, 0.3, 6000.0, 9, 1, 2, 1, dependents);
+            assertThat(feature(negative, "NumberOfDependents")).as("raw column").isEqualTo((float) dependents);
+            assertThat(feature(negative, "IncomePerHouseholdMember")).as("%d dependents", dependents)
+                    .isEqualTo(6000f);
+        }
+    }
+
+    @Test
+    void aZeroIncomeIsReportedNotMissingAndZeroesTheIncomeFeatures() {
+        // Known GMSC quirk, left as is: an income of 0 with a DebtRatio above 1 (1,191 of gmsc-dev's 1,270 zero-income
+        // rows; here 2450) is a debt amount like the NA rows', yet the indicator says "reported" and the payment is 0.
+        // The shipped v2 model learned exactly this mapping: changing it means retraining, not just the mapping.
+        CreditBureauReport zeroIncome = new CreditBureauReport(0, 1, 2, 1, false, false,
+                0.4, 41, 2, 2450.0, 0.0, 9, 1, 2, 1, 3);
+        assertThat(feature(zeroIncome, "MonthlyIncome")).isZero();
+        assertThat(feature(zeroIncome, "MonthlyIncomeMissing")).isZero();
+        assertThat(feature(zeroIncome, "MonthlyDebtPayment")).isZero(); // 2450 * 0
+        assertThat(feature(zeroIncome, "IncomePerHouseholdMember")).isZero(); // 0 / (1 + 3)
+        assertThat(feature(zeroIncome, "DebtRatio")).isEqualTo(2450f);
+    }
+
+    @Test
+    void extremeUtilisationAndDebtRatioPassThroughUnchangedAndFinite() {
+        // the largest values in shared/data/gmsc-dev.csv.gz: utilisation 50708, DebtRatio 329664; no clipping here
+        CreditBureauReport extreme = new CreditBureauReport(0, 1, 2, 1, false, false,
+                50708.0, 41, 2, 329664.0, 6000.0, 9, 1, 2, 1, 3);
+        float[] f = CreditFeatures.of(extreme);
+        assertThat(feature(extreme, "RevolvingUtilizationOfUnsecuredLines")).isEqualTo(50708f);
+        assertThat(feature(extreme, "DebtRatio")).isEqualTo(329664f);
+        assertThat(feature(extreme, "MonthlyDebtPayment")).isEqualTo(1.977984e9f); // 329664 * 6000, exact in a float
+        for (int i = 0; i < f.length; i++) {
+            assertThat(Float.isFinite(f[i])).as(CreditFeatures.NAMES.get(i)).isTrue();
+        }
+    }
+
+    @Test
     void sentinelCodesBecomeAnIndicatorAndMissingCountsAndSums() {
         for (int code : new int[] {96, 98}) {
             CreditBureauReport sentinel = new CreditBureauReport(0, 1, 2, 1, false, false,

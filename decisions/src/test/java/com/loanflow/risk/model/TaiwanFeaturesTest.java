@@ -84,6 +84,31 @@ class TaiwanFeaturesTest {
     }
 
     @Test
+    void aZeroPreviousBillHasNoPaidShareEvenWhenSomethingWasPaid() {
+        // BILL_AMT2 = 0 exactly (the test above has -200): 300 paid against nothing is no share, not infinity
+        CardHolder zeroBill = new CardHolder(100000, 2, 35, new int[6], new double[] {5000, 0, 0, 0, 0, 0},
+                new double[] {300, 0, 0, 0, 0, 0});
+        assertThat(feature(zeroBill, "PaidShareOfPreviousBill")).isNaN();
+        assertThat(feature(zeroBill, "BillToLimit")).isCloseTo(0.05f, within(1e-6f)); // 5000 / 100000
+        // just above zero the share is computed: 300 / 1
+        CardHolder oneYuanBill = new CardHolder(100000, 2, 35, new int[6], new double[] {5000, 1, 0, 0, 0, 0},
+                new double[] {300, 0, 0, 0, 0, 0});
+        assertThat(feature(oneYuanBill, "PaidShareOfPreviousBill")).isEqualTo(300f);
+    }
+
+    @Test
+    void aNegativeLimitHasNoBillToLimitLikeAZeroOne() {
+        // of() documents "creditLimit() > 0" for the ratio: a negative LIMIT_BAL gives NaN, not a negative ratio
+        CardHolder negativeLimit = new CardHolder(-1000, 2, 35, new int[6], new double[] {5000, 0, 0, 0, 0, 0},
+                new double[6]);
+        assertThat(feature(negativeLimit, "BillToLimit")).isNaN();
+        assertThat(feature(negativeLimit, "LIMIT_BAL")).isEqualTo(-1000f); // the raw column still passes through
+        CardHolder zeroLimit = new CardHolder(0, 2, 35, new int[6], new double[] {5000, 0, 0, 0, 0, 0},
+                new double[6]);
+        assertThat(feature(zeroLimit, "BillToLimit")).isNaN(); // a bill on no limit: still no ratio
+    }
+
+    @Test
     void readsAFileByHeaderNameIgnoringIdSexAndMarriage() throws IOException {
         Path csv = dir.resolve("taiwan.csv");
         Files.writeString(csv, HEADER + "\n"

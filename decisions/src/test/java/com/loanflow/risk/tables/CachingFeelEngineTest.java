@@ -76,6 +76,32 @@ class CachingFeelEngineTest {
     }
 
     @Test
+    void limitIncreaseMatchesTheStockEngineOnEveryRowEdge() throws Exception {
+        DmnDecision stock = stockDecision(LimitIncreaseTable.RESOURCE, null);
+        DmnDecision fast = DecisionTableLoader.fromClasspath(LimitIncreaseTable.RESOURCE, null, "limit-increase")
+                .decision();
+        int compared = 0;
+        // "" is what LimitIncreaseTable passes for a decision without a tier; the counts cross each row's edge
+        // (settled < 1, on time < 3 and >= 6, days past due > 3)
+        for (String tier : new String[] {"A", "B", "C", "D", "E", ""}) {
+            for (int settled = 0; settled <= 2; settled++) {
+                for (int onTime = 0; onTime <= 7; onTime++) {
+                    for (int daysPastDue = 0; daysPastDue <= 5; daysPastDue++) {
+                        Map<String, Object> vars = Map.of("riskTier", tier, "settledLoans", settled,
+                                "onTimeInstallments", onTime, "maxDaysPastDue", daysPastDue);
+                        List<Map<String, Object>> expected = rows(STOCK.evaluateDecisionTable(stock, vars));
+                        assertThat(expected).as("stock engine matches a row for %s", vars).isNotEmpty();
+                        assertThat(rows(DecisionTableLoader.ENGINE.evaluateDecisionTable(fast, vars)))
+                                .as("%s", vars).isEqualTo(expected);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(6 * 3 * 8 * 6);
+    }
+
+    @Test
     void takesTheFastPathAndStillReportsBadExpressions() {
         CachingFeelEngine engine = new CachingFeelEngine();
         assertThat(engine.fastPath()).as("feel-scala internals found").isTrue();

@@ -30,6 +30,9 @@ class LimitIncreaseTableTest {
             // tier C
             "C, 1, 6, 0, 500.00, 3000.00, L_ON_TIME_REPAYMENTS",
             "C, 1, 5, 0, 300.00, 3000.00, L_ON_TIME_REPAYMENTS",
+            // tier C at the lower edge of its 3-5 row, and one below it (the "< 3" refusal precedes the tier rows)
+            "C, 1, 3, 0, 300.00, 3000.00, L_ON_TIME_REPAYMENTS",
+            "C, 1, 2, 0, 0.00, 0.00, L_TOO_FEW_REPAYMENTS",
             // where several refusals hold, the first row's reason is given (FIRST): late, then nothing settled, ...
             "A, 0, 2, 4, 0.00, 0.00, L_LATE_REPAYMENT",
             "E, 0, 0, 0, 0.00, 0.00, L_NO_SETTLED_LOAN",
