@@ -90,11 +90,16 @@ class LoanApplicationProcessTest {
   private final StubDelegate cancelApplication = new StubDelegate();
   private final StubDelegate activateLoan = new StubDelegate().setting("loanId", "LN-0001");
   private final StubDelegate recordDisbursementFailure = new StubDelegate();
+  /** The platform's IdCardCheckRecorder: the OCR worker's verdict as Task_OcrIdCard ends, in the completion's transaction. */
+  private final java.util.List<Object> idCardVerdicts = new java.util.ArrayList<>();
+  private final org.camunda.bpm.engine.delegate.ExecutionListener idCardCheckRecorder =
+      execution -> idCardVerdicts.add(execution.getVariable("idCardOcrMatched"));
 
   @BeforeEach
   void registerPlatformBeans() {
     ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
     Mocks.register("applicationStatus", applicationStatus);
+    Mocks.register("idCardCheckRecorder", idCardCheckRecorder);
     Mocks.register("assessRiskDelegate", assessRisk);
     Mocks.register("recordReviewDecisionDelegate", recordReviewDecision);
     Mocks.register("reviewRejectionReasonValidator", reviewRejectionReasonValidator);
@@ -492,7 +497,10 @@ class LoanApplicationProcessTest {
   private void passIdentityVerification(ProcessInstance application) {
     assertThat(application).isWaitingAt("SubProcess_VerifyIdentity");
     execute(job());
-    completeExternalTask(application, "Task_OcrIdCard", "ocr-id-card");
+    assertThat(application).isWaitingAt("Task_OcrIdCard").externalTask().hasTopicName("ocr-id-card");
+    assertThat(idCardVerdicts).isEmpty();
+    complete(externalTask(), withVariables("idCardOcrMatched", true));
+    assertThat(idCardVerdicts).containsExactly(true);
     completeExternalTask(application, "Task_VerifyIdTwoFactor", "verify-id-two-factor");
     completeExternalTask(application, "Task_VerifyCarrierThreeFactor", "verify-carrier-three-factor");
     completeExternalTask(application, "Task_CheckLiveness", "check-liveness");

@@ -106,10 +106,10 @@ class AssessRiskDelegate implements JavaDelegate {
                 true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
                         signals.ipRegionFarFromIdentity(),
-                        // the OCR worker could not confirm the ID card photo: a reviewer compares it. Fails
-                        // closed: only the worker's own true confirms, a missing, removed or edited-to-text value
-                        // (the variable is editable in Cockpit) sends the case to a reviewer
-                        !Boolean.TRUE.equals(execution.getVariable("idCardOcrMatched"))),
+                        // the OCR worker could not confirm the ID card photo: a reviewer compares it. Read from
+                        // the verdict recorded as the worker completed (IdCardCheckRecorder), not the variable,
+                        // which Cockpit can edit; no verdict (an instance started before V33) fails closed
+                        !mapper.findIdCardConfirmed(application.id()).orElse(false)),
                 repaymentRecord.of(borrower.id(), application.id()));
 
         // the arm follows the borrower, not the application: withdrawing and applying again meets the same arm

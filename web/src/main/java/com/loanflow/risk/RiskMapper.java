@@ -14,6 +14,14 @@ public interface RiskMapper {
 
     Optional<DecisionRecord> findDecision(String applicationId);
 
+    /** The OCR worker's verdict on the application's ID card photo; empty when none was recorded. */
+    Optional<Boolean> findIdCardConfirmed(String applicationId);
+
+    void deleteIdCardCheck(String applicationId);
+
+    void insertIdCardCheck(@Param("applicationId") String applicationId, @Param("confirmed") boolean confirmed,
+                           @Param("checkCode") String checkCode, @Param("recordedAt") LocalDateTime recordedAt);
+
     /** Per arm and strategy: live volume, decisions scored (live + shadow), outcomes and mean PD. */
     List<StrategyComparison.ArmCounts> countDecisionsByArm();
 

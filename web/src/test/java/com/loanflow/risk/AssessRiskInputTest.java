@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class AssessRiskInputTest {
         when(fraudSignals.forApplication("APP-1"))
                 .thenReturn(new FraudSignals.Snapshot(DEVICE_IDX, 2, 3, "北京市|北京市", false));
         when(repaymentRecord.of("B-1", "APP-1")).thenReturn(PlatformHistory.NONE);
-        when(execution.getVariable("idCardOcrMatched")).thenReturn(true);
+        when(mapper.findIdCardConfirmed("APP-1")).thenReturn(Optional.of(true));
     }
 
     private DecisionRecord decide() throws Exception {
@@ -96,7 +97,7 @@ class AssessRiskInputTest {
 
     @Test
     void theInputCarriesAgeOwnApplicationsSignalsAndNoPersonalData() throws Exception {
-        when(execution.getVariable("idCardOcrMatched")).thenReturn(false);
+        when(mapper.findIdCardConfirmed("APP-1")).thenReturn(Optional.of(false));
         when(applications.applicationsSince(eq("B-1"), any())).thenReturn(3); // R_PLATFORM_VELOCITY from 4
         DecisionRecord record = decide();
         RiskInput input = input(record);
@@ -116,19 +117,23 @@ class AssessRiskInputTest {
         assertThat(record.reasonCodes()).contains("F_ID_CARD_UNCONFIRMED");
     }
 
-    /** Only the OCR worker's own true confirms the ID card: a missing or edited variable sends the case to review. */
+    /**
+     * The ID card verdict is the one recorded as the OCR worker completed (IdCardCheckRecorder), not the process
+     * variable, which Cockpit can edit: a variable saying true does not lift the flag, and no verdict fails closed.
+     */
     @Test
-    void anIdCardNotConfirmedByTheWorkerIsReviewed() throws Exception {
+    void theIdCardVerdictComesFromItsRecordNotTheVariable() throws Exception {
         DecisionRecord confirmed = decide();
         assertThat(input(confirmed).fraudIndicators().idCardUnconfirmed()).isFalse();
         assertThat(confirmed.reasonCodes()).doesNotContain("F_ID_CARD_UNCONFIRMED");
-        for (Object notConfirmed : java.util.Arrays.asList(null, "true", Boolean.FALSE, 1)) {
+        for (Optional<Boolean> notConfirmed : List.of(Optional.<Boolean>empty(), Optional.of(false))) {
             org.mockito.Mockito.reset(mapper);
-            when(execution.getVariable("idCardOcrMatched")).thenReturn(notConfirmed);
+            when(mapper.findIdCardConfirmed("APP-1")).thenReturn(notConfirmed);
+            when(execution.getVariable("idCardOcrMatched")).thenReturn(true); // edited in Cockpit: ignored
             DecisionRecord record = decide();
-            assertThat(input(record).fraudIndicators().idCardUnconfirmed()).as(String.valueOf(notConfirmed)).isTrue();
-            assertThat(record.outcome()).as(String.valueOf(notConfirmed)).isEqualTo("REVIEW");
-            assertThat(record.reasonCodes()).as(String.valueOf(notConfirmed)).contains("F_ID_CARD_UNCONFIRMED");
+            assertThat(input(record).fraudIndicators().idCardUnconfirmed()).as(notConfirmed.toString()).isTrue();
+            assertThat(record.outcome()).as(notConfirmed.toString()).isEqualTo("REVIEW");
+            assertThat(record.reasonCodes()).as(notConfirmed.toString()).contains("F_ID_CARD_UNCONFIRMED");
         }
     }
 

@@ -40,6 +40,13 @@ class IdCardUnconfirmedReviewTest extends RunningPlatform {
             reviewerSeesThePhoto(offByOne);
         }
         assertThat((String) decision(exact).get("REASON_CODES")).doesNotContain("F_ID_CARD_UNCONFIRMED");
+        // the verdicts the risk step read, recorded as the worker completed (not the editable process variable)
+        assertThat(jdbc.queryForMap("SELECT confirmed, check_code FROM id_card_check WHERE application_id = ?",
+                offByOne)).containsEntry("CHECK_CODE", "OCR_NAME_UNCONFIRMED")
+                .hasEntrySatisfying("CONFIRMED", confirmed -> assertThat(Boolean.TRUE.equals(confirmed)
+                        || Integer.valueOf(1).equals(confirmed)).isFalse());
+        assertThat(jdbc.queryForObject("SELECT check_code FROM id_card_check WHERE application_id = ? AND confirmed",
+                String.class, exact)).isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_application WHERE id = ? AND reason_codes LIKE"
                 + " '%R_IDENTITY%'", Integer.class, offByOne)).as("not rejected for identity").isZero();
     }
