@@ -106,10 +106,8 @@ class AssessRiskDelegate implements JavaDelegate {
                 true, blacklisted, ownApplications, application.requestedAmount(), application.termMonths(), report,
                 new FraudIndicators(signals.borrowersOnDeviceLast30Days(), signals.applicationsFromIpLastHour(),
                         signals.ipRegionFarFromIdentity(),
-                        // the OCR worker could not confirm the ID card photo: a reviewer compares it. Read from
-                        // the verdict recorded as the worker completed (IdCardCheckRecorder), not the variable,
-                        // which Cockpit can edit; no verdict (an instance started before V33) fails closed
-                        !mapper.findIdCardConfirmed(application.id()).orElse(false)),
+                        // the OCR worker could not confirm the ID card photo: a reviewer compares it
+                        idCardUnconfirmed(execution, application.id())),
                 repaymentRecord.of(borrower.id(), application.id()));
 
         // the arm follows the borrower, not the application: withdrawing and applying again meets the same arm
@@ -139,6 +137,29 @@ class AssessRiskDelegate implements JavaDelegate {
         // what a reviewer grants by approving, and the record here it rests on (amounts and counts, nothing personal)
         execution.setVariable("offeredTerms", offeredTerms(both.live().terms(), descriptions));
         execution.setVariable("platformRecord", platformRecord(input.platformHistory()));
+    }
+
+    /**
+     * Read from the verdict recorded as the worker completed (IdCardCheckRecorder), not from the variable, which
+     * Cockpit can edit; no verdict fails closed. An instance of a process version from before the recorder (it was
+     * running at the upgrade) has no verdict row by construction: it is read from its variable, as it was then.
+     */
+    private boolean idCardUnconfirmed(DelegateExecution execution, String applicationId) {
+        if (!recordsIdCardVerdict(execution)) {
+            return !Boolean.TRUE.equals(execution.getVariable("idCardOcrMatched"));
+        }
+        return !mapper.findIdCardConfirmed(applicationId).orElse(false);
+    }
+
+    /** Whether this instance's process version records the ID card verdict (Task_OcrIdCard's end listener). */
+    static boolean recordsIdCardVerdict(DelegateExecution execution) {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = execution.getBpmnModelInstance();
+        if (model == null) {
+            return true;
+        }
+        return model.getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).stream()
+                .anyMatch(listener -> "${idCardCheckRecorder}".equals(listener.getCamundaDelegateExpression()));
     }
 
     /** "Credit limit 3000.00 CNY, nominal APR at most 18.00%; <why the limit> (L_...)"; empty for a rejection. */

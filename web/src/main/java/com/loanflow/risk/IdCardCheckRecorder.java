@@ -5,16 +5,21 @@ import java.time.LocalDateTime;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the OCR worker's verdict on the ID card photo (Task_OcrIdCard's end, the transaction of the worker's
- * completion, so nothing can edit the variable in between) in {@code id_card_check}, where AssessRiskDelegate reads
- * it. Only the worker's own {@code true} confirms; a later OCR run of the same application replaces the verdict.
+ * Keeps the OCR worker's verdict on the ID card photo in {@code id_card_check}, where AssessRiskDelegate reads it
+ * (ADR 0012 addendum). Runs as Task_OcrIdCard ends, in the transaction of the completion, so nothing edits the
+ * variable in between. Only a completion by an engine user of group {@code workers} (the workers authenticate to
+ * the engine's REST API) with {@code idCardOcrMatched=true} confirms: a completion by anybody else (an operator
+ * fetching and completing the task), or the task cancelled (a modification, a withdrawal) leaves no confirmation,
+ * and the risk step then sends the case to a reviewer. A later OCR run of the application replaces the verdict.
  */
 @Component("idCardCheckRecorder")
 class IdCardCheckRecorder implements ExecutionListener {
 
+    static final String WORKERS_GROUP = "workers";
     private static final Pattern CHECK_CODE = Pattern.compile("[A-Z_]{1,40}");
 
     private final RiskMapper mapper;
@@ -28,10 +33,20 @@ class IdCardCheckRecorder implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String applicationId = execution.getProcessBusinessKey();
-        boolean confirmed = Boolean.TRUE.equals(execution.getVariable("idCardOcrMatched"));
-        Object check = execution.getVariable("idCardOcrCheck");
-        String checkCode = check instanceof String code && CHECK_CODE.matcher(code).matches() ? code : null;
         mapper.deleteIdCardCheck(applicationId);
-        mapper.insertIdCardCheck(applicationId, confirmed, confirmed ? null : checkCode, LocalDateTime.now(clock));
+        if (execution.isCanceled()) {
+            return; // ended without a verdict: no row, and the risk step fails closed
+        }
+        boolean byWorker = completedByAWorker(execution);
+        boolean confirmed = byWorker && Boolean.TRUE.equals(execution.getVariable("idCardOcrMatched"));
+        Object check = execution.getVariable("idCardOcrCheck");
+        String checkCode = !byWorker ? "NOT_BY_WORKER"
+                : check instanceof String code && CHECK_CODE.matcher(code).matches() && !confirmed ? code : null;
+        mapper.insertIdCardCheck(applicationId, confirmed, checkCode, LocalDateTime.now(clock));
+    }
+
+    private static boolean completedByAWorker(DelegateExecution execution) {
+        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null && current.getGroupIds() != null && current.getGroupIds().contains(WORKERS_GROUP);
     }
 }

@@ -30,9 +30,10 @@ class ReviewCompletionCheck implements TaskListener {
         if (comment != null && !(comment instanceof String)) {
             throw new BadUserRequestException(INPUT_REFUSED + "reviewComment: must be text");
         }
-        // review_decision.review_comment is VARCHAR(1000) (characters, i.e. code points in utf8mb4): a longer
-        // comment would fail the recording job after the task and its timer are gone
-        if (comment instanceof String text && text.codePointCount(0, text.length()) > MAX_COMMENT_CHARACTERS) {
+        // review_decision.review_comment is VARCHAR(1000): a longer comment would fail the recording job after the
+        // task and its timer are gone. Counted in Java chars as H2 and the form's maxlength count them (MySQL counts
+        // code points, never more), so a comment that passes here fits every database
+        if (comment instanceof String text && text.length() > MAX_COMMENT_CHARACTERS) {
             throw new BadUserRequestException(INPUT_REFUSED + "reviewComment: at most " + MAX_COMMENT_CHARACTERS
                     + " characters");
         }

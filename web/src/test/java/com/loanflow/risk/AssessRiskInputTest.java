@@ -137,6 +137,27 @@ class AssessRiskInputTest {
         }
     }
 
+    /** An instance of a process version from before the recorder has no verdict row: its variable is read, as then. */
+    @Test
+    void anInstanceFromBeforeTheRecorderIsReadFromItsVariable() throws Exception {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance before = org.camunda.bpm.model.bpmn.Bpmn
+                .createExecutableProcess("Process_LoanApplication").startEvent()
+                .serviceTask("Task_OcrIdCard").camundaExternalTask("ocr-id-card").endEvent().done();
+        when(execution.getBpmnModelInstance()).thenReturn(before);
+        when(mapper.findIdCardConfirmed("APP-1")).thenReturn(Optional.empty());
+        when(execution.getVariable("idCardOcrMatched")).thenReturn(true);
+        assertThat(input(decide()).fraudIndicators().idCardUnconfirmed()).isFalse();
+        org.mockito.Mockito.reset(mapper);
+        when(execution.getVariable("idCardOcrMatched")).thenReturn(false);
+        assertThat(input(decide()).fraudIndicators().idCardUnconfirmed()).isTrue();
+        // the current version has the recorder, and reads the row
+        org.camunda.bpm.model.bpmn.BpmnModelInstance current = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+                getClass().getResourceAsStream("/bpmn/loan-application.bpmn"));
+        assertThat(AssessRiskDelegate.recordsIdCardVerdict(execution)).isFalse();
+        when(execution.getBpmnModelInstance()).thenReturn(current);
+        assertThat(AssessRiskDelegate.recordsIdCardVerdict(execution)).isTrue();
+    }
+
     /** The arm is the borrower's: another application of the same borrower is split the same way. */
     @Test
     void theArmFollowsTheBorrowerNotTheApplication() throws Exception {

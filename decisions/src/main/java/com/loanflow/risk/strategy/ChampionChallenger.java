@@ -56,7 +56,7 @@ public final class ChampionChallenger {
         return challengerSharePercent;
     }
 
-    /** 0-99, a pure function of the application id. */
+    /** 0-99, a pure function of the split key (the borrower id on the platform, else the application id). */
     public static int bucket(String applicationId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

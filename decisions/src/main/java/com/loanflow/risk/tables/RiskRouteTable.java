@@ -102,8 +102,7 @@ public final class RiskRouteTable {
         DmnDecisionTableResult result = DecisionTableLoader.ENGINE.evaluateDecisionTable(table.decision(), Map.of(
                 "hardRuleRejected", facts.hardRuleRejected(),
                 "flagged", facts.flagged(),
-                // decimals as they are (the inputs have no typeRef): FEEL compares them exactly with the cut
-                // points, so 1500.0000000000000001 is more than 1500 and money never passes through a double
+                // the table's typeRef turns these into doubles; Facts lets in only values that come back exactly
                 "defaultProbability", facts.defaultProbability(),
                 "thinFile", facts.thinFile(),
                 "pastDue90DaysOrMore", facts.pastDue90DaysOrMore(),
