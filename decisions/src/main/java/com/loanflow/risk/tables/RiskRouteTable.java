@@ -102,11 +102,11 @@ public final class RiskRouteTable {
         DmnDecisionTableResult result = DecisionTableLoader.ENGINE.evaluateDecisionTable(table.decision(), Map.of(
                 "hardRuleRejected", facts.hardRuleRejected(),
                 "flagged", facts.flagged(),
-                // the table's typeRef turns these into doubles; Facts lets in only values that come back exactly
-                "defaultProbability", facts.defaultProbability(),
+                // the tables read these as doubles (typeRef); Facts lets in only values a double holds exactly
+                "defaultProbability", facts.defaultProbability().doubleValue(),
                 "thinFile", facts.thinFile(),
                 "pastDue90DaysOrMore", facts.pastDue90DaysOrMore(),
-                "requestedAmount", facts.requestedAmount()));
+                "requestedAmount", facts.requestedAmount().doubleValue()));
         DmnDecisionRuleResult row = result.getFirstResult();
         if (row == null) {
             throw new IllegalStateException(version() + " matched no row for PD " + facts.defaultProbability());
