@@ -215,16 +215,21 @@ class RiskStrategyOpsTest {
         assertThat(results[2].replayed().modelVersion()).isEqualTo("gmsc-xgb-v2");
     }
 
-    @Test
-    void aTamperedStoredInputIsDetected() {
-        DecisionReplay.Result result = rolledBack(() -> {
-            String applicationId = application(Arm.CHAMPION);
+    /** 李四 decided on {@code arm}, the one row changed by {@code update} (SET ...), and replayed; rolled back. */
+    private DecisionReplay.Result replayedAfter(Arm arm, String update) {
+        return rolledBack(() -> {
+            String applicationId = application(arm);
             decide(applicationId, LI_SI);
-            int changed = jdbc.update("UPDATE risk_decision SET input_json = REPLACE(input_json,"
-                    + " '\"blacklistHit\":false', '\"blacklistHit\":true') WHERE application_id = ?", applicationId);
-            assertThat(changed).isEqualTo(1);
+            assertThat(jdbc.update("UPDATE risk_decision " + update + " WHERE application_id = ?", applicationId))
+                    .isEqualTo(1);
             return replay.replay(applicationId);
         });
+    }
+
+    @Test
+    void aTamperedStoredInputIsDetected() {
+        DecisionReplay.Result result = replayedAfter(Arm.CHAMPION, "SET input_json = REPLACE(input_json,"
+                + " '\"blacklistHit\":false', '\"blacklistHit\":true')");
         assertThat(result.inputHashMatches()).isFalse();
         assertThat(result.sameResult()).isFalse();
         assertThat(result.recorded().outcome()).isEqualTo("REVIEW");
@@ -235,14 +240,8 @@ class RiskStrategyOpsTest {
     /** A live strategy whose table is no longer shipped replays to an answer that says so, not to a server error. */
     @Test
     void aLiveStrategyThatCannotRunAnyMoreReplaysToItsFailure() {
-        DecisionReplay.Result result = rolledBack(() -> {
-            String applicationId = application(Arm.CHAMPION);
-            decide(applicationId, LI_SI);
-            int changed = jdbc.update("UPDATE risk_decision SET strategy_spec = REPLACE(strategy_spec,"
-                    + " 'risk-route-v5.dmn', 'risk-route-retired.dmn') WHERE application_id = ?", applicationId);
-            assertThat(changed).isEqualTo(1);
-            return replay.replay(applicationId);
-        });
+        DecisionReplay.Result result = replayedAfter(Arm.CHAMPION,
+                "SET strategy_spec = REPLACE(strategy_spec, 'risk-route-v5.dmn', 'risk-route-retired.dmn')");
         assertThat(result.inputHashMatches()).isTrue();
         assertThat(result.sameResult()).isFalse();
         assertThat(result.recorded().outcome()).isEqualTo("REVIEW");
@@ -252,14 +251,9 @@ class RiskStrategyOpsTest {
 
     @Test
     void anUnreadableTamperedInputIsRefusedSayingItWasChanged() {
-        assertThatThrownBy(() -> rolledBack(() -> {
-            String applicationId = application(Arm.CHAMPION);
-            decide(applicationId, LI_SI);
-            int changed = jdbc.update("UPDATE risk_decision SET input_json = REPLACE(input_json, '\"termMonths\":6',"
-                    + " '\"termMonths\":\"six\"') WHERE application_id = ?", applicationId);
-            assertThat(changed).isEqualTo(1);
-            return replay.replay(applicationId);
-        })).isInstanceOf(com.loanflow.shared.ApiException.class)
+        assertThatThrownBy(() -> replayedAfter(Arm.CHAMPION,
+                "SET input_json = REPLACE(input_json, '\"termMonths\":6', '\"termMonths\":\"six\"')"))
+                .isInstanceOf(com.loanflow.shared.ApiException.class)
                 .hasMessageContaining("cannot be read and its input does not match its SHA-256");
     }
 
@@ -275,12 +269,7 @@ class RiskStrategyOpsTest {
 
     @Test
     void aTamperedStoredOutcomeIsDetected() {
-        DecisionReplay.Result result = rolledBack(() -> {
-            String applicationId = application(Arm.CHALLENGER);
-            decide(applicationId, LI_SI);
-            jdbc.update("UPDATE risk_decision SET outcome = 'APPROVE' WHERE application_id = ?", applicationId);
-            return replay.replay(applicationId);
-        });
+        DecisionReplay.Result result = replayedAfter(Arm.CHALLENGER, "SET outcome = 'APPROVE'");
         assertThat(result.inputHashMatches()).isTrue();
         assertThat(result.sameResult()).isFalse();
         assertThat(result.recorded().outcome()).isEqualTo("APPROVE");
